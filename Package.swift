@@ -1,0 +1,109 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, lowest first. Dependencies point downward only; the `eapolctl`
+// executable alone wires the concrete pieces together.
+//
+//   StructuredErrors, Secrets           shared vocabulary (no dependencies)
+//   CDBus -> DBusKit                    libdbus under a thin shim, safe Swift D-Bus
+//   ProfileModel                        profiles, EAP methods, trust, validation, JSON
+//   CredentialStore                     encrypted password and identity items
+//   SupplicantClient                    fi.w1.wpa_supplicant1 over DBusKit
+//   DHCPClient                          renew trigger and its backends
+//   Orchestration                       connect / watch use cases, on protocols
+//   eapolctl                            the command line
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "eapolctl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "eapolctl", targets: ["eapolctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.10.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CDBus",
+            pkgConfig: "dbus-1",
+            providers: [.apt(["libdbus-1-dev"])]
+        ),
+        .target(name: "StructuredErrors", swiftSettings: swiftSettings),
+        .target(name: "Secrets", swiftSettings: swiftSettings),
+        .target(
+            name: "DBusKit",
+            dependencies: ["CDBus", "StructuredErrors"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ProfileModel",
+            dependencies: [
+                "StructuredErrors",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CredentialStore",
+            dependencies: [
+                "StructuredErrors", "Secrets",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SupplicantClient",
+            dependencies: [
+                "DBusKit", "ProfileModel", "Secrets", "StructuredErrors",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DHCPClient",
+            dependencies: [
+                "StructuredErrors",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Orchestration",
+            dependencies: [
+                "ProfileModel", "Secrets", "StructuredErrors", "SupplicantClient", "DHCPClient",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "eapolctl",
+            dependencies: [
+                "StructuredErrors", "Secrets", "ProfileModel", "CredentialStore", "DBusKit",
+                "SupplicantClient", "DHCPClient", "Orchestration",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "StructuredErrorsTests", dependencies: ["StructuredErrors"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "CredentialStoreTests", dependencies: ["CredentialStore", "Secrets"], swiftSettings: swiftSettings),
+        .testTarget(name: "DBusKitTests", dependencies: ["DBusKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "ProfileModel", "DBusKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient"], swiftSettings: swiftSettings),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"], swiftSettings: swiftSettings),
+        .testTarget(name: "EapolctlTests", dependencies: ["StructuredErrors"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,1 @@
+// CredentialStore: see Package.swift for this module's job.

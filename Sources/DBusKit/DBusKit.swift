@@ -1,0 +1,1 @@
+// DBusKit: see Package.swift for this module's job.

@@ -1,0 +1,1 @@
+// DHCPClient: see Package.swift for this module's job.

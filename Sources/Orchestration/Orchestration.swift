@@ -1,0 +1,1 @@
+// Orchestration: see Package.swift for this module's job.

@@ -1,0 +1,1 @@
+// ProfileModel: see Package.swift for this module's job.

@@ -1,0 +1,1 @@
+// SupplicantClient: see Package.swift for this module's job.
