@@ -104,6 +104,6 @@ let package = Package(
         .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "ProfileModel", "DBusKit"], swiftSettings: swiftSettings),
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient"], swiftSettings: swiftSettings),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"], swiftSettings: swiftSettings),
-        .testTarget(name: "EapolctlTests", dependencies: ["StructuredErrors"], swiftSettings: swiftSettings),
+        .testTarget(name: "EapolctlTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
     ]
 )

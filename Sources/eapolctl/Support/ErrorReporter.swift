@@ -1,0 +1,77 @@
+import ArgumentParser
+import StructuredErrors
+
+/// Turns any error into a structured report on stderr and returns the exit status for it (the one place where
+/// domains map to exit statuses).
+enum ErrorReporter {
+    static func report(_ error: any Error, json: Bool) -> Int32 {
+        // --help and friends arrive as errors; argument-parser knows how to print them.
+        if Eapolctl.exitCode(for: error) == .success {
+            print(Eapolctl.fullMessage(for: error))
+            return 0
+        }
+        let structured = structuredError(for: error)
+        if json {
+            Output.writeStderr(Output.encode(ErrorEnvelope(error: ErrorPayload(structured))) + "\n")
+        } else {
+            Output.writeStderr(humanText(structured, usage: usageText(for: error)))
+        }
+        return structured.domain.exitStatus
+    }
+
+    static func structuredError(for error: any Error) -> any StructuredError {
+        switch error {
+        case let structured as any StructuredError:
+            return structured
+        case is CancellationError:
+            return SystemError(.interrupted, "the operation was cancelled")
+        default:
+            let message = Eapolctl.message(for: error)
+            if Eapolctl.exitCode(for: error) == .validationFailure {
+                return UsageError(.invalidArgument, message.isEmpty ? "invalid command line" : message)
+            }
+            return SystemError(.ioFailure, message.isEmpty ? String(describing: error) : message)
+        }
+    }
+
+    private static func usageText(for error: any Error) -> String? {
+        guard !(error is any StructuredError), Eapolctl.exitCode(for: error) == .validationFailure else { return nil }
+        let full = Eapolctl.fullMessage(for: error)
+        guard let range = full.range(of: "Usage:") else { return nil }
+        return String(full[range.lowerBound...])
+    }
+
+    static func humanText(_ error: any StructuredError, usage: String?) -> String {
+        var lines = ["eapolctl: error: \(error.message)"]
+        lines.append("  hint: \(error.hint)")
+        lines.append("  code: \(error.domain.rawValue).\(error.codeInfo.name) (\(error.codeInfo.number))")
+        for key in error.details.keys.sorted() {
+            lines.append("  \(key): \(error.details[key]!)")
+        }
+        if let usage { lines.append(usage) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `{"error": {...}}` — the JSON shape of every failure.
+struct ErrorEnvelope: Encodable {
+    let error: ErrorPayload
+}
+
+struct ErrorPayload: Encodable {
+    let domain: String
+    let code: Int
+    let name: String
+    let message: String
+    let hint: String
+    let details: [String: ErrorDetail]
+
+    init(_ error: any StructuredError) {
+        domain = error.domain.rawValue
+        code = error.codeInfo.number
+        name = error.codeInfo.name
+        message = error.message
+        hint = error.hint
+        details = error.details
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Writes results for people or, with `--json`, as JSON: one object per result or event, one per line.
+struct Output: Sendable {
+    let json: Bool
+
+    /// Prints the final result of a command.
+    func result<Value: Encodable>(_ value: Value, human: () -> String) {
+        if json {
+            Self.writeStdout(Self.encode(value) + "\n")
+        } else {
+            let text = human()
+            if !text.isEmpty { Self.writeStdout(text + "\n") }
+        }
+    }
+
+    /// Prints one progress event: a JSON line with `--json`, a human line otherwise (when there is one).
+    func event<Value: Encodable>(_ value: Value, human: () -> String?) {
+        if json {
+            Self.writeStdout(Self.encode(value) + "\n")
+        } else if let text = human() {
+            Self.writeStdout(text + "\n")
+        }
+    }
+
+    /// Prints a warning on stderr (as `{"warning": ...}` with `--json`).
+    func warn(_ text: String) {
+        if json {
+            Self.writeStderr(Self.encode(["warning": text]) + "\n")
+        } else {
+            Self.writeStderr("eapolctl: warning: \(text)\n")
+        }
+    }
+
+    static func encode<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            return #"{"error":{"domain":"system","message":"could not encode output"}}"#
+        }
+    }
+
+    /// Unbuffered, so progress lines reach a pipe as they happen.
+    static func writeStdout(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func writeStderr(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
