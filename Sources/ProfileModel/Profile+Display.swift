@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Profile {
     /// The warning shown whenever a profile turns off server validation.
