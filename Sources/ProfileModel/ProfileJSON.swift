@@ -32,12 +32,12 @@ public enum ProfileJSON {
     ///   `unsupported-version`, `missing-field`; ``ProfileError`` `invalid-json` for a field with an unaccepted value.
     ///   Errors name the file and the field path (`details["field"]`).
     public static func decode(_ bytes: [UInt8], source: String) throws -> Profile {
-        try mapErrors(source: source) { try JSONDecoder().decode(Envelope.self, from: Data(bytes)).profile }
+        try mapErrors(source: source, bytes: bytes) { try JSONDecoder().decode(Envelope.self, from: Data(bytes)).profile }
     }
 
     /// Decodes only what a listing needs, skipping certificate parsing; errors as for ``decode(_:source:)``.
     public static func decodeSummary(_ bytes: [UInt8], source: String) throws -> ProfileSummary {
-        try mapErrors(source: source) { try JSONDecoder().decode(SummaryEnvelope.self, from: Data(bytes)).summary }
+        try mapErrors(source: source, bytes: bytes) { try JSONDecoder().decode(SummaryEnvelope.self, from: Data(bytes)).summary }
     }
 
     // MARK: - Envelopes
@@ -108,7 +108,7 @@ public enum ProfileJSON {
 
     // MARK: - Errors
 
-    static func mapErrors<T>(source: String, _ body: () throws -> T) throws -> T {
+    static func mapErrors<T>(source: String, bytes: [UInt8], _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let problem as HeaderProblem {
@@ -131,7 +131,7 @@ public enum ProfileJSON {
                                   details: ["file": .string(source), "field": "version", "version": .int(version)])
             }
         } catch let error as DecodingError {
-            throw describe(error, source: source)
+            throw describe(error, source: source, bytes: bytes)
         }
     }
 
@@ -148,7 +148,7 @@ public enum ProfileJSON {
         return text
     }
 
-    static func describe(_ error: DecodingError, source: String) -> any Error {
+    static func describe(_ error: DecodingError, source: String, bytes: [UInt8]) -> any Error {
         switch error {
         case .keyNotFound(let key, let context):
             let field = path(context.codingPath + [key])
@@ -165,7 +165,7 @@ public enum ProfileJSON {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             var details: [String: ErrorDetail] = ["file": .string(source)]
             var position = ""
-            if let (line, column) = lineAndColumn(in: context) {
+            if let (line, column) = lineAndColumn(in: context) ?? JSONSyntaxLocator.errorPosition(in: bytes) {
                 details["line"] = .int(line)
                 details["column"] = .int(column)
                 position = " at line \(line), column \(column)"
