@@ -1,0 +1,66 @@
+public import Foundation
+
+extension Profile {
+    /// The warning shown whenever a profile turns off server validation.
+    public static let insecureWarning = "INSECURE: server certificate is NOT validated"
+
+    /// Renders the profile for humans, as `eapolctl profile show` prints it (multi-line, trailing newline).
+    ///
+    /// Insecure profiles carry ``insecureWarning`` on their first line and again in the trust section; validation
+    /// problems found at `now` are listed at the end.
+    /// - Parameter now: the time certificate validity and validation are judged at.
+    public func rendered(now: Date = Date()) -> String {
+        var lines: [String] = []
+        func row(_ label: String, _ value: String, indent: String = "") {
+            lines.append(indent + (label + ":").padding(toLength: 16, withPad: " ", startingAt: 0) + value)
+        }
+        if isInsecure { lines.append("!!! \(Self.insecureWarning) !!!") }
+        row("Name", name)
+        row("ID", id.description)
+        row("Created", Profile.formatDate(createdAt))
+        switch binding {
+        case .wifi(let ssid, let security, let hidden):
+            row("Network", "Wi-Fi")
+            row("SSID", ssid.displayText + (hidden ? " (hidden)" : ""))
+            row("Security", "\(security.displayName) (\(security.rawValue))")
+        case .wired(let interface):
+            row("Network", "wired 802.1X")
+            row("Interface", interface ?? "any")
+        }
+        row("EAP method", eap.outer.displayName + (eap.inner.map { " / \($0.displayName)" } ?? ""))
+        row("Username", eap.username ?? "(asked at connect time)")
+        row("Outer identity", eap.outerIdentity ?? "(same as username)")
+        lines.append("Server validation:")
+        if isInsecure { lines.append("  \(Self.insecureWarning)") }
+        if trust.caCertificates.isEmpty {
+            row("CA certificates", "none", indent: "  ")
+        }
+        for (index, certificate) in trust.caCertificates.enumerated() {
+            let s = certificate.summary
+            row("CA certificate", "#\(index + 1) \(s.subject)", indent: "  ")
+            row("  issuer", s.issuer + (s.isSelfSigned ? " (self-signed)" : ""), indent: "  ")
+            let expiry = s.isValid(at: now) ? "" : (now > s.notValidAfter ? " (EXPIRED)" : " (NOT YET VALID)")
+            row("  valid", "\(Profile.formatDate(s.notValidBefore)) to \(Profile.formatDate(s.notValidAfter))\(expiry)", indent: "  ")
+            row("  SHA-256", s.sha256Fingerprint, indent: "  ")
+            if !s.isCA { row("  note", "not a CA certificate", indent: "  ") }
+        }
+        row("System CAs", trust.useSystemCAs ? "yes (\(trust.systemCABundlePath))" : "no", indent: "  ")
+        for pin in trust.serverCertificatePins { row("Pinned server", pin, indent: "  ") }
+        let names = trust.serverNames.map { constraint in
+            switch constraint {
+            case .suffix(let name): "\(name) (or a subdomain)"
+            case .exact(let name): "\(name) (exactly)"
+            }
+        }
+        row("Server names", names.isEmpty ? "any" : names.joined(separator: ", "), indent: "  ")
+        let low = trust.tlsMinVersion?.rawValue ?? "default"
+        let high = trust.tlsMaxVersion?.rawValue ?? "newest"
+        row("TLS versions", "\(low) to \(high)" + (trust.allowLegacyTLS ? " (legacy TLS allowed)" : ""), indent: "  ")
+        let problems = ProfileValidator.problems(in: self, now: now)
+        if !problems.isEmpty {
+            lines.append("Problems:")
+            for problem in problems { lines.append("  - [\(problem.id)] \(problem.description)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,1 +1,0 @@
-// ProfileModel: see Package.swift for this module's job.
