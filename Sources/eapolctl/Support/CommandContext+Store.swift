@@ -1,0 +1,31 @@
+import CredentialStore
+import Foundation
+import Secrets
+import StructuredErrors
+
+extension CommandContext {
+    /// Opens (unlocks) the credential store. In key-file mode a missing store and key file are created on first
+    /// write, so unattended scripts need no set-up; in passphrase mode the passphrase comes from
+    /// `EAPOLCTL_PASSPHRASE_FILE` or a terminal prompt.
+    func openStore(creatingIfMissing: Bool) throws -> CredentialStore {
+        switch try CredentialStore.existingMode(paths: paths) {
+        case .passphrase?:
+            return try CredentialStore.open(paths: paths, unlock: .passphrase(try passphrase(prompt: "Store passphrase: ")))
+        case .keyFile?:
+            return try CredentialStore.open(paths: paths, unlock: .keyFile(paths.keyFile, createIfMissing: false))
+        case nil:
+            if let file = environment["EAPOLCTL_PASSPHRASE_FILE"], !file.isEmpty, creatingIfMissing {
+                return try CredentialStore.initialize(paths: paths, unlock: .passphrase(try SecretInput.fromFile(file)))
+            }
+            return try CredentialStore.open(paths: paths, unlock: .keyFile(paths.keyFile, createIfMissing: creatingIfMissing))
+        }
+    }
+
+    /// The store passphrase: from the file named by EAPOLCTL_PASSPHRASE_FILE, else a prompt.
+    func passphrase(prompt: String) throws -> SecretBytes {
+        if let file = environment["EAPOLCTL_PASSPHRASE_FILE"], !file.isEmpty {
+            return try SecretInput.fromFile(file)
+        }
+        return try SecretInput.promptTerminal(prompt)
+    }
+}

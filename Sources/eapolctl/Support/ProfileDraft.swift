@@ -1,0 +1,80 @@
+import Foundation
+import ProfileModel
+import StructuredErrors
+
+/// What the user asked for when creating a profile, before it is checked: shared by `profile create` and
+/// eapolcfg's `createProfile`, so both forms have one implementation.
+struct ProfileDraft {
+    var name: String?
+    var ssid: String?
+    var security: String?
+    var hidden = false
+    var wiredInterface: String?
+    /// EAP methods in the user's order; the first supported one is used.
+    var methods: [String] = []
+    var inner: String?
+    var username: String?
+    var outerIdentity: String?
+    var caCertificateFiles: [String] = []
+    var useSystemCAs = false
+    var pins: [String] = []
+    var serverNames: [String] = []
+    var tlsMin: String?
+    var tlsMax: String?
+    var allowLegacyTLS = false
+    var insecureNoServerValidation = false
+
+    /// Builds and validates the profile; every validation problem is reported at once.
+    func makeProfile() throws -> Profile {
+        guard !methods.isEmpty else {
+            throw UsageError(.missingArgument, "no EAP method given", hint: "Pass --method peap|ttls|tls (eapolcfg: --authType).")
+        }
+        let (method, _) = try EAPMethod.firstSupported(in: methods)
+        let binding: NetworkBinding
+        if let ssid {
+            let parsedSSID = try SSID(parsing: ssid)
+            let securityType = try SecurityType(parsing: security ?? "wpa2")
+            guard securityType.isWiFi else {
+                throw ProfileError(.unsupportedSecurityType, "security type 'wired' cannot be used with SSID \(ssid)",
+                                   hint: "Leave out --ssid for a wired profile, or choose wpa2, wpa3, wpa3-192 or wpa2-wpa3.")
+            }
+            binding = .wifi(ssid: parsedSSID, security: securityType, hidden: hidden)
+        } else {
+            if let security, try SecurityType(parsing: security) != .wired {
+                throw UsageError(.missingArgument, "security type '\(security)' needs an SSID",
+                                 hint: "Pass --ssid (eapolcfg: --SSID), or leave out the security type for a wired profile.")
+            }
+            binding = .wired(interface: wiredInterface)
+        }
+        var certificates: [TrustedCertificate] = []
+        for path in caCertificateFiles {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw SystemError(.fileNotFound, "cannot read CA certificate file \(path)",
+                                  details: ["path": .string(path)])
+            }
+            certificates += try TrustedCertificate.parse(Array(data), source: path)
+        }
+        var normalizedPins: [String] = []
+        for pin in pins {
+            guard let normalized = TrustSettings.normalizedPin(pin) else {
+                throw UsageError(.invalidArgument, "'\(pin)' is not a SHA-256 fingerprint",
+                                 hint: "Give 64 hex digits, with or without colons (openssl x509 -fingerprint -sha256).")
+            }
+            normalizedPins.append(normalized)
+        }
+        let trust = TrustSettings(
+            caCertificates: certificates,
+            useSystemCAs: useSystemCAs,
+            serverCertificatePins: normalizedPins,
+            serverNames: try serverNames.map(ServerNameConstraint.init(parsing:)),
+            tlsMinVersion: try tlsMin.map(TLSVersion.init(parsing:)),
+            tlsMaxVersion: try tlsMax.map(TLSVersion.init(parsing:)),
+            allowLegacyTLS: allowLegacyTLS,
+            insecureNoServerValidation: insecureNoServerValidation
+        )
+        let eap = EAPSettings(outer: method, inner: try inner.map(InnerMethod.init(parsing:)), username: username,
+                              outerIdentity: outerIdentity)
+        let displayName = name ?? ssid.map { "\(method.displayName) \($0)" } ?? "\(method.displayName) wired"
+        return try Profile(name: displayName, binding: binding, eap: eap, trust: trust).validated()
+    }
+}

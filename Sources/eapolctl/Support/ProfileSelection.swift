@@ -1,0 +1,41 @@
+import ArgumentParser
+import ProfileModel
+import ProfileStore
+import StructuredErrors
+
+/// How a command names one profile: by ID or name, or by the SSID it is bound to.
+struct ProfileSelection: ParsableArguments {
+    @Argument(help: "The profile's ID or name.")
+    var profile: String?
+
+    @Option(help: ArgumentHelp("The SSID the profile is bound to (text, or hex:... for any bytes).", valueName: "ssid"))
+    var ssid: String?
+
+    func validate() throws {
+        if (profile == nil) == (ssid == nil) {
+            throw ValidationError("name exactly one profile: give its ID or name, or --ssid")
+        }
+    }
+
+    func resolve(in repository: ProfileRepository) throws -> Profile {
+        try ProfileLookup(reference: profile, ssid: ssid).resolve(in: repository)
+    }
+}
+
+/// One profile reference, from either CLI form (`profile show ID`, eapolcfg's `--profileID`/`--SSID`).
+struct ProfileLookup {
+    var reference: String?
+    var ssid: String?
+
+    func resolve(in repository: ProfileRepository) throws -> Profile {
+        if let reference { return try repository.resolve(reference) }
+        if let ssid {
+            let parsed = try SSID(parsing: ssid)
+            guard let profile = try repository.find(ssid: parsed) else {
+                throw ProfileError.profileNotFound("profile for SSID \(parsed.displayText)")
+            }
+            return profile
+        }
+        throw UsageError(.missingArgument, "no profile named", hint: "Give a profile ID or name, or an SSID.")
+    }
+}
