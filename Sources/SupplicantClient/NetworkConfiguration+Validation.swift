@@ -28,6 +28,10 @@ enum Validation {
             guard !s.isEmpty else { throw NetworkConfiguration.invalid(key, "is empty") }
         case .string(let s):
             guard !s.isEmpty else { throw NetworkConfiguration.invalid(key, "is empty") }
+            guard !byteKeys.contains(key), !secretKeys.contains(key) else {
+                throw NetworkConfiguration.invalid(key, "must be sent as bytes, never as a string")
+            }
+            guard !integerKeys.contains(key) else { throw NetworkConfiguration.invalid(key, "must be an integer") }
             try plainText(s, key: key)
             if let allowed = keywordValues[key] {
                 for token in s.split(separator: " ") where !allowed.contains(String(token)) {
