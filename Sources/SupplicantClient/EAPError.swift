@@ -1,0 +1,80 @@
+public import StructuredErrors
+
+/// Failures of the 802.1X/EAP authentication itself: trust, names, credentials, timing (exit status 70).
+public typealias EAPError = DomainError<EAPErrorCode>
+
+/// The stable codes of the `eap` domain (801…).
+public struct EAPErrorCode: StructuredErrorCode {
+    private enum Backing: Int, CaseIterable {
+        case credentialsRejected = 801
+        case serverCertificateUntrusted = 802
+        case serverNameMismatch = 803
+        case methodRefused = 804
+        case tlsAlert = 805
+        case credentialsMissing = 806
+        case noAuthenticator = 807
+        case authenticationStalled = 808
+        case timeout = 809
+    }
+
+    private let backing: Backing
+    private init(_ backing: Backing) { self.backing = backing }
+
+    /// The server rejected the identity, password or client certificate.
+    public static let credentialsRejected = Self(.credentialsRejected)
+    /// The server certificate does not chain to a configured CA (or does not match the pin).
+    public static let serverCertificateUntrusted = Self(.serverCertificateUntrusted)
+    /// The server certificate is trusted but carries none of the configured server names.
+    public static let serverNameMismatch = Self(.serverNameMismatch)
+    /// The server and eapolctl could not agree on an EAP method.
+    public static let methodRefused = Self(.methodRefused)
+    /// The TLS handshake was aborted by an alert.
+    public static let tlsAlert = Self(.tlsAlert)
+    /// wpa_supplicant asked for a credential that eapolctl does not have.
+    public static let credentialsMissing = Self(.credentialsMissing)
+    /// No EAP request arrived: nothing on the link speaks 802.1X.
+    public static let noAuthenticator = Self(.noAuthenticator)
+    /// EAP started but did not complete in time.
+    public static let authenticationStalled = Self(.authenticationStalled)
+    /// The authentication did not finish in time for another reason.
+    public static let timeout = Self(.timeout)
+
+    public static let domain = ErrorDomain.eap
+    public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
+
+    public var info: ErrorCodeInfo {
+        switch backing {
+        case .credentialsRejected:
+            info("credentials-rejected", "The authentication server rejected the credentials.",
+                 "Check the identity and password (`eapolctl password set PROFILE`) or the client certificate.")
+        case .serverCertificateUntrusted:
+            info("server-certificate-untrusted", "The server certificate is not issued by a CA the profile trusts.",
+                 "Fix the profile's CA (`eapolctl profile edit PROFILE --ca-cert FILE`); compare the fingerprint with your administrator's.")
+        case .serverNameMismatch:
+            info("server-name-mismatch", "The server certificate does not carry any of the profile's server names.",
+                 "Compare the names in the details with the profile's server names and correct the profile.")
+        case .methodRefused:
+            info("method-refused", "The server and the profile do not share an EAP method.",
+                 "Set the profile's EAP method to the one the server proposes (see details) or ask the administrator.")
+        case .tlsAlert:
+            info("tls-alert", "The TLS handshake was aborted by an alert.",
+                 "Check the TLS version bounds and certificates of the profile; the details name the alert.")
+        case .credentialsMissing:
+            info("credentials-missing", "wpa_supplicant asked for a credential that is not stored.",
+                 "Store it with `eapolctl password set PROFILE`.")
+        case .noAuthenticator:
+            info("no-authenticator", "No 802.1X authenticator answered on the link.",
+                 "Check the cable and the switch port, and that 802.1X is enabled on that port.")
+        case .authenticationStalled:
+            info("authentication-stalled", "EAP started but did not complete in time.",
+                 "Check the RADIUS server's reachability from the authenticator and its logs; try again.")
+        case .timeout:
+            info("timeout", "The authentication did not finish in time.",
+                 "Check signal strength or the link, then run the command again with a longer --timeout.")
+        }
+    }
+
+    private func info(_ name: String, _ summary: String, _ hint: String) -> ErrorCodeInfo {
+        Self.describe(backing.rawValue, name, summary, hint)
+    }
+}

@@ -1,1 +1,0 @@
-// SupplicantClient: see Package.swift for this module's job.

@@ -1,0 +1,74 @@
+public import StructuredErrors
+
+/// Failures talking to wpa_supplicant itself: not running, interface problems, rejected configuration (exit status 69).
+public typealias SupplicantError = DomainError<SupplicantErrorCode>
+
+/// The stable codes of the `supplicant` domain (701…).
+public struct SupplicantErrorCode: StructuredErrorCode {
+    private enum Backing: Int, CaseIterable {
+        case notRunning = 701
+        case interfaceUnknown = 702
+        case interfaceCreateFailed = 703
+        case interfaceBusy = 704
+        case invalidNetworkConfig = 705
+        case blobFailed = 706
+        case vanished = 707
+        case unexpectedState = 708
+    }
+
+    private let backing: Backing
+    private init(_ backing: Backing) { self.backing = backing }
+
+    /// The name `fi.w1.wpa_supplicant1` has no owner on the system bus.
+    public static let notRunning = Self(.notRunning)
+    /// The network interface does not exist.
+    public static let interfaceUnknown = Self(.interfaceUnknown)
+    /// wpa_supplicant could not attach to the interface.
+    public static let interfaceCreateFailed = Self(.interfaceCreateFailed)
+    /// The interface is already controlled by another manager.
+    public static let interfaceBusy = Self(.interfaceBusy)
+    /// A network property would be refused by wpa_supplicant; the message names the key.
+    public static let invalidNetworkConfig = Self(.invalidNetworkConfig)
+    /// Adding or removing a certificate or key blob failed.
+    public static let blobFailed = Self(.blobFailed)
+    /// wpa_supplicant exited while an operation was in progress.
+    public static let vanished = Self(.vanished)
+    /// wpa_supplicant reported a state the client did not expect.
+    public static let unexpectedState = Self(.unexpectedState)
+
+    public static let domain = ErrorDomain.supplicant
+    public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
+
+    public var info: ErrorCodeInfo {
+        switch backing {
+        case .notRunning:
+            info("not-running", "wpa_supplicant is not running or not reachable on the system D-Bus.",
+                 "Start it with D-Bus control enabled: `systemctl start wpa_supplicant`, or run `wpa_supplicant -u`.")
+        case .interfaceUnknown:
+            info("interface-unknown", "The network interface named in the message does not exist.",
+                 "Check the interface name with `ip link`.")
+        case .interfaceCreateFailed:
+            info("interface-create-failed", "wpa_supplicant could not take control of the network interface.",
+                 "Check that the interface is up-able and that the driver (wired or nl80211) matches the interface type.")
+        case .interfaceBusy:
+            info("interface-busy", "The network interface is already controlled by another manager.",
+                 "Stop the other manager for this interface (for example `nmcli device set IFACE managed no` for NetworkManager).")
+        case .invalidNetworkConfig:
+            info("invalid-network-config", "A network setting would be refused by wpa_supplicant.",
+                 "Fix the profile field named in the message.")
+        case .blobFailed:
+            info("blob-failed", "wpa_supplicant refused a certificate or key blob.",
+                 "Check the certificate or key named in the message; remove stale blobs by restarting wpa_supplicant.")
+        case .vanished:
+            info("vanished", "wpa_supplicant exited while the operation was in progress.",
+                 "Check `journalctl -u wpa_supplicant` for a crash, then run the command again.")
+        case .unexpectedState:
+            info("unexpected-state", "wpa_supplicant reported a state eapolctl did not expect.",
+                 "Run the command again with --verbose and report the state named in the message.")
+        }
+    }
+
+    private func info(_ name: String, _ summary: String, _ hint: String) -> ErrorCodeInfo {
+        Self.describe(backing.rawValue, name, summary, hint)
+    }
+}
