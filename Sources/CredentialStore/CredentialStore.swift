@@ -138,6 +138,31 @@ public struct CredentialStore: Sendable {
         try replace(StoreFormat.passwordType, key, with: record)
     }
 
+    /// Stores many password items in one locked read–modify–write (for imports); later entries win.
+    public func setPasswords(_ items: [(key: CredentialKey, item: PasswordItem)]) throws {
+        var sealed = [(key: CredentialKey, record: [UInt8])]()
+        sealed.reserveCapacity(items.count)
+        for (key, item) in items {
+            try key.validate()
+            var meta = Array(item.username.utf8)
+            var secret = item.password.copyBytes()
+            defer { meta.zeroize(); secret.zeroize() }
+            sealed.append((key, try sealRecord(type: StoreFormat.passwordType, key: key, meta: meta, secret: secret)))
+        }
+        var latest = [CredentialKey: Int]()
+        for (i, s) in sealed.enumerated() { latest[s.key] = i }
+        try Self.withLock(lockFile, .exclusive, lockTimeout) {
+            AtomicFile.removeStaleTemporaries(for: storeFile)
+            let (bytes, records) = try readVerified()
+            let kept = records.filter { r in
+                r.type != StoreFormat.passwordType
+                    || CredentialKey(kind: r.kind, bytes: bytes[r.keyRange]).map { latest[$0] == nil } ?? true
+            }
+            let extra = sealed.indices.filter { latest[sealed[$0].key] == $0 }.map { sealed[$0].record }
+            try write(records: kept, from: bytes, extra: extra)
+        }
+    }
+
     /// Removes the password item under `key`.
     /// - Returns: whether there was one.
     @discardableResult
