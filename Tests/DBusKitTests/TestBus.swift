@@ -44,9 +44,14 @@ final class TestBus: Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let bus = TestBus(directory: directory, address: "unix:path=\(socket)", process: process)
+        // The socket file appears at bind(), slightly before listen(): ready once a connection succeeds.
         for _ in 0..<500 {
-            if FileManager.default.fileExists(atPath: socket) { return bus }
-            try await Task.sleep(for: .milliseconds(10))
+            if FileManager.default.fileExists(atPath: socket),
+               let probe = try? await DBusConnection.connect(address: bus.address) {
+                probe.close()
+                return bus
+            }
+            try await Task.sleep(for: .milliseconds(5))
         }
         await bus.stop()
         throw DBusError(.busUnreachable, "test dbus-daemon did not create \(socket)")
