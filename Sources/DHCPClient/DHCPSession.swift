@@ -26,7 +26,13 @@ final class DHCPSession {
         self.interface = interface
         self.flag = flag
         deadline = .now + timeout
-        let state = try socket.linkState()
+        var state = try socket.linkState()
+        // Carrier often follows "up" by a few milliseconds (veth, Ethernet autonegotiation, Wi-Fi association):
+        // wait for it within the budget rather than failing at once.
+        while state.up && !state.running && ContinuousClock.now < deadline && !flag.isCancelled {
+            usleep(5_000)
+            state = try socket.linkState()
+        }
         guard state.up else {
             throw DHCPError(.interfaceDown, "Interface \(interface) is administratively down.",
                             hint: "Bring it up with `ip link set dev \(interface) up`.", details: ["interface": .string(interface)])
