@@ -33,6 +33,7 @@ final class DHCPSession {
             usleep(5_000)
             state = try socket.linkState()
         }
+        if flag.isCancelled { throw CancellationError() }
         guard state.up else {
             throw DHCPError(.interfaceDown, "Interface \(interface) is administratively down.",
                             hint: "Bring it up with `ip link set dev \(interface) up`.", details: ["interface": .string(interface)])

@@ -22,7 +22,7 @@ public struct IPv4Address: Sendable, Hashable, Comparable, Codable, CustomString
         guard parts.count == 4 else { return nil }
         var v: UInt32 = 0
         for p in parts {
-            guard !p.isEmpty, p.count <= 3, p.allSatisfy(\.isASCII), let octet = UInt8(p) else { return nil }
+            guard !p.isEmpty, p.count <= 3, p.allSatisfy({ $0 >= "0" && $0 <= "9" }), let octet = UInt8(p) else { return nil }
             v = v << 8 | UInt32(octet)
         }
         value = v
