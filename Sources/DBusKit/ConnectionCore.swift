@@ -1,0 +1,477 @@
+internal import CDBus
+import Synchronization
+internal import StructuredErrors
+#if canImport(Glibc)
+import Glibc
+#endif
+internal import Foundation
+
+/// The engine behind a ``DBusConnection``: one dedicated I/O thread that owns the libdbus connection.
+///
+/// Every libdbus call on the connection happens on that thread. Other threads hand it work as closures through
+/// ``enqueue(_:)``, which appends to a locked queue and writes to an eventfd; the thread `poll()`s the eventfd and the
+/// connection's socket, runs queued jobs, lets libdbus read and write without blocking
+/// (`dbus_connection_read_write(conn, 0)`), dispatches every complete message to its filter, and enforces call
+/// deadlines itself (libdbus's own timeouts would need watch/timeout callbacks).
+///
+/// `@unchecked Sendable` is sound because of thread confinement: `connection`, `pending`, `callBySerial`,
+/// `subscriptions`, `exports`, `handlerTasks` and `open` are read and written only on the I/O thread (in
+/// `threadMain`, the filter callback it triggers, and the jobs it runs). The only state shared with other threads is
+/// `queue` (a `Mutex`, which also guards writes to and the closing of `wakeFD`), `connected` (an `Atomic`), and
+/// immutable `let`s.
+final class ConnectionCore: @unchecked Sendable {
+    typealias Job = @Sendable (ConnectionCore) -> Void
+    typealias Completion = (Result<[DBusValue], DBusError>) -> Void
+
+    struct Queue {
+        var jobs: [Job] = []
+        var closed = false
+    }
+
+    struct Pending {
+        let deadline: ContinuousClock.Instant?
+        let description: String
+        let completion: Completion
+    }
+
+    struct Subscription {
+        let rule: MatchRule
+        let continuation: AsyncThrowingStream<DBusSignal, any Error>.Continuation
+    }
+
+    /// What the connection was opened to, for messages: an address or "the system bus".
+    let target: String
+    let isSystemBus: Bool
+    private let wakeFD: Int32
+    private let queue = Mutex(Queue())
+    let connected = Atomic<Bool>(false)
+    let nextID = Atomic<UInt64>(1)
+
+    // I/O-thread state.
+    private var connection: OpaquePointer?
+    private var open = false
+    private var pending: [UInt64: Pending] = [:]
+    private var callBySerial: [UInt32: UInt64] = [:]
+    private var subscriptions: [UInt64: Subscription] = [:]
+    private var exports: [String: @Sendable (DBusMethodInvocation) async throws -> [DBusValue]] = [:]
+    private var handlerTasks: [UInt64: Task<Void, Never>] = [:]
+
+    private init(target: String, isSystemBus: Bool, wakeFD: Int32) {
+        self.target = target
+        self.isSystemBus = isSystemBus
+        self.wakeFD = wakeFD
+    }
+
+    func makeID() -> UInt64 { nextID.wrappingAdd(1, ordering: .relaxed).oldValue }
+
+    // MARK: Opening
+
+    /// Starts the I/O thread, connects on it (the blocking handshake never runs on the cooperative pool), and
+    /// returns once the bus assigned a unique name.
+    static func open(address: String?) async throws -> (ConnectionCore, String) {
+        let fd = cdbus_wakeup_fd()
+        guard fd >= 0 else {
+            throw DBusError(.busUnreachable, "cannot create an eventfd for a D-Bus connection: errno \(errno)")
+        }
+        let core = ConnectionCore(target: address ?? Self.systemBusAddress, isSystemBus: address == nil, wakeFD: fd)
+        let name: String = try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { core.threadMain(address: address, opened: continuation) }
+            thread.name = "DBusKit I/O"
+            thread.start()
+        }
+        return (core, name)
+    }
+
+    static var systemBusAddress: String {
+        if let env = getenv("DBUS_SYSTEM_BUS_ADDRESS") { return String(cString: env) }
+        return "unix:path=/run/dbus/system_bus_socket"
+    }
+
+    private func connectError(_ error: inout CDBus.DBusError) -> DBusError {
+        let name = error.name.map { String(cString: $0) } ?? "org.freedesktop.DBus.Error.Failed"
+        let text = error.message.map { String(cString: $0) } ?? "unknown error"
+        dbus_error_free(&error)
+        let what = isSystemBus ? "the D-Bus system bus at \(target)" : "the D-Bus bus at \(target)"
+        let details: [String: ErrorDetail] = ["dbus.address": .string(target), "dbus.error": .string(name),
+                                              "dbus.message": .string(text)]
+        if name == "org.freedesktop.DBus.Error.AccessDenied" || name == "org.freedesktop.DBus.Error.AuthFailed" {
+            return DBusError(.accessDenied, "access to \(what) was denied: \(text)",
+                             hint: "Run as root, or as a member of the `netdev` group to talk to wpa_supplicant.",
+                             details: details)
+        }
+        let hint = isSystemBus
+            ? "Is the system bus running (systemctl status dbus)? To talk to wpa_supplicant, run as root or as a member of the `netdev` group."
+            : "Is a bus listening at \(target)? Check the address and the socket's permissions."
+        return DBusError(.busUnreachable, "cannot connect to \(what): \(text)", hint: hint, details: details)
+    }
+
+    private func threadMain(address: String?, opened: CheckedContinuation<String, any Error>) {
+        var error = CDBus.DBusError()
+        dbus_error_init(&error)
+        var conn: OpaquePointer?
+        if let address {
+            conn = dbus_connection_open_private(address, &error)
+            if let c = conn, dbus_bus_register(c, &error) == 0 {
+                dbus_connection_close(c)
+                dbus_connection_unref(c)
+                conn = nil
+            }
+        } else {
+            conn = dbus_bus_get_private(DBUS_BUS_SYSTEM, &error)
+        }
+        guard let conn else {
+            if dbus_error_is_set(&error) == 0 { dbus_set_error_const(&error, "org.freedesktop.DBus.Error.Failed", "no connection") }
+            let failure = connectError(&error)
+            closeQueue()
+            opened.resume(throwing: failure)
+            return
+        }
+        dbus_connection_set_exit_on_disconnect(conn, 0)
+        var socket: Int32 = -1
+        dbus_connection_get_unix_fd(conn, &socket)
+        let filterData = Unmanaged.passUnretained(self).toOpaque()
+        dbus_connection_add_filter(conn, connectionFilter, filterData, nil)
+        connection = conn
+        open = true
+        connected.store(true, ordering: .releasing)
+        let unique = dbus_bus_get_unique_name(conn).map { String(cString: $0) } ?? ""
+        opened.resume(returning: unique)
+        run(socket: socket)
+        teardown()
+    }
+
+    // MARK: The loop
+
+    private func run(socket: Int32) {
+        var fds = [pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0), pollfd(fd: socket, events: 0, revents: 0)]
+        while open, let conn = connection {
+            runJobs()
+            guard open else { break }
+            pump(conn)
+            guard dbus_connection_get_is_connected(conn) != 0 else {
+                lost(DBusError(.disconnected, "the connection to \(describedTarget) was lost",
+                               hint: "Check that the bus is still running, then run the command again.",
+                               details: ["dbus.address": .string(target)]))
+                break
+            }
+            let now = ContinuousClock.now
+            expire(now: now)
+            if queue.withLock({ !$0.jobs.isEmpty }) { continue }
+            var timeout: Int32 = -1
+            if let next = pending.values.compactMap(\.deadline).min() {
+                let remaining = now.duration(to: next)
+                let ms = remaining.components.seconds * 1000 + (remaining.components.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+                timeout = Int32(clamping: max(0, ms))
+            }
+            fds[1].events = Int16(POLLIN) | (dbus_connection_has_messages_to_send(conn) != 0 ? Int16(POLLOUT) : 0)
+            fds[0].revents = 0
+            fds[1].revents = 0
+            let ready = poll(&fds, 2, timeout)
+            if ready > 0, fds[0].revents != 0 {
+                var counter: UInt64 = 0
+                _ = read(wakeFD, &counter, 8)
+            }
+        }
+    }
+
+    private var describedTarget: String { isSystemBus ? "the D-Bus system bus at \(target)" : "the D-Bus bus at \(target)" }
+
+    /// Reads and writes what the socket allows without blocking, then dispatches every complete message.
+    private func pump(_ conn: OpaquePointer) {
+        _ = dbus_connection_read_write(conn, 0)
+        while dbus_connection_dispatch(conn) == DBUS_DISPATCH_DATA_REMAINS {}
+    }
+
+    private func runJobs() {
+        let jobs = queue.withLock { queue in
+            let jobs = queue.jobs
+            queue.jobs.removeAll(keepingCapacity: true)
+            return jobs
+        }
+        for job in jobs { job(self) }
+    }
+
+    private func expire(now: ContinuousClock.Instant) {
+        for (id, entry) in pending {
+            guard let deadline = entry.deadline, deadline <= now else { continue }
+            pending[id] = nil
+            entry.completion(.failure(DBusError(.timeout, "no reply to \(entry.description) before the deadline",
+                                                details: ["dbus.call": .string(entry.description)])))
+        }
+        if pending.isEmpty { callBySerial.removeAll() }
+    }
+
+    /// Marks the queue closed so no job is accepted any more; closes the eventfd under the same lock.
+    private func closeQueue() {
+        queue.withLock { queue in
+            if !queue.closed {
+                queue.closed = true
+                close(wakeFD)
+            }
+        }
+    }
+
+    private func lost(_ error: DBusError) {
+        open = false
+        connected.store(false, ordering: .releasing)
+        let entries = pending.values
+        pending.removeAll()
+        callBySerial.removeAll()
+        for entry in entries { entry.completion(.failure(error)) }
+        let subs = subscriptions.values
+        subscriptions.removeAll()
+        for sub in subs { sub.continuation.finish(throwing: error) }
+        exports.removeAll()
+        for task in handlerTasks.values { task.cancel() }
+        handlerTasks.removeAll()
+    }
+
+    private func teardown() {
+        if open {
+            lost(DBusError(.disconnected, "the connection to \(describedTarget) was closed"))
+        }
+        closeQueue()
+        // Jobs that raced with closing still hold continuations: run them, they see `open == false` and fail.
+        runJobs()
+        if let conn = connection {
+            dbus_connection_remove_filter(conn, connectionFilter, Unmanaged.passUnretained(self).toOpaque())
+            dbus_connection_close(conn)
+            dbus_connection_unref(conn)
+            connection = nil
+        }
+    }
+
+    // MARK: Entry points for other threads
+
+    /// Hands a job to the I/O thread; returns false when the connection is already closed (the job will not run).
+    @discardableResult
+    func enqueue(_ job: @escaping Job) -> Bool {
+        queue.withLock { queue in
+            guard !queue.closed else { return false }
+            let wasEmpty = queue.jobs.isEmpty
+            queue.jobs.append(job)
+            if wasEmpty {
+                var one: UInt64 = 1
+                _ = write(wakeFD, &one, 8)
+            }
+            return true
+        }
+    }
+
+    /// Closes the connection: flushes what is queued for sending, fails pending calls, ends signal streams.
+    func shutdown() {
+        enqueue { core in core.closeFromJob() }
+    }
+
+    var closedError: DBusError {
+        DBusError(.disconnected, "the connection to \(describedTarget) is closed",
+                  hint: "Open a new connection.", details: ["dbus.address": .string(target)])
+    }
+
+    // MARK: Jobs (I/O thread)
+
+    private func closeFromJob() {
+        guard open, let conn = connection else { return }
+        // Give queued messages (replies, signals) a bounded chance to leave.
+        var rounds = 0
+        while dbus_connection_has_messages_to_send(conn) != 0, dbus_connection_get_is_connected(conn) != 0, rounds < 50 {
+            _ = dbus_connection_read_write(conn, 10)
+            rounds += 1
+        }
+        open = false
+        connected.store(false, ordering: .releasing)
+        let error = closedError
+        let entries = pending.values
+        pending.removeAll()
+        callBySerial.removeAll()
+        for entry in entries { entry.completion(.failure(error)) }
+        let subs = subscriptions.values
+        subscriptions.removeAll()
+        for sub in subs { sub.continuation.finish() }
+        exports.removeAll()
+        for task in handlerTasks.values { task.cancel() }
+        handlerTasks.removeAll()
+    }
+
+    /// Sends a method call and registers its completion; the completion runs on the I/O thread.
+    func startCall(_ call: MethodCall, id: UInt64, deadline: ContinuousClock.Instant?, noReply: Bool = false,
+                   completion: @escaping Completion) {
+        guard open, let conn = connection else { return completion(.failure(closedError)) }
+        let message: Message
+        do {
+            message = try Message.methodCall(call)
+        } catch {
+            return completion(.failure(error))
+        }
+        if noReply { dbus_message_set_no_reply(message.raw, 1) }
+        if call.arguments.contains(where: { $0.signature.contains("h") }),
+           dbus_connection_can_send_type(conn, CDBUS_TYPE_UNIX_FD) == 0 {
+            return completion(.failure(DBusError(.invalidArgument,
+                                                 "\(call) carries a file descriptor, but this connection cannot pass them")))
+        }
+        var serial: UInt32 = 0
+        guard dbus_connection_send(conn, message.raw, &serial) != 0 else {
+            return completion(.failure(DBusError(.disconnected, "cannot send \(call): out of memory or disconnected")))
+        }
+        if noReply { return completion(.success([])) }
+        pending[id] = Pending(deadline: deadline, description: call.description, completion: completion)
+        callBySerial[serial] = id
+    }
+
+    /// Forgets a call whose awaiting task was cancelled.
+    func forget(id: UInt64) {
+        pending[id] = nil
+    }
+
+    func subscribe(id: UInt64, rule: MatchRule,
+                   continuation: AsyncThrowingStream<DBusSignal, any Error>.Continuation) {
+        guard open else { return continuation.finish(throwing: closedError) }
+        subscriptions[id] = Subscription(rule: rule, continuation: continuation)
+        let add = MethodCall(destination: "org.freedesktop.DBus", path: "/org/freedesktop/DBus",
+                             interface: "org.freedesktop.DBus", member: "AddMatch", arguments: [.string(rule.ruleString)])
+        startCall(add, id: makeID(), deadline: .now + .seconds(25)) { [unowned self] result in
+            if case .failure(let error) = result, let sub = self.subscriptions.removeValue(forKey: id) {
+                sub.continuation.finish(throwing: error)
+            }
+        }
+    }
+
+    func unsubscribe(id: UInt64) {
+        guard let sub = subscriptions.removeValue(forKey: id), open else { return }
+        let remove = MethodCall(destination: "org.freedesktop.DBus", path: "/org/freedesktop/DBus",
+                                interface: "org.freedesktop.DBus", member: "RemoveMatch",
+                                arguments: [.string(sub.rule.ruleString)])
+        startCall(remove, id: makeID(), deadline: nil, noReply: true) { _ in }
+    }
+
+    func export(path: String, handler: @escaping @Sendable (DBusMethodInvocation) async throws -> [DBusValue]) {
+        guard open else { return }
+        exports[path] = handler
+    }
+
+    func unexport(path: String) {
+        exports[path] = nil
+    }
+
+    func emit(_ signal: DBusSignal, destination: String?, completion: Completion) {
+        guard open, let conn = connection else { return completion(.failure(closedError)) }
+        do {
+            let message = try Message.signal(signal, destination: destination)
+            guard dbus_connection_send(conn, message.raw, nil) != 0 else {
+                return completion(.failure(closedError))
+            }
+            completion(.success([]))
+        } catch {
+            completion(.failure(error))
+        }
+    }
+
+    private func finishHandler(id: UInt64, invocation: DBusMethodInvocation, serial: UInt32, noReply: Bool,
+                               result: Result<[DBusValue], any Error>) {
+        handlerTasks[id] = nil
+        guard open, let conn = connection, !noReply else { return }
+        var reply: Message?
+        switch result {
+        case .success(let values):
+            do throws(DBusError) {
+                for value in values { try value.validate() }
+                reply = Message.methodReturn(replySerial: serial, destination: invocation.sender)
+                try reply?.append(values)
+            } catch {
+                reply = Message.errorReply(replySerial: serial, destination: invocation.sender,
+                                           name: "org.freedesktop.DBus.Error.Failed",
+                                           text: "the service built an invalid reply: \(error.message)")
+            }
+        case .failure(let error):
+            var name = "org.freedesktop.DBus.Error.Failed"
+            var text = "\(error)"
+            if let dbusError = error as? DBusError, let remote = dbusError.remoteErrorName,
+               (try? DBusNames.checkErrorName(remote)) != nil {
+                name = remote
+                text = dbusError.remoteErrorMessage ?? dbusError.message
+            }
+            reply = Message.errorReply(replySerial: serial, destination: invocation.sender, name: name, text: text)
+        }
+        if let reply { _ = dbus_connection_send(conn, reply.raw, nil) }
+    }
+
+    // MARK: Incoming messages (I/O thread, called by libdbus from dbus_connection_dispatch)
+
+    fileprivate func handle(_ raw: OpaquePointer) -> DBusHandlerResult {
+        let message = Message(retaining: raw)
+        switch message.type {
+        case DBUS_MESSAGE_TYPE_METHOD_RETURN, DBUS_MESSAGE_TYPE_ERROR:
+            guard let id = callBySerial.removeValue(forKey: message.replySerial) else {
+                return DBUS_HANDLER_RESULT_HANDLED
+            }
+            guard let entry = pending.removeValue(forKey: id) else { return DBUS_HANDLER_RESULT_HANDLED }
+            if message.type == DBUS_MESSAGE_TYPE_ERROR {
+                let text = (try? message.readArguments())?.first?.stringValue ?? ""
+                entry.completion(.failure(DBusError.fromRemote(name: message.errorName, message: text,
+                                                               call: entry.description)))
+            } else {
+                entry.completion(Result { () throws(DBusError) in try message.readArguments() })
+            }
+            return DBUS_HANDLER_RESULT_HANDLED
+        case DBUS_MESSAGE_TYPE_SIGNAL:
+            if message.path == "/org/freedesktop/DBus/Local", message.member == "Disconnected" {
+                return DBUS_HANDLER_RESULT_HANDLED
+            }
+            guard !subscriptions.isEmpty, let arguments = try? message.readArguments() else {
+                return DBUS_HANDLER_RESULT_HANDLED
+            }
+            let signal = DBusSignal(sender: message.sender, path: message.path, interface: message.interface,
+                                    member: message.member, arguments: arguments)
+            for sub in subscriptions.values where sub.rule.matches(signal, senderIsResolved: Self.senderMatches) {
+                sub.continuation.yield(signal)
+            }
+            return DBUS_HANDLER_RESULT_HANDLED
+        case DBUS_MESSAGE_TYPE_METHOD_CALL:
+            guard let handler = exports[message.path] else { return DBUS_HANDLER_RESULT_NOT_YET_HANDLED }
+            let serial = message.serial
+            let noReply = message.noReplyExpected
+            let sender = message.sender
+            guard let arguments = try? message.readArguments() else {
+                if !noReply, let conn = connection,
+                   let reply = Message.errorReply(replySerial: serial, destination: sender,
+                                                  name: "org.freedesktop.DBus.Error.InvalidArgs",
+                                                  text: "arguments could not be read") {
+                    _ = dbus_connection_send(conn, reply.raw, nil)
+                }
+                return DBUS_HANDLER_RESULT_HANDLED
+            }
+            let invocation = DBusMethodInvocation(sender: sender, path: message.path, interface: message.interface,
+                                                  member: message.member, arguments: arguments)
+            let id = makeID()
+            handlerTasks[id] = Task { [self] in
+                let result: Result<[DBusValue], any Error>
+                do {
+                    result = .success(try await handler(invocation))
+                } catch {
+                    result = .failure(error)
+                }
+                enqueue { core in
+                    core.finishHandler(id: id, invocation: invocation, serial: serial, noReply: noReply, result: result)
+                }
+            }
+            return DBUS_HANDLER_RESULT_HANDLED
+        default:
+            return DBUS_HANDLER_RESULT_NOT_YET_HANDLED
+        }
+    }
+
+    /// Unique names and the bus's own name are compared exactly; a well-known name was resolved by the bus
+    /// when it applied the match rule, so any sender passes here.
+    private static func senderMatches(_ ruleSender: String, _ actual: String) -> Bool {
+        if ruleSender.hasPrefix(":") || ruleSender == "org.freedesktop.DBus" { return ruleSender == actual }
+        return true
+    }
+}
+
+/// The libdbus filter: a C function pointer, so it finds its `ConnectionCore` through `userData`
+/// (unretained: the core outlives its connection, which is closed and released on the I/O thread first).
+private let connectionFilter: DBusHandleMessageFunction = { _, message, userData in
+    guard let message, let userData else { return DBUS_HANDLER_RESULT_NOT_YET_HANDLED }
+    let core = Unmanaged<ConnectionCore>.fromOpaque(userData).takeUnretainedValue()
+    return core.handle(message)
+}

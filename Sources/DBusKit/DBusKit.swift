@@ -1,1 +1,0 @@
-// DBusKit: see Package.swift for this module's job.
