@@ -38,6 +38,7 @@ let package = Package(
         ),
         .target(name: "StructuredErrors", swiftSettings: swiftSettings),
         .target(name: "Secrets", swiftSettings: swiftSettings),
+        .target(name: "StateFiles", dependencies: ["StructuredErrors"], swiftSettings: swiftSettings),
         .target(
             name: "DBusKit",
             dependencies: ["CDBus", "StructuredErrors"],
@@ -56,11 +57,17 @@ let package = Package(
         .target(
             name: "CredentialStore",
             dependencies: [
-                "StructuredErrors", "Secrets",
+                "StructuredErrors", "Secrets", "StateFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Test helper: drives the store from separate processes (concurrency and crash-safety tests).
+        .executableTarget(
+            name: "store-stress",
+            dependencies: ["CredentialStore", "Secrets", "StateFiles", "StructuredErrors"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -99,7 +106,12 @@ let package = Package(
         ),
         .testTarget(name: "StructuredErrorsTests", dependencies: ["StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "CredentialStoreTests", dependencies: ["CredentialStore", "Secrets"], swiftSettings: swiftSettings),
+        .testTarget(name: "StateFilesTests", dependencies: ["StateFiles", "StructuredErrors"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CredentialStoreTests",
+            dependencies: ["CredentialStore", "Secrets", "StateFiles", "StructuredErrors", "store-stress"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "DBusKitTests", dependencies: ["DBusKit"], swiftSettings: swiftSettings),
         .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "ProfileModel", "DBusKit"], swiftSettings: swiftSettings),
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient"], swiftSettings: swiftSettings),
