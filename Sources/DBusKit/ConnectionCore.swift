@@ -34,6 +34,18 @@ final class ConnectionCore: @unchecked Sendable {
         let completion: Completion
     }
 
+    /// A call held back because `maxInFlight` calls are already waiting for replies.
+    struct Waiting {
+        let call: MethodCall
+        let id: UInt64
+        let deadline: ContinuousClock.Instant?
+        let completion: Completion
+    }
+
+    /// dbus-daemon refuses more than `max_replies_per_connection` outstanding calls per connection (128 with the
+    /// default system bus configuration) with `LimitsExceeded`; calls beyond this many wait here instead.
+    static let maxInFlight = 100
+
     struct Subscription {
         let rule: MatchRule
         let continuation: AsyncThrowingStream<DBusSignal, any Error>.Continuation
@@ -52,6 +64,7 @@ final class ConnectionCore: @unchecked Sendable {
     private var open = false
     private var pending: [UInt64: Pending] = [:]
     private var callBySerial: [UInt32: UInt64] = [:]
+    private var waiting: [Waiting] = []
     private var subscriptions: [UInt64: Subscription] = [:]
     private var exports: [String: @Sendable (DBusMethodInvocation) async throws -> [DBusValue]] = [:]
     private var handlerTasks: [UInt64: Task<Void, Never>] = [:]
@@ -156,9 +169,10 @@ final class ConnectionCore: @unchecked Sendable {
             }
             let now = ContinuousClock.now
             expire(now: now)
+            sendWaiting()
             if queue.withLock({ !$0.jobs.isEmpty }) { continue }
             var timeout: Int32 = -1
-            if let next = pending.values.compactMap(\.deadline).min() {
+            if let next = (pending.values.compactMap(\.deadline) + waiting.compactMap(\.deadline)).min() {
                 let remaining = now.duration(to: next)
                 let ms = remaining.components.seconds * 1000 + (remaining.components.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
                 timeout = Int32(clamping: max(0, ms))
@@ -199,6 +213,22 @@ final class ConnectionCore: @unchecked Sendable {
                                                 details: ["dbus.call": .string(entry.description)])))
         }
         if pending.isEmpty { callBySerial.removeAll() }
+        if waiting.contains(where: { $0.deadline.map { $0 <= now } ?? false }) {
+            let expired = waiting.filter { $0.deadline.map { $0 <= now } ?? false }
+            waiting.removeAll { $0.deadline.map { $0 <= now } ?? false }
+            for entry in expired {
+                entry.completion(.failure(DBusError(.timeout, "no reply to \(entry.call) before the deadline",
+                                                    details: ["dbus.call": .string(entry.call.description)])))
+            }
+        }
+    }
+
+    /// Sends held-back calls while fewer than `maxInFlight` are outstanding.
+    private func sendWaiting() {
+        while !waiting.isEmpty, pending.count < Self.maxInFlight, open {
+            let next = waiting.removeFirst()
+            startCall(next.call, id: next.id, deadline: next.deadline, completion: next.completion)
+        }
     }
 
     /// Marks the queue closed so no job is accepted any more; closes the eventfd under the same lock.
@@ -218,6 +248,9 @@ final class ConnectionCore: @unchecked Sendable {
         pending.removeAll()
         callBySerial.removeAll()
         for entry in entries { entry.completion(.failure(error)) }
+        let held = waiting
+        waiting.removeAll()
+        for entry in held { entry.completion(.failure(error)) }
         let subs = subscriptions.values
         subscriptions.removeAll()
         for sub in subs { sub.continuation.finish(throwing: error) }
@@ -285,6 +318,9 @@ final class ConnectionCore: @unchecked Sendable {
         pending.removeAll()
         callBySerial.removeAll()
         for entry in entries { entry.completion(.failure(error)) }
+        let held = waiting
+        waiting.removeAll()
+        for entry in held { entry.completion(.failure(error)) }
         let subs = subscriptions.values
         subscriptions.removeAll()
         for sub in subs { sub.continuation.finish() }
@@ -297,6 +333,10 @@ final class ConnectionCore: @unchecked Sendable {
     func startCall(_ call: MethodCall, id: UInt64, deadline: ContinuousClock.Instant?, noReply: Bool = false,
                    completion: @escaping Completion) {
         guard open, let conn = connection else { return completion(.failure(closedError)) }
+        if !noReply, pending.count >= Self.maxInFlight {
+            waiting.append(Waiting(call: call, id: id, deadline: deadline, completion: completion))
+            return
+        }
         let message: Message
         do {
             message = try Message.methodCall(call)
@@ -321,6 +361,7 @@ final class ConnectionCore: @unchecked Sendable {
     /// Forgets a call whose awaiting task was cancelled.
     func forget(id: UInt64) {
         pending[id] = nil
+        waiting.removeAll { $0.id == id }
     }
 
     func subscribe(id: UInt64, rule: MatchRule,
