@@ -55,6 +55,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ProfileStore",
+            dependencies: ["ProfileModel", "StateFiles", "StructuredErrors"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CredentialStore",
             dependencies: [
                 "StructuredErrors", "Secrets", "StateFiles",
@@ -97,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "eapolctl",
             dependencies: [
-                "StructuredErrors", "Secrets", "ProfileModel", "CredentialStore", "DBusKit",
+                "StructuredErrors", "Secrets", "ProfileModel", "ProfileStore", "StateFiles", "CredentialStore", "DBusKit",
                 "SupplicantClient", "DHCPClient", "Orchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,6 +112,7 @@ let package = Package(
         .testTarget(name: "StructuredErrorsTests", dependencies: ["StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"], swiftSettings: swiftSettings),
         .testTarget(name: "StateFilesTests", dependencies: ["StateFiles", "StructuredErrors"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProfileStoreTests", dependencies: ["ProfileStore", "ProfileModel", "StateFiles"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CredentialStoreTests",
             dependencies: ["CredentialStore", "Secrets", "StateFiles", "StructuredErrors", "store-stress"],

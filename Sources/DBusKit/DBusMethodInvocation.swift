@@ -11,6 +11,15 @@ public struct DBusMethodInvocation: Sendable, Hashable {
     /// The arguments received.
     public var arguments: [DBusValue]
 
+    /// Creates an invocation (DBusKit builds these for exported objects; tests of handlers may build their own).
+    public init(sender: String, path: String, interface: String, member: String, arguments: [DBusValue]) {
+        self.sender = sender
+        self.path = path
+        self.interface = interface
+        self.member = member
+        self.arguments = arguments
+    }
+
     /// The signature of the arguments, concatenated.
     public var signature: String { arguments.map(\.signature).joined() }
 }

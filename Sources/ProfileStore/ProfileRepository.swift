@@ -167,8 +167,10 @@ public struct ProfileRepository: Sendable {
             throw SystemError(.ioFailure, "timed out waiting for the profile lock \(lockPath)",
                               hint: "Another eapolctl process holds it; retry when it has finished.")
         }
-        defer { lock.unlock() }
-        return try body()
+        // The lock is released when `lock` goes out of scope (FileLock's deinit), also when `body` throws.
+        let result = try body()
+        lock.unlock()
+        return result
     }
 
     static func mtime(of path: String) -> Int64? {

@@ -44,9 +44,14 @@ final class TestBus: Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let bus = TestBus(directory: directory, address: "unix:path=\(socket)", process: process)
+        // The socket file appears at bind(), slightly before listen(): ready once a connection succeeds.
         for _ in 0..<500 {
-            if FileManager.default.fileExists(atPath: socket) { return bus }
-            try await Task.sleep(for: .milliseconds(10))
+            if FileManager.default.fileExists(atPath: socket),
+               let probe = try? await DBusConnection.connect(address: bus.address) {
+                probe.close()
+                return bus
+            }
+            try await Task.sleep(for: .milliseconds(5))
         }
         await bus.stop()
         throw DBusError(.busUnreachable, "test dbus-daemon did not create \(socket)")
@@ -54,9 +59,14 @@ final class TestBus: Sendable {
 
     /// Kills the daemon (by its pid) and removes the directory.
     func stop() async {
-        if process.isRunning { kill(pid, SIGTERM) }
-        for _ in 0..<300 where process.isRunning {
-            try? await Task.sleep(for: .milliseconds(10))
+        // SIGKILL: the test runner's blocked-signal mask is inherited by the child, so SIGTERM may never arrive.
+        kill(pid, SIGKILL)
+        for _ in 0..<300 {
+            // Exited once waitpid reaps it, or reports ECHILD because Foundation's monitor reaped it first.
+            var status: Int32 = 0
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || (reaped < 0 && errno == ECHILD) || !process.isRunning { break }
+            try? await Task.sleep(for: .milliseconds(5))
         }
         try? FileManager.default.removeItem(atPath: directory)
     }

@@ -29,3 +29,18 @@ extension CommandContext {
         return try SecretInput.promptTerminal(prompt)
     }
 }
+
+extension CommandContext {
+    /// A new passphrase: from EAPOLCTL_PASSPHRASE_FILE, else prompted twice.
+    func newPassphrase() throws -> SecretBytes {
+        if let file = environment["EAPOLCTL_PASSPHRASE_FILE"], !file.isEmpty {
+            return try SecretInput.fromFile(file)
+        }
+        let first = try SecretInput.promptTerminal("New store passphrase: ")
+        let second = try SecretInput.promptTerminal("Repeat the passphrase: ")
+        guard first == second else {
+            throw UsageError(.invalidArgument, "the two passphrases differ")
+        }
+        return first
+    }
+}

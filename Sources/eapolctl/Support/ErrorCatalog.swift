@@ -1,4 +1,7 @@
+import CredentialStore
+import ProfileModel
 import StructuredErrors
+import SupplicantClient
 
 /// Every error code of every domain, in number order: what `eapolctl errors` prints and Docs/errors.md lists.
 enum ErrorCatalog {
@@ -6,6 +9,11 @@ enum ErrorCatalog {
         let infos: [ErrorCodeInfo] =
             UsageErrorCode.allCodes.map(\.info)
             + SystemErrorCode.allCodes.map(\.info)
+            + ProfileErrorCode.allCodes.map(\.info)
+            + ImportErrorCode.allCodes.map(\.info)
+            + StoreErrorCode.allCodes.map(\.info)
+            + SupplicantErrorCode.allCodes.map(\.info)
+            + EAPErrorCode.allCodes.map(\.info)
         return infos.sorted { $0.number < $1.number }
     }
 

@@ -30,12 +30,13 @@ enum SecretInput {
         }
     }
 
-    static func fromFile(_ path: String) throws -> SecretBytes {
+    static func fromFile(_ path: String, trimNewline: Bool = true) throws -> SecretBytes {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SystemError(.fileNotFound, "cannot read secret file \(path)", details: ["path": .string(path)])
         }
         var bytes = Array(handle.readDataToEndOfFile())
         try? handle.close()
+        if !trimNewline { return SecretBytes(consumingAndZeroing: &bytes) }
         return trimmed(&bytes)
     }
 
@@ -66,7 +67,7 @@ enum SecretInput {
         }
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while read(fd, &byte, 1) == 1, byte != 0x0A { bytes.append(byte) }
+        while Glibc.read(fd, &byte, 1) == 1, byte != 0x0A { bytes.append(byte) }
         return trimmed(&bytes)
     }
 

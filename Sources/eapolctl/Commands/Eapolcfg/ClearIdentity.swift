@@ -1,0 +1,19 @@
+import ArgumentParser
+
+extension Eapolcfg {
+    /// eapolcfg `clearIdentity (--profileID | --SSID | --default)`
+    struct ClearIdentity: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "clearIdentity", abstract: "Remove a stored identity (eapolcfg form of `identity clear`).")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var selection: EapolcfgSelection
+        @Flag(name: .customLong("default"), help: "The default identity.") var isDefault = false
+
+        func validate() throws { try selection.check(allowDefault: isDefault) }
+
+        func run() async throws {
+            try SecretActions.clearIdentity(target: selection.target(isDefault: isDefault), context: CommandContext(global))
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+extension Eapolcfg {
+    /// eapolcfg `getIdentity (--profileID | --SSID | --default)`
+    struct GetIdentity: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "getIdentity", abstract: "Show a stored identity (eapolcfg form of `identity get`).")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var selection: EapolcfgSelection
+        @Flag(name: .customLong("default"), help: "The default identity.") var isDefault = false
+
+        func validate() throws { try selection.check(allowDefault: isDefault) }
+
+        func run() async throws {
+            try SecretActions.getIdentity(target: selection.target(isDefault: isDefault), context: CommandContext(global))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+
+extension Eapolctl.Profile {
+    /// `eapolctl profile create`
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a profile (refused without a trust anchor and a server-name constraint).",
+            discussion: """
+                A Wi-Fi profile names an SSID; leave --ssid out for a wired 802.1X port. The new profile's ID is \
+                printed. Server names: a plain name matches it and its subdomains; exact:NAME matches only NAME.
+
+                Examples:
+                  eapolctl profile create --name Corp --ssid corp --security wpa2 --method peap \\
+                      --ca-cert ca.pem --server-name radius.example.org --username alice
+                  eapolctl profile create --name Lab --method tls --ca-cert ca.pem --server-name radius.lab
+                  eapolctl profile create --name Edu --ssid eduroam --security wpa2-wpa3 --method ttls --inner pap \\
+                      --outer-identity anonymous@example.edu --system-cas --server-name radius.example.edu
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "User-visible name (default: method and SSID).") var name: String?
+        @Option(help: "Wi-Fi SSID: text, or hex:... for any bytes. Omit for a wired profile.") var ssid: String?
+        @Option(help: "wpa2, wpa3, wpa3-192, wpa2-wpa3 (default wpa2 with --ssid).") var security: String?
+        @Flag(help: "The SSID is hidden (probe for it explicitly).") var hidden = false
+        @Option(help: ArgumentHelp("Restrict a wired profile to this interface.", valueName: "interface"))
+        var wiredInterface: String?
+        @Option(help: "Outer EAP method: peap, ttls, tls.") var method: String
+        @Option(help: "Inner method: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).")
+        var inner: String?
+        @Option(help: "User name (inner identity).") var username: String?
+        @Option(help: "Outer (anonymous) identity.") var outerIdentity: String?
+        @Option(help: ArgumentHelp("Trusted CA certificate file, PEM or DER (repeatable).", valueName: "file"))
+        var caCert: [String] = []
+        @Flag(help: "Trust the system CA bundle.") var systemCas = false
+        @Option(help: ArgumentHelp("SHA-256 fingerprint the server certificate must have (repeatable).", valueName: "sha256"))
+        var pin: [String] = []
+        @Option(help: ArgumentHelp("Server name the certificate must carry (repeatable).", valueName: "name"))
+        var serverName: [String] = []
+        @Option(help: "Lowest TLS version (1.0-1.3).") var tlsMin: String?
+        @Option(help: "Highest TLS version (1.0-1.3).") var tlsMax: String?
+        @Flag(help: "Allow TLS 1.0/1.1 for old RADIUS servers.") var allowLegacyTls = false
+        @Flag(help: "Do not validate the server certificate (recorded in the profile and shown loudly).")
+        var insecureNoServerValidation = false
+
+        func run() async throws {
+            let context = CommandContext(global)
+            let draft = ProfileDraft(
+                name: name, ssid: ssid, security: security, hidden: hidden, wiredInterface: wiredInterface,
+                methods: [method], inner: inner, username: username, outerIdentity: outerIdentity,
+                caCertificateFiles: caCert, useSystemCAs: systemCas, pins: pin, serverNames: serverName,
+                tlsMin: tlsMin, tlsMax: tlsMax, allowLegacyTLS: allowLegacyTls,
+                insecureNoServerValidation: insecureNoServerValidation)
+            ProfileActions.printCreated(try ProfileActions.create(draft, context: context), context: context)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import CredentialStore
+import Foundation
+import ProfileModel
+import Secrets
+import StructuredErrors
+
+/// The password and identity operations behind both CLI forms.
+enum SecretActions {
+    static let mask = "************"
+
+    struct PasswordView: Encodable {
+        let key: CredentialKeyView
+        let username: String
+        /// Always the mask: eapolctl never prints a stored password.
+        let password: String
+    }
+
+    static func setPassword(target: CredentialTarget, username: String?, password: SecretBytes,
+                            context: CommandContext) throws {
+        let key = try target.key(in: context.profiles)
+        var store = try context.openStore(creatingIfMissing: true)
+        let name = try username ?? store.password(for: key)?.username ?? defaultUsername(for: key, context: context)
+        guard let name, !name.isEmpty else {
+            throw UsageError(.missingArgument, "no user name for the password item of \(key)",
+                             hint: "Pass --username (eapolcfg: --name).")
+        }
+        try store.setPassword(PasswordItem(username: name, password: password), for: key)
+        _ = store
+        context.output.result(["saved": PasswordView(key: key.view, username: name, password: mask)]) {
+            "Saved the password item of \(key) (user \(name))"
+        }
+    }
+
+    /// A profile's own username serves when none was given.
+    private static func defaultUsername(for key: CredentialKey, context: CommandContext) throws -> String? {
+        switch key {
+        case .profile(let id): try context.profiles.load(ProfileID(id)).eap.username
+        case .ssid(let bytes): try context.profiles.find(ssid: SSID(bytes: bytes))?.eap.username
+        case .default: nil
+        }
+    }
+
+    static func getPassword(target: CredentialTarget, context: CommandContext) throws {
+        let key = try target.key(in: context.profiles)
+        let store = try context.openStore(creatingIfMissing: false)
+        guard let item = try store.password(for: key) else {
+            throw StoreError(.itemNotFound, "no password item for \(key)",
+                             hint: "Store one with `eapolctl password set` (eapolcfg: setPasswordItem).")
+        }
+        context.output.result(["item": PasswordView(key: key.view, username: item.username, password: mask)]) {
+            "Name: \(item.username)\nPassword: \(mask)"
+        }
+    }
+
+    static func listPasswords(context: CommandContext) throws {
+        let store = try context.openStore(creatingIfMissing: false)
+        let items = try store.listPasswordKeys()
+        let views = items.map { PasswordView(key: $0.key.view, username: $0.username, password: mask) }
+        context.output.result(["items": views]) {
+            items.isEmpty ? "No password items." : items.map { "\($0.key)\t\($0.username)" }.joined(separator: "\n")
+        }
+    }
+
+    static func removePassword(target: CredentialTarget, context: CommandContext) throws {
+        let key = try target.key(in: context.profiles)
+        let store = try context.openStore(creatingIfMissing: false)
+        guard try store.removePassword(for: key) else {
+            throw StoreError(.itemNotFound, "no password item for \(key)")
+        }
+        context.output.result(["removed": key.view]) { "Removed the password item of \(key)" }
+    }
+
+    struct IdentityView: Encodable {
+        let key: CredentialKeyView
+        let kind: String
+        let certificate: CertificateSummary?
+    }
+
+    static func setIdentity(target: CredentialTarget, identity: IdentityItem, context: CommandContext) throws {
+        let key = try target.key(in: context.profiles)
+        let store = try context.openStore(creatingIfMissing: true)
+        try store.setIdentity(identity, for: key)
+        context.output.result(["saved": IdentityView(key: key.view, kind: identity.kind.rawValue,
+                                                     certificate: certificateSummary(identity))]) {
+            "Saved the \(identity.kind.rawValue) identity of \(key)"
+        }
+    }
+
+    static func getIdentity(target: CredentialTarget, context: CommandContext) throws {
+        let key = try target.key(in: context.profiles)
+        let store = try context.openStore(creatingIfMissing: false)
+        guard let identity = try store.identity(for: key) else {
+            throw StoreError(.itemNotFound, "no identity for \(key)",
+                             hint: "Store one with `eapolctl identity set` (eapolcfg: setIdentity).")
+        }
+        let summary = certificateSummary(identity)
+        context.output.result(["identity": IdentityView(key: key.view, kind: identity.kind.rawValue, certificate: summary)]) {
+            var lines = ["Identity of \(key): \(identity.kind.rawValue)"]
+            if let summary {
+                lines.append("Subject: \(summary.subject)")
+                lines.append("Issuer: \(summary.issuer)")
+                lines.append("Valid until: \(summary.notValidAfter)")
+                lines.append("SHA-256: \(summary.sha256Fingerprint)")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    static func clearIdentity(target: CredentialTarget, context: CommandContext) throws {
+        let key = try target.key(in: context.profiles)
+        let store = try context.openStore(creatingIfMissing: false)
+        guard try store.removeIdentity(for: key) else {
+            throw StoreError(.itemNotFound, "no identity for \(key)")
+        }
+        context.output.result(["removed": key.view]) { "Removed the identity of \(key)" }
+    }
+
+    /// The certificate of a PEM identity (a PKCS#12 bundle is opaque without its passphrase being used here).
+    private static func certificateSummary(_ identity: IdentityItem) -> CertificateSummary? {
+        guard case .pem(let certificate, _, _) = identity else { return nil }
+        return (try? TrustedCertificate.parse(Array(certificate.utf8), source: "identity"))?.first?.summary
+    }
+
+    /// Removes the password and identity items keyed by the profile's ID and its SSID.
+    static func removeSecrets(of profile: Profile, context: CommandContext) throws -> [String] {
+        guard try CredentialStore.existingMode(paths: context.paths) != nil else { return [] }
+        let store = try context.openStore(creatingIfMissing: false)
+        var removed: [String] = []
+        var keys: [CredentialKey] = [.profile(profile.id.uuid)]
+        if let ssid = profile.ssid { keys.append(.ssid(ssid.bytes)) }
+        for key in keys {
+            if try store.removePassword(for: key) { removed.append("password item (\(key))") }
+            if try store.removeIdentity(for: key) { removed.append("identity (\(key))") }
+        }
+        return removed
+    }
+
+    /// Reads an identity from files: a PKCS#12 bundle, or a PEM certificate and key.
+    static func readIdentity(pkcs12: String?, certificate: String?, privateKey: String?,
+                             passphrase: SecretBytes?) throws -> IdentityItem {
+        switch (pkcs12, certificate, privateKey) {
+        case (let p12?, nil, nil):
+            let bundle = try SecretInput.fromFile(p12, trimNewline: false)
+            return .pkcs12(bundle: bundle, passphrase: passphrase ?? SecretBytes([]))
+        case (nil, let cert?, let key?):
+            guard let certData = FileManager.default.contents(atPath: cert) else {
+                throw SystemError(.fileNotFound, "cannot read certificate file \(cert)", details: ["path": .string(cert)])
+            }
+            _ = try TrustedCertificate.parse(Array(certData), source: cert)
+            let pem = String(decoding: certData, as: UTF8.self)
+            return .pem(certificate: pem, privateKey: try SecretInput.fromFile(key, trimNewline: false),
+                        keyPassphrase: passphrase)
+        default:
+            throw UsageError(.missingArgument, "an identity needs --pkcs12 FILE, or --certificate FILE with --private-key FILE")
+        }
+    }
+}
