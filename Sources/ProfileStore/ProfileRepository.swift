@@ -39,7 +39,7 @@ public struct ProfileRepository: Sendable {
     public func load(_ id: ProfileID) throws -> Profile {
         let path = file(for: id)
         guard let bytes = try PosixIO.readFileIfPresent(path) else {
-            throw ProfileError.profileNotFound("profile \(id)")
+            throw ProfileError.profileNotFound(id.description)
         }
         return try ProfileJSON.decode(bytes, source: path)
     }
@@ -58,7 +58,7 @@ public struct ProfileRepository: Sendable {
         let matches = try currentIndex().entries.filter { $0.name == reference }
         switch matches.count {
         case 1: return try load(matches[0].id)
-        case 0: throw ProfileError.profileNotFound("profile '\(reference)' (no profile has this ID or name)")
+        case 0: throw ProfileError.profileNotFound(reference)
         default:
             throw ProfileError(.profileNotFound, "the name '\(reference)' matches \(matches.count) profiles",
                                hint: "Name the profile by its ID: \(matches.map(\.id.description).joined(separator: ", "))",
@@ -107,7 +107,7 @@ public struct ProfileRepository: Sendable {
         try withWriteLock {
             var index = try currentIndex()
             let path = file(for: id)
-            guard PosixIO.exists(path) else { throw ProfileError.profileNotFound("profile \(id)") }
+            guard PosixIO.exists(path) else { throw ProfileError.profileNotFound(id.description) }
             try PosixIO.removeFile(path)
             try AtomicFile.syncDirectory(directory)
             index.entries.removeAll { $0.id == id }
