@@ -1,0 +1,749 @@
+#compdef eapolctl
+
+__eapolctl_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__eapolctl_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __eapolctl_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__eapolctl_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_eapolctl() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'profile:Create, list, show, remove, import and export 802.1X profiles.'
+            'password:Manage password items in the encrypted store (by profile, by SSID, or the default).'
+            'identity:Manage EAP-TLS client identities (PKCS#12, or PEM certificate + key) in the encrypted store.'
+            'store:Create, inspect and re-key the encrypted credential store.'
+            'errors:List every error domain, code, exit status and hint.'
+            'listProfiles:List profiles (eapolcfg form of `profile list`).'
+            'showProfile:Show a profile (eapolcfg form of `profile show`).'
+            'exportProfile:Export a profile to stdout (eapolcfg form of `profile export`; JSON in this version).'
+            'importProfile:Import a profile file (eapolcfg form of `profile import`).'
+            'removeProfile:Remove a profile and its password and identity items (eapolcfg form of `profile remove`).'
+            'createProfile:Create a profile (eapolcfg form of `profile create`); prints the new profile ID.'
+            'setPasswordItem:Store a user name and password (eapolcfg form of `password set`).'
+            'getPasswordItem:Show a password item, masked (eapolcfg form of `password get`).'
+            'removePasswordItem:Remove a password item (eapolcfg form of `password remove`).'
+            'setIdentity:Store an EAP-TLS identity (eapolcfg form of `identity set`).'
+            'getIdentity:Show a stored identity (eapolcfg form of `identity get`).'
+            'clearIdentity:Remove a stored identity (eapolcfg form of `identity clear`).'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        profile|password|identity|store|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|help)
+            "_eapolctl_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_eapolctl_profile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'create:Create a profile (refused without a trust anchor and a server-name constraint).'
+            'list:List profiles.'
+            'show:Show one profile in full, with its certificates and any validation problems.'
+            'remove:Remove a profile and the password and identity items of its ID and SSID.'
+            'import:Import a profile file (eapolctl JSON).'
+            'export:Export a profile as eapolctl JSON (no secrets: a profile holds none).'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        create|list|show|remove|import|export)
+            "_eapolctl_profile_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_eapolctl_profile_create() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--name[User-visible name (default\: method and SSID).]:name:'
+        '--ssid[Wi-Fi SSID\: text, or hex\:... for any bytes. Omit for a wired profile.]:ssid:'
+        '--security[wpa2, wpa3, wpa3-192, wpa2-wpa3 (default wpa2 with --ssid).]:security:'
+        '--hidden[The SSID is hidden (probe for it explicitly).]'
+        '--wired-interface[Restrict a wired profile to this interface.]:interface:'
+        '--method[Outer EAP method\: peap, ttls, tls.]:method:'
+        '--inner[Inner method\: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).]:inner:'
+        '--username[User name (inner identity).]:username:'
+        '--outer-identity[Outer (anonymous) identity.]:outer-identity:'
+        '*--ca-cert[Trusted CA certificate file, PEM or DER (repeatable).]:file:'
+        '--system-cas[Trust the system CA bundle.]'
+        '*--pin[SHA-256 fingerprint the server certificate must have (repeatable).]:sha256:'
+        '*--server-name[Server name the certificate must carry (repeatable).]:name:'
+        '--tls-min[Lowest TLS version (1.0-1.3).]:tls-min:'
+        '--tls-max[Highest TLS version (1.0-1.3).]:tls-max:'
+        '--allow-legacy-tls[Allow TLS 1.0/1.1 for old RADIUS servers.]'
+        '--insecure-no-server-validation[Do not validate the server certificate (recorded in the profile and shown loudly).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_profile_list() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--details[Show every profile in full.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_profile_show() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        ':profile:'
+        '--ssid[The SSID the profile is bound to (text, or hex\:... for any bytes).]:ssid:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_profile_remove() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        ':profile:'
+        '--ssid[The SSID the profile is bound to (text, or hex\:... for any bytes).]:ssid:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_profile_import() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        ':file:'
+        '--replace[Replace a profile with the same ID or SSID.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_profile_export() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        ':profile:'
+        '--ssid[The SSID the profile is bound to (text, or hex\:... for any bytes).]:ssid:'
+        '--format[Export format (json).]:format:'
+        '--output[Write to this file instead of stdout.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_password() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'set:Store a user name and password.'
+            'get:Show a password item'\''s user name (the password is always masked).'
+            'list:List password items (keys and user names only).'
+            'remove:Remove a password item.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        set|get|list|remove)
+            "_eapolctl_password_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_eapolctl_password_set() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--username[User name (default\: the existing item'\''s, or the profile'\''s).]:username:'
+        '--password[The password; - reads stdin (or prompts on a terminal). A literal value is visible to other users.]:password|-:'
+        '--password-file[Read the password from this file.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_password_get() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_password_list() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_password_remove() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_identity() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'set:Store a client identity for EAP-TLS.'
+            'get:Show which identity is stored (never the key).'
+            'clear:Remove a stored identity.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        set|get|clear)
+            "_eapolctl_identity_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_eapolctl_identity_set() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--pkcs12[PKCS#12 bundle holding the certificate and private key.]:file:'
+        '--certificate[PEM client certificate (with --private-key).]:file:'
+        '--private-key[PEM private key (with --certificate).]:file:'
+        '--passphrase-file[Read the PKCS#12 or key passphrase from this file.]:file:'
+        '--passphrase-stdin[Read the PKCS#12 or key passphrase from stdin.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_identity_get() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_identity_clear() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_store() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'init:Create an empty store, unlocked by a key file (default) or a passphrase.'
+            'status:Unlock the store, verify its integrity and show its mode, paths and item counts.'
+            'rekey:Re-encrypt every item under a new key: a fresh key file, or a passphrase.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        init|status|rekey)
+            "_eapolctl_store_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_eapolctl_store_init() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--passphrase[Protect the store with a passphrase instead of a key file.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_store_status() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_store_rekey() {
+    local -i ret=1
+    local -ar ___to=('key-file' 'passphrase')
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--to[The new mode\: key-file or passphrase.]:to:{__eapolctl_complete "${___to[@]}"}'
+        '--new-passphrase-file[Read the new passphrase from this file.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_errors() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--domain[Only this domain (usage, profile, import, store, system, dbus, supplicant, eap, dhcp).]:domain:'
+        '--markdown[Print the Markdown table used in Docs/errors.md.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_listProfiles() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--details[Show every profile in full.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_showProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_exportProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_importProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--replace[Replace a profile with the same ID or SSID.]'
+        ':file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_removeProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_createProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '*--authType[EAP type\: PEAP, TTLS, TLS or a number (repeatable; the first supported is used).]:authType:'
+        '--userDefinedName[User-visible name.]:userDefinedName:'
+        '--SSID[Wi-Fi SSID (text, or hex\:...).]:SSID:'
+        '--securityType[WPA, WPA2, Any, or wpa3, wpa3-192, wpa2-wpa3 (WEP is refused).]:securityType:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '*--trustedCertificate[Trusted CA certificate file, DER or PEM (repeatable).]:trustedCertificate:'
+        '*--trustedServerName[Server name the certificate must carry (repeatable).]:trustedServerName:'
+        '--outerIdentity[Outer (anonymous) identity.]:outerIdentity:'
+        '--TTLSInnerAuthentication[PAP, CHAP, MSCHAP or MSCHAPv2.]:TTLSInnerAuthentication:'
+        '--userName[User name (extension).]:userName:'
+        '--oneTimePassword[One-time passwords (not supported on Linux).]'
+        '--insecure-no-server-validation[Do not validate the server certificate (recorded in the profile and shown loudly).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_setPasswordItem() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--default[The default item.]'
+        '--system[Accepted for compatibility (the store is per state directory).]'
+        '--name[User name.]:name:'
+        '--password[The password, or - to read stdin (or prompt on a terminal).]:password:'
+        '--password-file[Read the password from this file.]:password-file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_getPasswordItem() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--default[The default item.]'
+        '--system[Accepted for compatibility.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_removePasswordItem() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--default[The default item.]'
+        '--system[Accepted for compatibility.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_setIdentity() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--default[The default identity.]'
+        '--certificate[PEM client certificate.]:certificate:'
+        '--privateKey[PEM private key for --certificate.]:privateKey:'
+        '--pkcs12[PKCS#12 bundle.]:pkcs12:'
+        '--passphraseFile[Read the PKCS#12 or key passphrase from this file.]:passphraseFile:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_getIdentity() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--default[The default identity.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_clearIdentity() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--default[The default identity.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _eapolctl ]]; then
+    _eapolctl "${@}"
+else
+    compdef _eapolctl eapolctl
+fi
