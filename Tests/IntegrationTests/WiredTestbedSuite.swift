@@ -6,9 +6,11 @@ import Testing
 @Suite(
     "Wired 802.1X testbed", .serialized,
     .enabled(if: Testbed.shouldRun,
-             "EAPOLCTL_TESTBED_ENV is not set: no wired testbed (sudo scripts/testbed up, then "
-                 + "EAPOLCTL_TESTBED_ENV=/tmp/eapolctl-testbed/testbed.env swift test --filter IntegrationTests). "
-                 + "In CI (CI set) these tests fail instead of skipping.")
+             """
+             EAPOLCTL_TESTBED_ENV is not set: no wired testbed (sudo scripts/testbed up, then \
+             EAPOLCTL_TESTBED_ENV=/tmp/eapolctl-testbed/testbed.env swift test --filter IntegrationTests). \
+             In CI (CI set) these tests fail instead of skipping.
+             """)
 )
 struct WiredTestbed {}
 
