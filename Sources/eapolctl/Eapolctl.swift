@@ -21,13 +21,14 @@ struct Eapolctl: AsyncParsableCommand {
         version: Eapolctl.version,
         groupedSubcommands: [
             CommandGroup(name: "Commands", subcommands: [
-                Profile.self, Password.self, Identity.self, Store.self, Errors.self,
+                Profile.self, Password.self, Identity.self, Store.self, Auth.self, Errors.self,
             ]),
             CommandGroup(name: "eapolcfg-compatible commands (same names and options as macOS eapolcfg)", subcommands: [
                 Eapolcfg.ListProfiles.self, Eapolcfg.ShowProfile.self, Eapolcfg.ExportProfile.self,
                 Eapolcfg.ImportProfile.self, Eapolcfg.RemoveProfile.self, Eapolcfg.CreateProfile.self,
                 Eapolcfg.SetPasswordItem.self, Eapolcfg.GetPasswordItem.self, Eapolcfg.RemovePasswordItem.self,
                 Eapolcfg.SetIdentity.self, Eapolcfg.GetIdentity.self, Eapolcfg.ClearIdentity.self,
+                Eapolcfg.StartAuthentication.self, Eapolcfg.StopAuthentication.self, Eapolcfg.GetState.self,
             ]),
         ]
     )

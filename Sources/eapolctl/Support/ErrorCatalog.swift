@@ -1,4 +1,5 @@
 import CredentialStore
+import DBusKit
 import ProfileModel
 import StructuredErrors
 import SupplicantClient
@@ -14,6 +15,7 @@ enum ErrorCatalog {
             + StoreErrorCode.allCodes.map(\.info)
             + SupplicantErrorCode.allCodes.map(\.info)
             + EAPErrorCode.allCodes.map(\.info)
+            + DBusErrorCode.allCodes.map(\.info)
         return infos.sorted { $0.number < $1.number }
     }
 

@@ -1,0 +1,166 @@
+import Foundation
+import ProfileModel
+import Secrets
+import StructuredErrors
+import SupplicantClient
+
+/// One authentication attempt with one trust anchor: blobs, network, select, watch, clean up on failure.
+struct Attempt: Sendable {
+    let supplicant: any SupplicantControlling
+    let credentials: any CredentialProviding
+    let profile: Profile
+    let spec: NetworkSpec
+    let plan: NetworkPlan
+    let interface: SupplicantInterface
+    let options: AuthenticationOptions
+    let clock: ContinuousClock
+    let start: ContinuousClock.Instant
+    let deadline: ContinuousClock.Instant
+    let emit: @Sendable (String, [String: String]) -> Void
+
+    struct Result: Sendable {
+        /// nil when the caller did not wait.
+        var outcome: AuthenticationOutcome?
+        var network: String
+        var chain: [ServerCertificate]
+        var timings: AuthenticationTimings?
+    }
+
+    private enum Input: Sendable {
+        case event(AuthenticationEvent)
+        case tick
+        case deadline
+        case ended
+    }
+
+    func run() async throws -> Result {
+        let events = supplicant.events(of: interface)   // subscribed before SelectNetwork
+        var addedBlobs: [String] = []
+        var network: String?
+        do {
+            for blob in plan.blobs {
+                try await supplicant.addBlob(blob, to: interface)
+                addedBlobs.append(blob.name)
+            }
+            let path = try await supplicant.addNetwork(
+                plan.properties, idString: SupplicantNames.idString(profileID: profile.id.description), to: interface)
+            network = path
+            try await supplicant.selectNetwork(path, on: interface)
+            emit("network-selected", ["network": path, "anchor": plan.anchor.description])
+            guard options.wait else {
+                return Result(outcome: nil, network: path, chain: [], timings: nil)
+            }
+            let (outcome, chain, timings) = try await watch(events, network: path)
+            if !outcome.isSuccess {
+                let vanished = if case .supplicantFailure(let e) = outcome { e.code == .vanished } else { false }
+                if !vanished { await cleanUp(network: path, blobs: addedBlobs) }
+            }
+            return Result(outcome: outcome, network: path, chain: chain, timings: timings)
+        } catch {
+            if !((error as? SupplicantError)?.code == .vanished) {
+                await cleanUp(network: network, blobs: addedBlobs)
+            }
+            throw error
+        }
+    }
+
+    /// Best-effort removal of this attempt's network and blobs (the supplicant must hold nothing of ours after a
+    /// failure, or it would retry on its own). Runs even when the task is cancelled.
+    func cleanUp(network: String?, blobs: [String]) async {
+        let supplicant = self.supplicant
+        let interface = self.interface
+        await Task.detached {
+            if let network { try? await supplicant.removeNetwork(network, from: interface) }
+            for blob in blobs { try? await supplicant.removeBlob(named: blob, from: interface) }
+        }.value
+    }
+
+    private func watch(_ events: AsyncThrowingStream<AuthenticationEvent, any Error>, network: String) async throws
+        -> (AuthenticationOutcome, [ServerCertificate], AuthenticationTimings) {
+        var tracker = AuthenticationTracker(configuration: .init(
+            spec: spec, plan: plan, interfaceName: interface.name, profileName: profile.name,
+            settleWindow: options.settleWindow))
+        let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
+        let forward = Task {
+            do {
+                for try await event in events { continuation.yield(.event(event)) }
+            } catch {}
+            continuation.yield(.ended)
+        }
+        let clock = self.clock
+        let deadline = self.deadline
+        let timer = Task {
+            try? await Task.sleep(until: deadline, clock: clock)
+            if !Task.isCancelled { continuation.yield(.deadline) }
+        }
+        var wake: (at: Duration, task: Task<Void, Never>)?
+        defer {
+            forward.cancel()
+            timer.cancel()
+            wake?.task.cancel()
+            continuation.finish()
+        }
+        var eapolStartSent = false
+        let wired = interface.driver.isWired
+        let uuid = profile.id.uuid
+        let ssid = profile.ssid?.bytes
+
+        for await input in inputs {
+            var batch: [AuthenticationEvent]
+            switch input {
+            case .event(let event): batch = [event]
+            case .tick: batch = [.tick]
+            case .deadline: batch = [.deadlineReached]
+            case .ended: batch = [.supplicantVanished]
+            }
+            while !batch.isEmpty {
+                let event = batch.removeFirst()
+                let now = clock.now - start
+                for p in tracker.handle(event, at: now) { emit(p.name, p.fields) }
+                if let outcome = tracker.outcome { return (outcome, tracker.serverChain, tracker.timings) }
+                switch event {
+                case .stateChanged("associated") where wired && options.sendEAPOLStart && !eapolStartSent:
+                    eapolStartSent = true
+                    let result = supplicant.sendEAPOLStart(on: interface)
+                    emit("eapol-start", ["result": "\(result)"])
+                case .networkRequest(let field, _):
+                    batch.insert(await answer(field: field, network: network, uuid: uuid, ssid: ssid), at: 0)
+                default:
+                    break
+                }
+            }
+            if let next = tracker.nextWakeup, wake?.at != next {
+                wake?.task.cancel()
+                let at = start + next
+                wake = (next, Task {
+                    try? await Task.sleep(until: at, clock: clock)
+                    if !Task.isCancelled { continuation.yield(.tick) }
+                })
+            }
+        }
+        // The input stream only ends when cancelled.
+        throw CancellationError()
+    }
+
+    /// Answers a NetworkRequest from the store, or declines it (→ credentials-missing naming the keys tried).
+    private func answer(field: String, network: String, uuid: UUID, ssid: [UInt8]?) async -> AuthenticationEvent {
+        let tried = Authenticator.keysTried(profileID: uuid, ssid: ssid).joined(separator: ", ")
+        var value: SecretBytes?
+        switch field {
+        case "PASSWORD":
+            value = (try? credentials.password(profileID: uuid, ssid: ssid))??.password
+        case "IDENTITY":
+            let name = (try? credentials.password(profileID: uuid, ssid: ssid))??.username ?? profile.eap.username
+            value = name.flatMap { $0.isEmpty ? nil : SecretBytes(utf8: $0) }
+        default:
+            value = nil
+        }
+        guard let value else { return .networkRequestDeclined(field: field, storeKey: tried) }
+        do {
+            try await supplicant.networkReply(network: network, field: field, value: value, on: interface)
+            return .networkRequestAnswered(field: field)
+        } catch {
+            return .networkRequestDeclined(field: field, storeKey: tried)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+public import SupplicantClient
+
+/// The result of a successful (or, with `wait == false`, started) authentication.
+public struct AuthenticationReport: Sendable {
+    /// `authenticated`, or `started` when the caller did not wait.
+    public var status: String
+    public var interfaceName: String
+    /// The interface's D-Bus path.
+    public var interfacePath: String
+    /// The network object eapolctl added (kept after success so re-authentication works; `auth stop` removes it).
+    public var networkPath: String
+    public var profileID: String
+    public var profileName: String
+    /// e.g. `EAP-PEAP`; nil when not waited for.
+    public var authMode: String?
+    /// The server chain, leaf first.
+    public var serverChain: [ServerCertificate]
+    public var serverValidated: Bool
+    /// Whole-run time.
+    public var elapsed: Duration
+    /// The deciding EAP exchange alone.
+    public var eapExchange: Duration?
+    /// True when the interface was created by this run.
+    public var interfaceCreated: Bool
+    /// The trust anchor that worked.
+    public var anchor: TrustAnchor
+    /// Plan warnings.
+    public var warnings: [String]
+}

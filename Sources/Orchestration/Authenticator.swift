@@ -1,0 +1,190 @@
+import Foundation
+public import ProfileModel
+import Secrets
+import StructuredErrors
+import SupplicantClient
+
+/// The `auth start` / `auth stop` / `auth state` use cases, on protocols so they run against fakes in tests.
+public struct Authenticator: Sendable {
+    public let supplicant: any SupplicantControlling
+    public let credentials: any CredentialProviding
+
+    public init(supplicant: any SupplicantControlling, credentials: any CredentialProviding) {
+        self.supplicant = supplicant
+        self.credentials = credentials
+    }
+
+    /// The credentials `profile` needs, or `eap.credentials-missing` naming the store keys tried.
+    public func resolveCredentials(for profile: Profile) throws -> ResolvedCredentials {
+        let uuid = profile.id.uuid
+        let ssid = profile.ssid?.bytes
+        let tried = Self.keysTried(profileID: uuid, ssid: ssid)
+        let selector = profile.ssid.map { "--ssid \($0.displayText)" } ?? "--profile \(profile.id)"
+        switch profile.eap.outer {
+        case .peap, .ttls:
+            let stored = try credentials.password(profileID: uuid, ssid: ssid)
+            if stored == nil && (profile.eap.username ?? "").isEmpty {
+                throw EAPError(.credentialsMissing,
+                               "no password item for profile '\(profile.name)' (tried \(tried.joined(separator: ", "))) and the profile has no username",
+                               hint: "Store one: `eapolctl password set \(selector) --username NAME --password -`.",
+                               details: ["profile": .string(profile.id.description), "keysTried": .list(tried)])
+            }
+            let username = stored.flatMap { $0.username.isEmpty ? nil : $0.username } ?? profile.eap.username
+            return ResolvedCredentials(username: username, password: stored?.password)
+        case .tls:
+            guard let identity = try credentials.identity(profileID: uuid, ssid: ssid) else {
+                throw EAPError(.credentialsMissing,
+                               "no client identity for EAP-TLS profile '\(profile.name)' (tried \(tried.joined(separator: ", ")))",
+                               hint: "Store one: `eapolctl identity set \(selector) --pkcs12 FILE`.",
+                               details: ["profile": .string(profile.id.description), "keysTried": .list(tried)])
+            }
+            return ResolvedCredentials(username: profile.eap.username, clientIdentity: identity.identity)
+        }
+    }
+
+    static func keysTried(profileID: UUID, ssid: [UInt8]?) -> [String] {
+        var keys = ["profile \(profileID.uuidString.uppercased())"]
+        if let ssid { keys.append("SSID \(String(decoding: ssid, as: UTF8.self))") }
+        keys.append("default")
+        return keys
+    }
+
+    // MARK: - start
+
+    /// Authenticates `profile` on `options.interfaceName` and waits for the outcome (unless `options.wait` is false).
+    ///
+    /// On failure every network and blob this run added is removed before the error is thrown; on success they stay
+    /// (wpa_supplicant needs them for re-authentication) until `stop`.
+    /// - Throws: ``EAPError``, ``SupplicantError`` or a DBus error.
+    public func authenticate(profile: Profile, options: AuthenticationOptions,
+                             progress: @escaping @Sendable (AuthenticationUpdate) -> Void = { _ in }) async throws
+        -> AuthenticationReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = start + options.timeout
+        let emit: @Sendable (String, [String: String]) -> Void = { name, fields in
+            progress(AuthenticationUpdate(name: name, elapsed: clock.now - start, fields: fields))
+        }
+        let resolved = try resolveCredentials(for: profile)
+        let spec = NetworkSpec(profile: profile, credentials: resolved)
+        var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix)
+        for warning in plan.warnings { emit("warning", ["message": warning]) }
+
+        let iface = try await supplicant.interface(named: options.interfaceName, driver: options.driver)
+        emit("interface-ready", ["interface": iface.name, "path": iface.path, "driver": iface.driver.rawValue,
+                                 "created": String(iface.created)])
+        let stale = try await removeOurs(on: iface)
+        if stale.networks + stale.blobs > 0 {
+            emit("stale-removed", ["networks": String(stale.networks), "blobs": String(stale.blobs)])
+        }
+
+        var tried: [TrustAnchor] = []
+        while true {
+            tried.append(plan.anchor)
+            let attempt = Attempt(supplicant: supplicant, credentials: credentials, profile: profile, spec: spec,
+                                  plan: plan, interface: iface, options: options, clock: clock, start: start,
+                                  deadline: deadline, emit: emit)
+            let result = try await attempt.run()
+            switch result.outcome {
+            case nil:
+                return report(status: "started", result: result, plan: plan, iface: iface, profile: profile,
+                              elapsed: clock.now - start)
+            case .success(let success)?:
+                var r = report(status: "authenticated", result: result, plan: plan, iface: iface, profile: profile,
+                               elapsed: clock.now - start)
+                r.authMode = success.authMode
+                r.serverChain = success.serverChain
+                r.serverValidated = success.serverValidated
+                return r
+            case .eapFailure(let error)?:
+                if tried.count == 1,
+                   let next = NetworkConfiguration.nextCACandidate(after: error, chain: result.chain,
+                                                                   candidates: plan.trustCandidates, tried: tried) {
+                    emit("ca-retry", ["anchor": next.description, "reason": error.message])
+                    plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix, anchor: next)
+                    continue
+                }
+                throw error
+            case .supplicantFailure(let error)?:
+                throw error
+            }
+        }
+    }
+
+    private func report(status: String, result: Attempt.Result, plan: NetworkPlan, iface: SupplicantInterface,
+                        profile: Profile, elapsed: Duration) -> AuthenticationReport {
+        AuthenticationReport(
+            status: status, interfaceName: iface.name, interfacePath: iface.path, networkPath: result.network,
+            profileID: profile.id.description, profileName: profile.name, authMode: nil, serverChain: result.chain,
+            serverValidated: !plan.insecureNoServerValidation, elapsed: elapsed, eapExchange: result.timings?.eapExchange,
+            interfaceCreated: iface.created, anchor: plan.anchor, warnings: plan.warnings)
+    }
+
+    // MARK: - stop / state
+
+    /// What `stop` removed.
+    public struct StopResult: Sendable, Equatable {
+        public var interfaceName: String
+        public var removedNetworks: Int
+        public var removedBlobs: Int
+    }
+
+    /// Removes eapolctl's networks (`id_str` starting `eapolctl:`) and blobs (`eapolctl-…`) from the interface and
+    /// disconnects it when one of ours was the current network.
+    public func stop(interfaceName: String) async throws -> StopResult {
+        guard let iface = try await supplicant.existingInterface(named: interfaceName) else {
+            return StopResult(interfaceName: interfaceName, removedNetworks: 0, removedBlobs: 0)
+        }
+        let current = try await supplicant.currentNetwork(of: iface)
+        let removed = try await removeOurs(on: iface)
+        if let current, removed.paths.contains(current) { try await supplicant.disconnect(iface) }
+        return StopResult(interfaceName: interfaceName, removedNetworks: removed.networks, removedBlobs: removed.blobs)
+    }
+
+    /// The interface's authentication state.
+    public struct State: Sendable, Equatable {
+        public var interfaceName: String
+        /// wpa_supplicant's State, or `not-controlled` when it does not control the interface.
+        public var supplicantState: String
+        /// `CurrentAuthMode` when completed, else nil.
+        public var authMode: String?
+        /// The current network's path.
+        public var network: String?
+        /// The profile ID from an eapolctl network's `id_str`.
+        public var profileID: String?
+    }
+
+    /// Reads State, CurrentAuthMode and the current network (and its profile, for networks of ours).
+    public func state(interfaceName: String) async throws -> State {
+        guard let iface = try await supplicant.existingInterface(named: interfaceName) else {
+            return State(interfaceName: interfaceName, supplicantState: "not-controlled")
+        }
+        let state = try await supplicant.state(of: iface)
+        let mode = try await supplicant.currentAuthMode(of: iface)
+        let network = try await supplicant.currentNetwork(of: iface)
+        var profileID: String?
+        if let network, let id = try await supplicant.idString(ofNetwork: network),
+           id.hasPrefix(SupplicantNames.idStringPrefix) {
+            profileID = String(id.dropFirst(SupplicantNames.idStringPrefix.count))
+        }
+        return State(interfaceName: interfaceName, supplicantState: state,
+                     authMode: mode == "INACTIVE" || mode.isEmpty ? nil : mode, network: network, profileID: profileID)
+    }
+
+    /// Removes every network and blob of ours from `iface`.
+    func removeOurs(on iface: SupplicantInterface) async throws -> (networks: Int, blobs: Int, paths: [String]) {
+        var paths: [String] = []
+        for network in try await supplicant.networks(of: iface) {
+            if let id = try await supplicant.idString(ofNetwork: network), id.hasPrefix(SupplicantNames.idStringPrefix) {
+                try await supplicant.removeNetwork(network, from: iface)
+                paths.append(network)
+            }
+        }
+        var blobs = 0
+        for name in try await supplicant.blobNames(of: iface) where name.hasPrefix(SupplicantNames.blobPrefix + "-") {
+            try await supplicant.removeBlob(named: name, from: iface)
+            blobs += 1
+        }
+        return (paths.count, blobs, paths)
+    }
+}

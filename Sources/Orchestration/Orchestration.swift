@@ -1,1 +1,0 @@
-// Orchestration: see Package.swift for this module's job.

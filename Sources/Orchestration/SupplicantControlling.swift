@@ -1,0 +1,39 @@
+public import Secrets
+public import SupplicantClient
+
+/// What the authentication use cases need from wpa_supplicant; ``Supplicant`` is the live implementation, tests use
+/// fakes.
+public protocol SupplicantControlling: Sendable {
+    /// The interface for `name`, created with `driver` (or the detected one) when wpa_supplicant lacks it.
+    func interface(named name: String, driver: InterfaceDriver?) async throws -> SupplicantInterface
+    /// The interface for `name` if wpa_supplicant already controls it.
+    func existingInterface(named name: String) async throws -> SupplicantInterface?
+    /// The decoded signals of `interface` plus `supplicantVanished`; subscribed before this returns.
+    func events(of interface: SupplicantInterface) -> AsyncThrowingStream<AuthenticationEvent, any Error>
+    func addBlob(_ blob: NetworkBlob, to interface: SupplicantInterface) async throws
+    func removeBlob(named name: String, from interface: SupplicantInterface) async throws
+    func addNetwork(_ properties: [(key: String, value: NetworkValue)], idString: String,
+                    to interface: SupplicantInterface) async throws -> String
+    func selectNetwork(_ network: String, on interface: SupplicantInterface) async throws
+    func removeNetwork(_ network: String, from interface: SupplicantInterface) async throws
+    func networkReply(network: String, field: String, value: SecretBytes, on interface: SupplicantInterface) async throws
+    func disconnect(_ interface: SupplicantInterface) async throws
+    func networks(of interface: SupplicantInterface) async throws -> [String]
+    func blobNames(of interface: SupplicantInterface) async throws -> [String]
+    func idString(ofNetwork path: String) async throws -> String?
+    func state(of interface: SupplicantInterface) async throws -> String
+    func currentAuthMode(of interface: SupplicantInterface) async throws -> String
+    func currentNetwork(of interface: SupplicantInterface) async throws -> String?
+    /// Sends one EAPOL-Start on the (wired) port; quick and non-blocking.
+    func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result
+}
+
+extension Supplicant: SupplicantControlling {
+    public func interface(named name: String, driver: InterfaceDriver?) async throws -> SupplicantInterface {
+        try await interface(named: name, driver: driver, sysfsRoot: "/sys/class/net")
+    }
+
+    public func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result {
+        EAPOLStart.send(interface: interface.name)
+    }
+}

@@ -1,0 +1,22 @@
+/// The D-Bus names of wpa_supplicant's API and of the things eapolctl adds to it.
+public enum SupplicantNames {
+    /// The bus name of wpa_supplicant.
+    public static let service = "fi.w1.wpa_supplicant1"
+    /// The root object.
+    public static let rootPath = "/fi/w1/wpa_supplicant1"
+    /// The root interface.
+    public static let rootInterface = "fi.w1.wpa_supplicant1"
+    /// The per-interface D-Bus interface.
+    public static let interface = "fi.w1.wpa_supplicant1.Interface"
+    /// The network D-Bus interface.
+    public static let network = "fi.w1.wpa_supplicant1.Network"
+    /// The standard properties interface.
+    public static let properties = "org.freedesktop.DBus.Properties"
+    /// The start of every `id_str` eapolctl gives its networks; the profile UUID follows.
+    public static let idStringPrefix = "eapolctl:"
+    /// The start of every blob name eapolctl adds (`eapolctl-XXXXXXXX-ca`, …).
+    public static let blobPrefix = "eapolctl"
+
+    /// The `id_str` of a network added for `profileID`.
+    public static func idString(profileID: String) -> String { idStringPrefix + profileID }
+}

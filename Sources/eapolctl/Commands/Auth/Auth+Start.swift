@@ -1,0 +1,38 @@
+import ArgumentParser
+
+extension Eapolctl.Auth {
+    /// `eapolctl auth start --interface IF (--profile REF | --ssid S | --default)`
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Authenticate a profile on an interface and wait for the outcome.",
+            discussion: """
+                --default uses the only wired profile, with the usual credential lookup (profile item, SSID item, \
+                default item). Without --no-wait, progress is shown as it happens and the command fails with the EAP \
+                or supplicant error; on failure nothing of eapolctl's stays in wpa_supplicant. On success the network \
+                stays (re-authentication needs it) until `auth stop`.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var connection: AuthConnectionOptions
+        @Option(help: ArgumentHelp("The profile (ID or name).", valueName: "profile")) var profile: String?
+        @Option(help: ArgumentHelp("The profile bound to this SSID.", valueName: "ssid")) var ssid: String?
+        @Flag(name: .customLong("default"), help: "The only wired profile, with the default credentials.") var isDefault = false
+        @Option(help: ArgumentHelp("Give up after this many seconds.", valueName: "seconds")) var timeout: Double = 30
+        @Flag(help: "Return right after selecting the network.") var noWait = false
+        @Option(help: ArgumentHelp("wpa_supplicant driver when creating the interface: wired or nl80211.", valueName: "driver"))
+        var driver: String?
+        @Flag(help: "Do not send an EAPOL-Start after association (wait for the supplicant's own, ~2 s).")
+        var noEapolStart = false
+
+        func validate() throws {
+            try AuthActions.Target(profile: profile, ssid: ssid, isDefault: isDefault).check()
+        }
+
+        func run() async throws {
+            try await AuthActions.start(
+                target: .init(profile: profile, ssid: ssid, isDefault: isDefault), interface: connection.interface,
+                timeout: timeout, wait: !noWait, driver: driver, bus: connection.bus, eapolStart: !noEapolStart,
+                context: CommandContext(global))
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import CredentialStore
+import Foundation
+import Orchestration
+import ProfileModel
+import ProfileStore
+import StructuredErrors
+import SupplicantClient
+
+/// The one implementation behind `auth start|stop|state` and eapolcfg's `startAuthentication`,
+/// `stopAuthentication`, `getState`.
+enum AuthActions {
+    /// Which profile `auth start` uses.
+    struct Target {
+        var profile: String?
+        var ssid: String?
+        var isDefault: Bool
+
+        func check() throws {
+            let count = [profile != nil, ssid != nil, isDefault].filter { $0 }.count
+            if count != 1 {
+                throw UsageError(count == 0 ? .missingArgument : .conflictingArguments,
+                                 "name exactly one profile: --profile, --ssid or --default",
+                                 hint: "eapolcfg forms: --profileID, --SSID or --default.")
+            }
+        }
+
+        /// `--default` is the only wired profile (its credentials come from the usual lookup, ending at the
+        /// default item).
+        func resolve(in repository: ProfileRepository) throws -> Profile {
+            try check()
+            if isDefault {
+                let wired = try repository.list().filter(\.isWired)
+                guard wired.count == 1 else {
+                    throw UsageError(wired.isEmpty ? .missingArgument : .conflictingArguments,
+                                     wired.isEmpty ? "--default: there is no wired profile"
+                                                   : "--default: there are \(wired.count) wired profiles (\(wired.map(\.name).joined(separator: ", ")))",
+                                     hint: "Name the profile with --profile.")
+                }
+                return try repository.load(wired[0].id)
+            }
+            return try ProfileLookup(reference: profile, ssid: ssid).resolve(in: repository)
+        }
+    }
+
+    static func parseDriver(_ text: String?) throws -> InterfaceDriver? {
+        guard let text else { return nil }
+        guard let driver = InterfaceDriver(rawValue: text.lowercased()) else {
+            throw UsageError(.invalidArgument, "--driver \(text): use wired or nl80211")
+        }
+        return driver
+    }
+
+    static func start(target: Target, interface: String, timeout: Double, wait: Bool, driver: String?, bus: String?,
+                      eapolStart: Bool, context: CommandContext) async throws {
+        guard timeout > 0, timeout <= 3600 else {
+            throw UsageError(.invalidArgument, "--timeout \(timeout): give 0 < seconds ≤ 3600")
+        }
+        let profile = try target.resolve(in: context.profiles)
+        let store = try openStoreIfPresent(context)
+        let supplicant = try await Supplicant.connect(busAddress: bus)
+        defer { supplicant.close() }
+        let authenticator = Authenticator(supplicant: supplicant, credentials: StoreCredentialProvider(store: store))
+        let output = context.output
+        let options = AuthenticationOptions(interfaceName: interface, driver: try parseDriver(driver),
+                                            timeout: .milliseconds(Int64(timeout * 1000)), wait: wait,
+                                            sendEAPOLStart: eapolStart)
+        let report = try await authenticator.authenticate(profile: profile, options: options) { update in
+            let line = AuthEventLine(update: update)
+            output.event(line) { line.human }
+        }
+        let envelope = AuthResultEnvelope(report)
+        output.result(envelope) { envelope.human }
+    }
+
+    static func stop(interface: String, bus: String?, context: CommandContext) async throws {
+        let supplicant = try await Supplicant.connect(busAddress: bus)
+        defer { supplicant.close() }
+        let result = try await Authenticator(supplicant: supplicant, credentials: StoreCredentialProvider(store: nil))
+            .stop(interfaceName: interface)
+        let envelope = AuthStopEnvelope(stopped: .init(interface: result.interfaceName,
+                                                       removedNetworks: result.removedNetworks,
+                                                       removedBlobs: result.removedBlobs))
+        context.output.result(envelope) {
+            "stopped \(interface): removed \(result.removedNetworks) network(s), \(result.removedBlobs) blob(s)"
+        }
+    }
+
+    static func state(interface: String, bus: String?, context: CommandContext) async throws {
+        let supplicant = try await Supplicant.connect(busAddress: bus)
+        defer { supplicant.close() }
+        let s = try await Authenticator(supplicant: supplicant, credentials: StoreCredentialProvider(store: nil))
+            .state(interfaceName: interface)
+        let name: String? = s.profileID.flatMap { ProfileID(string: $0) }.flatMap { try? context.profiles.load($0).name }
+        let envelope = AuthStateEnvelope(state: .init(
+            interface: s.interfaceName, supplicantState: s.supplicantState, authMode: s.authMode,
+            profile: s.profileID.map { .init(id: $0, name: name) }, network: s.network))
+        context.output.result(envelope) {
+            var text = "\(interface): \(s.supplicantState)"
+            if let mode = s.authMode { text += " (\(mode))" }
+            if let id = s.profileID { text += ", profile \(name ?? id)" }
+            return text
+        }
+    }
+
+    /// The store, or nil when none exists (a profile without stored credentials then fails with
+    /// credentials-missing, naming the keys tried).
+    private static func openStoreIfPresent(_ context: CommandContext) throws -> CredentialStore? {
+        guard try CredentialStore.existingMode(paths: context.paths) != nil else { return nil }
+        return try context.openStore(creatingIfMissing: false)
+    }
+}

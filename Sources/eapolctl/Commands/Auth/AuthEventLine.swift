@@ -1,0 +1,55 @@
+import Orchestration
+
+/// `{"event":"<name>","elapsedMs":…, …fields}`: one JSON line per progress event of `auth start`.
+struct AuthEventLine: Encodable {
+    let update: AuthenticationUpdate
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(update.name, forKey: Key("event"))
+        try c.encode(update.elapsed.milliseconds, forKey: Key("elapsedMs"))
+        for (k, v) in update.fields where k != "event" && k != "elapsedMs" { try c.encode(v, forKey: Key(k)) }
+    }
+
+    /// The terminal line, or nil for events only JSON shows.
+    var human: String? {
+        let ms = String(format: "%8.1f ms", update.elapsed.milliseconds)
+        let f = update.fields
+        let text: String? = switch update.name {
+        case "interface-ready": "interface \(f["interface"] ?? "") ready (\(f["created"] == "true" ? "created" : "existing"), driver \(f["driver"] ?? ""))"
+        case "network-selected": "network selected, trusting \(f["anchor"] ?? "")"
+        case "eapol-start": f["result"] == "sent" ? "EAPOL-Start sent" : nil
+        case "eap-started": "EAP started"
+        case "method-accepted": "method \(f["method"] ?? "") accepted"
+        case "method-refused": "method \(f["method"] ?? "") refused"
+        case "server-certificate": "server certificate depth \(f["depth"] ?? ""): \(f["subject"] ?? "") SHA-256 \(f["sha256"] ?? "")"
+        case "certificate-verified": "server certificate verified"
+        case "certificate-not-validated": "INSECURE: server certificate NOT validated"
+        case "verification-failed": "server certificate verification failed: \(f["reason"] ?? "")"
+        case "tls-alert": "TLS alert (\(f["origin"] ?? "")): \(f["description"] ?? "")"
+        case "parameter-needed": "supplicant asks for \(f["field"] ?? "")"
+        case "eap-completed": "EAP completed: \(f["result"] ?? "")"
+        case "authentication-restarted": "authentication restarted (state \(f["state"] ?? ""))"
+        case "authenticated": "authenticated (\(f["authMode"] ?? ""))"
+        case "ca-retry": "retrying with \(f["anchor"] ?? "")"
+        case "warning": "warning: \(f["message"] ?? "")"
+        default: nil
+        }
+        return text.map { "\(ms)  \($0)" }
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds.
+    var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+    }
+}

@@ -1,0 +1,81 @@
+import Orchestration
+import SupplicantClient
+
+/// `{"result": {...}}` of `auth start`.
+struct AuthResultEnvelope: Encodable {
+    struct ProfileRef: Encodable {
+        let id: String
+        let name: String
+    }
+    struct Certificate: Encodable {
+        let subject: String
+        let sha256: String
+        let names: [String]
+    }
+    struct Result: Encodable {
+        let status: String
+        let interface: String
+        let profile: ProfileRef
+        let authMode: String?
+        let serverCertificate: Certificate?
+        let elapsedMs: Double
+        let eapExchangeMs: Double?
+        let serverValidated: Bool
+        let network: String
+    }
+    let result: Result
+
+    init(_ r: AuthenticationReport) {
+        let leaf = r.serverChain.first { $0.depth == 0 }
+        result = Result(status: r.status, interface: r.interfaceName, profile: ProfileRef(id: r.profileID, name: r.profileName),
+                        authMode: r.authMode,
+                        serverCertificate: leaf.map { Certificate(subject: $0.subject, sha256: $0.sha256Hex, names: $0.names) },
+                        elapsedMs: r.elapsed.milliseconds, eapExchangeMs: r.eapExchange?.milliseconds,
+                        serverValidated: r.serverValidated, network: r.networkPath)
+    }
+
+    var human: String {
+        var lines = ["\(result.status) on \(result.interface) with profile '\(result.profile.name)' (\(result.authMode ?? "pending"))"]
+        if let c = result.serverCertificate { lines.append("server: \(c.subject) SHA-256 \(c.sha256)") }
+        if !result.serverValidated { lines.append("INSECURE: the server certificate was NOT validated") }
+        lines.append(String(format: "elapsed %.1f ms", result.elapsedMs)
+                     + (result.eapExchangeMs.map { String(format: ", EAP exchange %.1f ms", $0) } ?? ""))
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `{"stopped": {...}}` of `auth stop`.
+struct AuthStopEnvelope: Encodable {
+    struct Stopped: Encodable {
+        let interface: String
+        let removedNetworks: Int
+        let removedBlobs: Int
+    }
+    let stopped: Stopped
+}
+
+/// `{"state": {...}}` of `auth state`.
+struct AuthStateEnvelope: Encodable {
+    struct ProfileRef: Encodable {
+        let id: String
+        let name: String?
+    }
+    struct State: Encodable {
+        let interface: String
+        let supplicantState: String
+        let authMode: String?
+        let profile: ProfileRef?
+        let network: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(interface, forKey: .interface)
+            try c.encode(supplicantState, forKey: .supplicantState)
+            try c.encode(authMode, forKey: .authMode)
+            try c.encode(profile, forKey: .profile)
+            try c.encode(network, forKey: .network)
+        }
+        enum CodingKeys: String, CodingKey { case interface, supplicantState, authMode, profile, network }
+    }
+    let state: State
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+
+extension Eapolcfg {
+    /// eapolcfg `startAuthentication --interface IF (--profileID | --SSID | --default)`. Unlike eapolcfg, which
+    /// returns at once, it waits for the outcome unless --no-wait is given.
+    struct StartAuthentication: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "startAuthentication",
+            abstract: "Authenticate a profile (eapolcfg form of `auth start`; waits for the outcome unless --no-wait).")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var connection: AuthConnectionOptions
+        @Option(name: .customLong("profileID"), help: "The profile's ID (or name).") var profileID: String?
+        @Option(name: .customLong("SSID"), help: "The SSID of the profile.") var ssid: String?
+        @Flag(name: .customLong("default"), help: "The only wired profile, with the default credentials.") var isDefault = false
+        @Flag(name: .customLong("no-ui"), help: "Accepted for compatibility; eapolctl never shows UI.") var noUI = false
+        @Option(help: "Give up after this many seconds.") var timeout: Double = 30
+        @Flag(help: "Return right after selecting the network (eapolcfg's behaviour).") var noWait = false
+
+        func validate() throws {
+            try AuthActions.Target(profile: profileID, ssid: ssid, isDefault: isDefault).check()
+        }
+
+        func run() async throws {
+            try await AuthActions.start(
+                target: .init(profile: profileID, ssid: ssid, isDefault: isDefault), interface: connection.interface,
+                timeout: timeout, wait: !noWait, driver: nil, bus: connection.bus, eapolStart: true,
+                context: CommandContext(global))
+        }
+    }
+}
