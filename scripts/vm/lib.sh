@@ -210,3 +210,83 @@ vm_stop_all() {
   vm_stop_supplicant
   stop_pidfile /run/dbus/pid
 }
+
+# --- eapolctl --------------------------------------------------------------------------------
+
+# ec_init: a fresh state directory and key file for this scenario; fails the scenario when the
+# run has no eapolctl binary.
+ec_init() {
+  [ -x "${EAPOLCTL:-}" ] || skip "no eapolctl binary in this run (--binary none)"
+  export EAPOLCTL_STATE_DIR=/tmp/eapolctl-$SCENARIO
+  export EAPOLCTL_KEY_FILE=/tmp/eapolctl-$SCENARIO.key
+  rm -rf "$EAPOLCTL_STATE_DIR" "$EAPOLCTL_KEY_FILE"
+  mkdir -p "$EAPOLCTL_STATE_DIR"
+  chmod 0700 "$EAPOLCTL_STATE_DIR"
+}
+
+# ec ARGS...: run eapolctl, echoing the command line (secrets never go through argv).
+ec() {
+  vm_log "\$ eapolctl $*"
+  "$EAPOLCTL" "$@"
+}
+
+# ec_has COMMAND...: whether this eapolctl knows the (sub)command.
+ec_has() { "$EAPOLCTL" "$@" --help >/dev/null 2>&1; }
+
+# ec_auth EXPECT LABEL ARGS...: run `eapolctl ARGS... --json` (an authentication command) and
+# check its outcome. EXPECT is "authenticated" (exit 0, last stdout line a result with status
+# authenticated) or an eap error name (exit 70, stderr {"error":{"domain":"eap","name":EXPECT}}).
+# Output goes to logs/SCENARIO-LABEL.out/.err; records timing LABEL (wall clock in the VM) and
+# LABEL-reported (eapolctl's own elapsedMs of its last event).
+ec_auth() {
+  _expect=$1 _label=$2
+  shift 2
+  _out=$VM_LOGS/$SCENARIO-$_label.out
+  _err=$VM_LOGS/$SCENARIO-$_label.err
+  vm_log "\$ eapolctl $* --json"
+  _t0=$(now)
+  "$EAPOLCTL" "$@" --json >"$_out" 2>"$_err"
+  _rc=$?
+  _wall=$(elapsed "$_t0")
+  vm_log "exit $_rc after $_wall s"
+  sed 's/^/  out: /' "$_out"
+  sed 's/^/  err: /' "$_err"
+  _ms=$(grep -o '"elapsedMs":[0-9.]*' "$_out" | tail -n1 | cut -d: -f2)
+  if [ "$_expect" = authenticated ]; then
+    [ $_rc -eq 0 ] || fail "$_label: eapolctl exited $_rc, expected 0 ($(head -c 300 "$_err"))"
+    tail -n1 "$_out" | grep -q '"result"' || fail "$_label: last stdout line is not a result"
+    tail -n1 "$_out" | grep -q '"status":"authenticated"' || fail "$_label: result is not authenticated"
+  else
+    [ $_rc -eq 70 ] || fail "$_label: eapolctl exited $_rc, expected 70 ($_expect)"
+    grep -q '"error"' "$_err" || fail "$_label: no {\"error\":...} on stderr"
+    grep -q '"domain":"eap"' "$_err" || fail "$_label: error domain is not eap"
+    grep -q "\"name\":\"$_expect\"" "$_err" || fail "$_label: error is not $_expect"
+  fi
+  timing "$_label" "$_wall"
+  [ -n "$_ms" ] && timing "$_label-reported" "$(awk -v m="$_ms" 'BEGIN { printf "%.2f", m / 1000 }')"
+  return 0
+}
+
+# supp_networks IFNAME: how many networks wpa_supplicant has on IFNAME (0 when not controlled).
+supp_networks() {
+  _p=$(supp_if "$1") || { echo 0; return; }
+  busctl get-property $SUPP "$_p" $SUPP_IFACE Networks | awk '{ print $2 }'
+}
+
+# supp_auth_mode IFNAME: CurrentAuthMode of IFNAME.
+supp_auth_mode() {
+  _p=$(supp_if "$1") || return 1
+  busctl get-property $SUPP "$_p" $SUPP_IFACE CurrentAuthMode | unquote
+}
+
+# expect_settled IFNAME MODE: State completed and CurrentAuthMode MODE (within 20 s: under
+# emulation the AP may restart EAP once right after the handshake).
+expect_settled() {
+  _settled() { [ "$(supp_state "$(supp_if "$1")")" = completed ] && [ "$(supp_auth_mode "$1")" = "$2" ]; }
+  wait_until 20 _settled "$1" "$2" ||
+    fail "$1 not settled in completed/$2 (State=$(supp_state "$(supp_if "$1")"), CurrentAuthMode=$(supp_auth_mode "$1"))"
+}
+
+# supp_log_mark / supp_log_since: the part of wpa_supplicant's log written after the mark.
+supp_log_mark() { SUPP_MARK=$(wc -l <"$VM_LOGS/wpa_supplicant.log"); }
+supp_log_since() { tail -n +"$((SUPP_MARK + 1))" "$VM_LOGS/wpa_supplicant.log"; }
