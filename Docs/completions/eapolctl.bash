@@ -173,13 +173,13 @@ _eapolctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    profile|password|identity|store|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|help)
+    profile|password|identity|store|auth|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
         # Offer subcommand argument completions
         "_eapolctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'profile password identity store errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'profile password identity store auth errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity startAuthentication stopAuthentication getState help' -- "${cur}"))
         ;;
     esac
 }
@@ -682,6 +682,113 @@ _eapolctl_store_rekey() {
     esac
 }
 
+_eapolctl_auth() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __eapolctl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    start|stop|state)
+        # Offer subcommand argument completions
+        "_eapolctl_auth_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'start stop state' -- "${cur}"))
+        ;;
+    esac
+}
+
+_eapolctl_auth_start() {
+    repeating_flags=()
+    non_repeating_flags=(--json --default --no-wait --no-eapol-start --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --timeout --driver)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--bus')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--ssid')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--driver')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_auth_stop() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --bus)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--bus')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_auth_state() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --bus)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--bus')
+        return
+        ;;
+    esac
+}
+
 _eapolctl_errors() {
     repeating_flags=()
     non_repeating_flags=(--json --markdown --version -h --help)
@@ -1046,6 +1153,87 @@ _eapolctl_clearIdentity() {
         return
         ;;
     '--domain')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_startAuthentication() {
+    repeating_flags=()
+    non_repeating_flags=(--json --default --no-ui --no-wait --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --bus --profileID --SSID --timeout)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--bus')
+        return
+        ;;
+    '--profileID')
+        return
+        ;;
+    '--SSID')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_stopAuthentication() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --bus)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--bus')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_getState() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --bus)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--bus')
         return
         ;;
     esac

@@ -54,6 +54,7 @@ _eapolctl() {
             'password:Manage password items in the encrypted store (by profile, by SSID, or the default).'
             'identity:Manage EAP-TLS client identities (PKCS#12, or PEM certificate + key) in the encrypted store.'
             'store:Create, inspect and re-key the encrypted credential store.'
+            'auth:Authenticate through wpa_supplicant, stop, and show the state of an interface.'
             'errors:List every error domain, code, exit status and hint.'
             'listProfiles:List profiles (eapolcfg form of `profile list`).'
             'showProfile:Show a profile (eapolcfg form of `profile show`).'
@@ -67,13 +68,16 @@ _eapolctl() {
             'setIdentity:Store an EAP-TLS identity (eapolcfg form of `identity set`).'
             'getIdentity:Show a stored identity (eapolcfg form of `identity get`).'
             'clearIdentity:Remove a stored identity (eapolcfg form of `identity clear`).'
+            'startAuthentication:Authenticate a profile (eapolcfg form of `auth start`; waits for the outcome unless --no-wait).'
+            'stopAuthentication:Stop authentication on an interface (eapolcfg form of `auth stop`).'
+            'getState:Show the authentication state of an interface (eapolcfg form of `auth state`).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        profile|password|identity|store|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|help)
+        profile|password|identity|store|auth|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
             "_eapolctl_${words[1]}" && ret=0
             ;;
         esac
@@ -489,6 +493,91 @@ _eapolctl_store_rekey() {
     return "${ret}"
 }
 
+_eapolctl_auth() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'start:Authenticate a profile on an interface and wait for the outcome.'
+            'stop:Remove eapolctl'\''s networks and blobs from an interface and disconnect it.'
+            'state:Show wpa_supplicant'\''s state of an interface and which profile is in use.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        start|stop|state)
+            "_eapolctl_auth_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_eapolctl_auth_start() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--profile[The profile (ID or name).]:profile:'
+        '--ssid[The profile bound to this SSID.]:ssid:'
+        '--default[The only wired profile, with the default credentials.]'
+        '--timeout[Give up after this many seconds.]:seconds:'
+        '--no-wait[Return right after selecting the network.]'
+        '--driver[wpa_supplicant driver when creating the interface\: wired or nl80211.]:driver:'
+        '--no-eapol-start[Do not send an EAPOL-Start after association (wait for the supplicant'\''s own, ~2 s).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_auth_stop() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_auth_state() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _eapolctl_errors() {
     local -i ret=1
     local -ar arg_specs=(
@@ -723,6 +812,60 @@ _eapolctl_clearIdentity() {
         '--SSID[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--default[The default identity.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_startAuthentication() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--profileID[The profile'\''s ID (or name).]:profileID:'
+        '--SSID[The SSID of the profile.]:SSID:'
+        '--default[The only wired profile, with the default credentials.]'
+        '--no-ui[Accepted for compatibility; eapolctl never shows UI.]'
+        '--timeout[Give up after this many seconds.]:timeout:'
+        '--no-wait[Return right after selecting the network (eapolcfg'\''s behaviour).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_stopAuthentication() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_getState() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

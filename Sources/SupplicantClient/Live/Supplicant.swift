@@ -179,6 +179,14 @@ public final class Supplicant: Sendable {
         return created
     }
 
+    /// The interface wpa_supplicant already controls for `name`, or nil (never creates one).
+    public func existingInterface(named name: String) async throws -> SupplicantInterface? {
+        guard let path = try await existingInterfacePath(name) else { return nil }
+        let driverName = (try? await property("Driver", of: SupplicantInterface(path: path, name: name, driver: .wired, created: false)))?.stringValue
+        return SupplicantInterface(path: path, name: name, driver: driverName.flatMap(InterfaceDriver.init(rawValue:)) ?? .wired,
+                                   created: false)
+    }
+
     private func existingInterfacePath(_ name: String) async throws -> String? {
         do {
             let reply = try await call(SupplicantNames.rootPath, SupplicantNames.rootInterface, "GetInterface",

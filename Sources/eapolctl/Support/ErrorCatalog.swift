@@ -1,4 +1,5 @@
 import CredentialStore
+import DHCPClient
 import DBusKit
 import ProfileModel
 import StructuredErrors
@@ -15,6 +16,7 @@ enum ErrorCatalog {
             + StoreErrorCode.allCodes.map(\.info)
             + SupplicantErrorCode.allCodes.map(\.info)
             + EAPErrorCode.allCodes.map(\.info)
+            + DHCPErrorCode.allCodes.map(\.info)
             + DBusErrorCode.allCodes.map(\.info)
         return infos.sorted { $0.number < $1.number }
     }

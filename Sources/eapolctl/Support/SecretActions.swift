@@ -18,14 +18,13 @@ enum SecretActions {
     static func setPassword(target: CredentialTarget, username: String?, password: SecretBytes,
                             context: CommandContext) throws {
         let key = try target.key(in: context.profiles)
-        var store = try context.openStore(creatingIfMissing: true)
+        let store = try context.openStore(creatingIfMissing: true)
         let name = try username ?? store.password(for: key)?.username ?? defaultUsername(for: key, context: context)
         guard let name, !name.isEmpty else {
             throw UsageError(.missingArgument, "no user name for the password item of \(key)",
                              hint: "Pass --username (eapolcfg: --name).")
         }
         try store.setPassword(PasswordItem(username: name, password: password), for: key)
-        _ = store
         context.output.result(["saved": PasswordView(key: key.view, username: name, password: mask)]) {
             "Saved the password item of \(key) (user \(name))"
         }

@@ -1,1 +1,0 @@
-// DHCPClient: see Package.swift for this module's job.

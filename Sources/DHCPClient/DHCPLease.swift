@@ -1,0 +1,82 @@
+public import Foundation
+
+/// A bound DHCP lease as recorded on disk (`STATE/leases/IF.json`) and used for INIT-REBOOT and renewals.
+public struct DHCPLease: Sendable, Codable, Equatable {
+    /// Lease time meaning "infinite" on the wire (RFC 2131 §3.3).
+    public static let infinite: UInt32 = 0xFFFF_FFFF
+
+    /// The interface the lease belongs to.
+    public var interface: String
+    /// The interface's MAC address (lower-case, colon-separated) when the lease was obtained.
+    public var hardwareAddress: String
+    /// The leased address (`yiaddr`).
+    public var address: IPv4Address
+    /// Prefix length from option 1 (subnet mask); 32 when the server sent none.
+    public var prefixLength: Int
+    /// First router from option 3.
+    public var router: IPv4Address?
+    /// DNS servers from option 6 (recorded, not applied: resolv.conf is not eapolctl's to edit).
+    public var dnsServers: [IPv4Address]
+    /// Domain name from option 15.
+    public var domainName: String?
+    /// The leasing server (option 54).
+    public var serverIdentifier: IPv4Address
+    /// Lease time in seconds (option 51); `DHCPLease.infinite` for no expiry.
+    public var leaseSeconds: UInt32
+    /// Renewal time T1 in seconds (option 58 or 0.5 × lease).
+    public var renewalSeconds: UInt32
+    /// Rebinding time T2 in seconds (option 59 or 0.875 × lease).
+    public var rebindingSeconds: UInt32
+    /// When the lease was obtained (the time the REQUEST was sent, as RFC 2131 §4.4.1 recommends).
+    public var obtainedAt: Date
+
+    /// Creates a lease record.
+    public init(
+        interface: String, hardwareAddress: String, address: IPv4Address, prefixLength: Int, router: IPv4Address?,
+        dnsServers: [IPv4Address] = [], domainName: String? = nil, serverIdentifier: IPv4Address,
+        leaseSeconds: UInt32, renewalSeconds: UInt32? = nil, rebindingSeconds: UInt32? = nil, obtainedAt: Date
+    ) {
+        self.interface = interface
+        self.hardwareAddress = hardwareAddress
+        self.address = address
+        self.prefixLength = prefixLength
+        self.router = router
+        self.dnsServers = dnsServers
+        self.domainName = domainName
+        self.serverIdentifier = serverIdentifier
+        self.leaseSeconds = leaseSeconds
+        let timers = Self.timers(lease: leaseSeconds, renewal: renewalSeconds, rebinding: rebindingSeconds)
+        self.renewalSeconds = timers.renewal
+        self.rebindingSeconds = timers.rebinding
+        self.obtainedAt = obtainedAt
+    }
+
+    /// True when the server granted an infinite lease.
+    public var isInfinite: Bool { leaseSeconds == Self.infinite }
+
+    /// When to renew (T1); `Date.distantFuture` for an infinite lease.
+    public var renewAt: Date { isInfinite ? .distantFuture : obtainedAt + TimeInterval(renewalSeconds) }
+    /// When to rebind (T2); `Date.distantFuture` for an infinite lease.
+    public var rebindAt: Date { isInfinite ? .distantFuture : obtainedAt + TimeInterval(rebindingSeconds) }
+    /// When the lease ends; `Date.distantFuture` for an infinite lease.
+    public var expiresAt: Date { isInfinite ? .distantFuture : obtainedAt + TimeInterval(leaseSeconds) }
+
+    /// Seconds of validity left at `now` (0 once expired, `UInt32.max` when infinite).
+    public func remainingSeconds(at now: Date = Date()) -> UInt32 {
+        if isInfinite { return Self.infinite }
+        let left = expiresAt.timeIntervalSince(now)
+        return left <= 0 ? 0 : UInt32(min(left.rounded(.down), Double(UInt32.max - 1)))
+    }
+
+    /// T1/T2 from the server's values, falling back to 0.5 and 0.875 of the lease time (RFC 2131 §4.4.5)
+    /// whenever a value is missing or the ordering T1 ≤ T2 ≤ lease does not hold.
+    static func timers(lease: UInt32, renewal: UInt32?, rebinding: UInt32?) -> (renewal: UInt32, rebinding: UInt32) {
+        if lease == infinite { return (infinite, infinite) }
+        let defaultT1 = UInt32((Double(lease) * 0.5).rounded(.down))
+        let defaultT2 = UInt32((Double(lease) * 0.875).rounded(.down))
+        var t2 = rebinding.flatMap { $0 <= lease ? $0 : nil } ?? defaultT2
+        var t1 = renewal.flatMap { $0 <= t2 ? $0 : nil } ?? min(defaultT1, t2)
+        if t1 > t2 || t2 > lease { (t1, t2) = (defaultT1, defaultT2) }
+        return (t1, t2)
+    }
+}

@@ -1,0 +1,189 @@
+public import Foundation
+public import Logging
+import StructuredErrors
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Drives an installed DHCP client program (dhclient, dhcpcd, udhcpc) and confirms that an address arrived.
+///
+/// How each is made to renew:
+/// - dhclient: no "renew now" signal exists. eapolctl runs `dhclient -1 -v -pf STATE/dhcp/IF.dhclient.pid
+///   -lf STATE/dhcp/IF.dhclient.leases IF` after stopping (`-x`) a dhclient it started earlier with that pid file.
+///   dhclient returns once bound and leaves a daemon that renews the lease. A dhclient started by someone else
+///   (ifupdown) is left alone; its owner renews it with `dhclient -r IF; dhclient IF` or `ifdown/ifup`.
+/// - dhcpcd: a running dhcpcd managing IF is told `dhcpcd -n IF` (rebind); otherwise `dhcpcd -1 -4 -t SECONDS IF`
+///   runs once (oneshot) and exits after configuring.
+/// - udhcpc: a running udhcpc for IF gets SIGUSR1 (renew); otherwise `udhcpc -i IF -n -q -f -t N -T 1 -s SCRIPT`
+///   runs once. The script applies the address (Debian's `udhcpc` package ships `/etc/udhcpc/default.script`).
+///
+/// Children are spawned with `posix_spawn` and waited for on a dedicated thread.
+public struct ExternalDHCPClient: DHCPTrigger {
+    /// Settings of an external backend.
+    public struct Configuration: Sendable {
+        /// eapolctl's state directory (pid and lease files of dhclient go to `STATE/dhcp/`).
+        public var stateDirectory: URL
+        /// Run inside this network namespace (`/run/netns/NAME`); nil for the current one.
+        public var networkNamespace: String?
+        /// The hook script passed to the program (`-sf`, `-c`, `-s`); nil for the program's default.
+        public var scriptPath: String?
+        /// Extra arguments placed before the interface name (e.g. `--noarp` for dhcpcd).
+        public var extraArguments: [String]
+        /// Where diagnostics go.
+        public var logger: Logger
+
+        /// Creates a configuration.
+        public init(stateDirectory: URL, networkNamespace: String? = nil, scriptPath: String? = nil,
+                    extraArguments: [String] = [], logger: Logger = Logger(label: "eapolctl.dhcp")) {
+            self.stateDirectory = stateDirectory
+            self.networkNamespace = networkNamespace
+            self.scriptPath = scriptPath
+            self.extraArguments = extraArguments
+            self.logger = logger
+        }
+    }
+
+    public let backend: DHCPBackend
+    /// The configuration in use.
+    public let configuration: Configuration
+
+    /// Creates a trigger for `backend`, which must be `.dhclient`, `.dhcpcd` or `.udhcpc`.
+    public init(backend: DHCPBackend, configuration: Configuration) {
+        precondition(backend.executableName != nil, "ExternalDHCPClient needs an external backend, not \(backend)")
+        self.backend = backend
+        self.configuration = configuration
+    }
+
+    var dhcpDirectory: URL { configuration.stateDirectory.appendingPathComponent("dhcp", isDirectory: true) }
+    func dhclientPIDFile(_ interface: String) -> String { dhcpDirectory.appendingPathComponent("\(interface).dhclient.pid").path }
+    func dhclientLeaseFile(_ interface: String) -> String { dhcpDirectory.appendingPathComponent("\(interface).dhclient.leases").path }
+
+    /// The pid of the dhclient eapolctl left running for `interface`, if it is alive.
+    public func dhclientDaemonPID(interface: String) -> Int32? {
+        guard let text = try? String(contentsOfFile: dhclientPIDFile(interface), encoding: .utf8),
+              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, kill(pid, 0) == 0 else { return nil }
+        return pid
+    }
+
+    /// The command line to run for `interface` (without the program path), given the running clients found.
+    func plan(interface: String, timeout: Duration, runningPID: Int32?) -> (arguments: [String], signal: Int32?, keepsRenewing: Bool) {
+        let secs = max(1, Int(timeout.seconds.rounded(.down)))
+        let script = configuration.scriptPath
+        let extra = configuration.extraArguments
+        switch backend {
+        case .dhclient:
+            return (["-1", "-v", "-pf", dhclientPIDFile(interface), "-lf", dhclientLeaseFile(interface)]
+                    + (script.map { ["-sf", $0] } ?? []) + extra + [interface], nil, true)
+        case .dhcpcd:
+            if runningPID != nil { return (["-n", interface], nil, true) }
+            return (["-1", "-4", "-t", String(secs)] + (script.map { ["-c", $0] } ?? []) + extra + [interface], nil, false)
+        case .udhcpc:
+            if runningPID != nil { return ([], SIGUSR1, true) }
+            return (["-i", interface, "-n", "-q", "-f", "-t", String(max(1, secs)), "-T", "1"]
+                    + ["-s", script ?? "/etc/udhcpc/default.script"] + extra, nil, false)
+        case .builtin, .none:
+            return ([], nil, false)
+        }
+    }
+
+    /// Runs the program (or signals the running one) and waits until an address is on the interface.
+    /// - Throws: `DHCPError.backendMissing`, `.backendFailed` (exit status and last output lines in details),
+    ///   `.interfaceGone`, `.noServer` (the program ran but no address arrived in time).
+    public func renew(interface: String, timeout: Duration) async throws -> DHCPResult {
+        let me = self
+        return try await DedicatedThread.run(name: "dhcp-\(backend)-\(interface)", networkNamespace: configuration.networkNamespace) { flag in
+            try me.renewBlocking(interface: interface, timeout: timeout, flag: flag)
+        }
+    }
+
+    private func binary() throws -> String {
+        let name = backend.executableName!
+        guard let path = CommandRunner.locate(name) else {
+            throw DHCPError(.backendMissing, "The \(backend) backend needs `\(name)`, which is not installed.",
+                            hint: "Install it with `apt-get install \(backend.debianPackage!)`, or use --dhcp builtin.",
+                            details: ["binary": .string(name), "package": .string(backend.debianPackage!)])
+        }
+        return path
+    }
+
+    private func renewBlocking(interface: String, timeout: Duration, flag: CancellationFlag) throws -> DHCPResult {
+        let start = ContinuousClock.now
+        let deadline = start + timeout
+        let path = try binary()
+        if backend == .udhcpc, configuration.scriptPath == nil, !FileManager.default.fileExists(atPath: "/etc/udhcpc/default.script") {
+            throw DHCPError(.backendMissing, "udhcpc needs a script to apply the address; /etc/udhcpc/default.script is missing.",
+                            hint: "Reinstall the Debian package `udhcpc`, which ships it.",
+                            details: ["binary": "udhcpc", "package": "udhcpc", "path": "/etc/udhcpc/default.script"])
+        }
+        let before = try InterfaceConfigurator.addresses(on: interface)
+        try FileManager.default.createDirectory(at: dhcpDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let running = backend == .dhclient ? nil : DHCPBackend.runningClients(interface: interface).first { $0.backend == backend }?.pid
+        if backend == .dhclient, dhclientDaemonPID(interface: interface) != nil {
+            _ = try? CommandRunner.run(path, ["-x", "-pf", dhclientPIDFile(interface), interface], timeout: .seconds(5))
+        }
+        let plan = plan(interface: interface, timeout: timeout, runningPID: running)
+        var outcome: CommandRunner.Outcome?
+        if let sig = plan.signal, let pid = running {
+            guard kill(pid, sig) == 0 else { throw SystemCall.error(errno, "kill(\(pid))") }
+        } else {
+            let o = try CommandRunner.run(path, plan.arguments, timeout: ContinuousClock.now.duration(to: deadline))
+            outcome = o
+            if o.timedOut || o.status != 0 {
+                let what = o.timedOut ? "did not finish within \(DHCPSession.format(timeout))" : "exited with status \(o.status)"
+                throw DHCPError(o.timedOut ? .noServer : .backendFailed,
+                                "\(backend) on \(interface) \(what).",
+                                details: ["interface": .string(interface), "backend": .string(backend.rawValue),
+                                          "command": .string(([path] + plan.arguments).joined(separator: " ")),
+                                          "status": .int(Int(o.status)), "output": .list(o.lastLines())])
+            }
+        }
+        // Confirm an address arrived (a signalled or rebinding daemon works asynchronously).
+        var pause: UInt32 = 2_000
+        while true {
+            let now = try InterfaceConfigurator.addresses(on: interface)
+            // New address, or the same one with a longer valid lifetime than before (renewed); once the program
+            // has exited successfully any dynamic (finite-lifetime) address counts.
+            func isFresh(_ a: InterfaceConfigurator.AddressInfo) -> Bool {
+                guard let old = before.first(where: { $0.address == a.address }) else { return true }
+                guard let n = a.validLifetime, let o = old.validLifetime else { return false }
+                return n > o
+            }
+            let fresh = now.first(where: isFresh) ?? (outcome != nil ? now.first { $0.validLifetime != nil } : nil)
+            if let a = fresh {
+                let router = try InterfaceConfigurator.defaultRouter(on: interface)
+                let life = a.validLifetime
+                return DHCPResult(
+                    backend: backend, interface: interface, exchange: .external, address: a.address, prefixLength: a.prefixLength,
+                    router: router, serverIdentifier: nil, leaseTime: life.map { .seconds($0) }, renewalTime: nil,
+                    rebindingTime: nil, leaseEndsAt: life.map { Date() + TimeInterval($0) } ?? .distantFuture,
+                    elapsed: start.duration(to: .now), renewedAutomatically: plan.keepsRenewing)
+            }
+            if ContinuousClock.now >= deadline || flag.isCancelled {
+                throw DHCPError(.backendFailed, "\(backend) on \(interface) finished but no new IPv4 address appeared.",
+                                details: ["interface": .string(interface), "backend": .string(backend.rawValue),
+                                          "output": .list(outcome?.lastLines() ?? [])])
+            }
+            usleep(pause)
+            pause = min(pause * 2, 50_000)
+        }
+    }
+
+    /// Releases the lease: `dhclient -r`, `dhcpcd -k IF`, or SIGUSR2 to a running udhcpc.
+    public func release(interface: String) async throws {
+        let me = self
+        try await DedicatedThread.run(name: "dhcp-\(backend)-\(interface)", networkNamespace: configuration.networkNamespace) { _ in
+            let path = try me.binary()
+            switch me.backend {
+            case .dhclient:
+                _ = try CommandRunner.run(path, ["-r", "-pf", me.dhclientPIDFile(interface), "-lf", me.dhclientLeaseFile(interface)]
+                                          + (me.configuration.scriptPath.map { ["-sf", $0] } ?? []) + [interface], timeout: .seconds(10))
+            case .dhcpcd:
+                _ = try CommandRunner.run(path, ["-k", interface], timeout: .seconds(10))
+            case .udhcpc:
+                for c in DHCPBackend.runningClients(interface: interface) where c.backend == .udhcpc { kill(c.pid, SIGUSR2) }
+            case .builtin, .none:
+                break
+            }
+        }
+    }
+}

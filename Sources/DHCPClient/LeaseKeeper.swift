@@ -1,0 +1,137 @@
+import Foundation
+
+/// Keeps a builtin-client lease alive for `watch`: renews at T1 (unicast), rebinds at T2 (broadcast), removes the
+/// address at expiry and then tries to get a new lease; `renewNow()` handles "link came back / re-authenticated".
+///
+/// Retries follow RFC 2131 §4.4.5: after a failed RENEW/REBIND, wait half the time left to T2 (resp. expiry),
+/// at least `minimumRetry`.
+public actor LeaseKeeper {
+    /// Events in order; finishes when the keeper is stopped.
+    public nonisolated let events: AsyncStream<LeaseEvent>
+    private let continuation: AsyncStream<LeaseEvent>.Continuation
+    private let client: BuiltinDHCPClient
+    private let interface: String
+    private let attemptTimeout: Duration
+    private let minimumRetry: Duration
+    private var lease: DHCPLease?
+    private var loop: Task<Void, Never>?
+
+    /// Creates a keeper for `lease` (typically the one just recorded by `BuiltinDHCPClient.renew`).
+    /// - Parameters:
+    ///   - client: the builtin client that performs the exchanges.
+    ///   - lease: the bound lease to keep; nil to start by acquiring one.
+    ///   - interface: the interface to keep a lease on.
+    ///   - attemptTimeout: the budget of each RENEW/REBIND/acquire attempt.
+    ///   - minimumRetry: the shortest wait between failed attempts.
+    public init(client: BuiltinDHCPClient, interface: String, lease: DHCPLease?,
+                attemptTimeout: Duration = .seconds(10), minimumRetry: Duration = .seconds(5)) {
+        (events, continuation) = AsyncStream.makeStream(of: LeaseEvent.self, bufferingPolicy: .bufferingNewest(64))
+        self.client = client
+        self.interface = interface
+        self.lease = lease
+        self.attemptTimeout = attemptTimeout
+        self.minimumRetry = minimumRetry
+    }
+
+    /// The lease currently held, if any.
+    public var currentLease: DHCPLease? { lease }
+
+    /// Starts the timer loop (idempotent).
+    public func start() {
+        guard loop == nil else { return }
+        loop = Task { await self.run() }
+    }
+
+    /// Stops the loop and finishes `events`. The address stays on the interface (its kernel lifetime still ends it).
+    public func stop() async {
+        loop?.cancel()
+        await loop?.value
+        loop = nil
+        continuation.finish()
+    }
+
+    /// The link came back or was re-authenticated: renew now with INIT-REBOOT (then DISCOVER), and restart the
+    /// timers from the new lease.
+    /// - Returns: the new result, or nil if the attempt failed (a `.failed` event says why).
+    @discardableResult
+    public func renewNow(timeout: Duration? = nil) async -> DHCPResult? {
+        loop?.cancel()
+        await loop?.value
+        loop = nil
+        let result = await acquire(timeout: timeout ?? attemptTimeout)
+        loop = Task { await self.run() }
+        return result
+    }
+
+    private func acquire(timeout: Duration) async -> DHCPResult? {
+        do {
+            var r = try await client.renew(interface: interface, timeout: timeout)
+            r.renewedAutomatically = true
+            r.notice = DHCPResult.defaultNotice(interface: r.interface, address: r.address, prefixLength: r.prefixLength,
+                                                leaseEndsAt: r.leaseEndsAt, renewedAutomatically: true)
+            lease = try client.recordedLease(interface: interface)
+            continuation.yield(.bound(r))
+            return r
+        } catch is CancellationError {
+            return nil
+        } catch {
+            continuation.yield(.failed(Self.dhcpError(error, interface), nextAttempt: Date() + minimumRetry.seconds))
+            return nil
+        }
+    }
+
+    private func run() async {
+        while !Task.isCancelled {
+            guard let current = lease else {
+                if await acquire(timeout: attemptTimeout) == nil { await sleep(minimumRetry) }
+                continue
+            }
+            let now = Date()
+            if current.isInfinite { await sleep(.seconds(3600)); continue }
+            if now < current.renewAt {
+                await sleep(until: current.renewAt)
+                continue
+            }
+            if now >= current.expiresAt {
+                try? await client.expire(current)
+                lease = nil
+                continuation.yield(.expired(interface: interface, address: current.address))
+                continue
+            }
+            let rebinding = now >= current.rebindAt
+            if rebinding { continuation.yield(.rebinding(interface: interface, leaseEndsAt: current.expiresAt)) }
+            let limit = rebinding ? current.expiresAt : current.rebindAt
+            let budget = min(attemptTimeout, .milliseconds(Int64(max(1, limit.timeIntervalSince(now) * 1000))))
+            do {
+                let r = try await client.extend(current, rebinding: rebinding, timeout: budget)
+                lease = try client.recordedLease(interface: interface) ?? current
+                continuation.yield(.renewed(r))
+            } catch is CancellationError {
+                return
+            } catch let e as DHCPError where e.code == .nak {
+                lease = nil  // the client removed the address; start over
+                continuation.yield(.failed(e, nextAttempt: Date()))
+            } catch {
+                let left = limit.timeIntervalSince(Date())
+                let wait = max(minimumRetry.seconds, left / 2)
+                let next = min(Date() + wait, limit)
+                continuation.yield(.failed(Self.dhcpError(error, interface), nextAttempt: next))
+                await sleep(until: next)
+            }
+        }
+    }
+
+    private func sleep(until date: Date) async {
+        let s = date.timeIntervalSinceNow
+        if s > 0 { await sleep(.milliseconds(Int64(s * 1000) + 1)) }
+    }
+
+    private func sleep(_ d: Duration) async {
+        try? await Task.sleep(for: d)
+    }
+
+    static func dhcpError(_ error: any Error, _ interface: String) -> DHCPError {
+        if let e = error as? DHCPError { return e }
+        return DHCPError(.backendFailed, "Keeping the lease on \(interface) failed: \(error).", details: ["interface": .string(interface)])
+    }
+}

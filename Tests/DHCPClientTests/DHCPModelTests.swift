@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import StructuredErrors
+@testable import DHCPClient
+
+@Suite("Backends, results, errors, lease store")
+struct DHCPModelTests {
+    @Test("command lines are attributed to the client managing the interface")
+    func detectArgv() {
+        #expect(DHCPBackend.backend(managing: "eth0", argv: ["/sbin/dhclient", "-4", "-v", "-pf", "/run/dhclient.eth0.pid", "eth0"]) == .dhclient)
+        #expect(DHCPBackend.backend(managing: "eth0", argv: ["dhclient", "wlan0"]) == nil)
+        #expect(DHCPBackend.backend(managing: "eth0", argv: ["udhcpc", "-i", "eth0", "-f"]) == .udhcpc)
+        #expect(DHCPBackend.backend(managing: "eth0", argv: ["/bin/busybox", "udhcpc", "-ieth0"]) == .udhcpc)
+        #expect(DHCPBackend.backend(managing: "eth0", argv: ["dhcpcd", "-q", "-b"]) == .dhcpcd)  // manager mode: all interfaces
+        #expect(DHCPBackend.backend(managing: "eth0", argv: ["dhcpcd", "wlan0"]) == nil)
+        #expect(DHCPBackend.backend(managing: "eth0", argv: ["vim", "eth0"]) == nil)
+        #expect(DHCPBackend.backend(managing: "eth0", argv: ["/usr/sbin/dhclient.bak", "eth0"]) == nil)
+    }
+
+    @Test("detect reads a proc tree and falls back to builtin")
+    func detectProc() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dhcp-proc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func proc(_ pid: Int, _ argv: [String]) throws {
+            let dir = root.appendingPathComponent(String(pid))
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(argv.joined(separator: "\0").utf8 + [0]).write(to: dir.appendingPathComponent("cmdline"))
+        }
+        try proc(10, ["/usr/sbin/sshd", "-D"])
+        try proc(20, ["/sbin/dhclient", "-v", "eth1"])
+        try proc(30, ["udhcpc", "-i", "eth2"])
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("self"), withIntermediateDirectories: true)
+        #expect(DHCPBackend.detect(interface: "eth1", procRoot: root.path) == .dhclient)
+        #expect(DHCPBackend.detect(interface: "eth2", procRoot: root.path) == .udhcpc)
+        #expect(DHCPBackend.detect(interface: "eth3", procRoot: root.path) == .builtin)
+        #expect(DHCPBackend.detect(interface: "eth3", procRoot: "/nonexistent") == .builtin)
+    }
+
+    @Test("every DHCP code lies in 901…, has a unique name, a summary and a hint")
+    func errorCodes() {
+        let codes = DHCPErrorCode.allCodes
+        #expect(codes.map(\.number) == Array(901 ... 908))
+        #expect(Set(codes.map(\.name)).count == codes.count)
+        #expect(codes.map(\.name) == ["no-server", "nak", "interface-down", "interface-gone", "backend-missing",
+                                      "backend-failed", "permission-denied", "invalid-lease"])
+        for c in codes {
+            #expect(!c.info.summary.isEmpty && !c.info.hint.isEmpty)
+            #expect(c.info.domain == .dhcp)
+        }
+        let e = DHCPError(.noServer, "No DHCP server answered on eth0.")
+        #expect(e.description == "dhcp error 901 (no-server): No DHCP server answered on eth0.")
+        #expect(e.hint == DHCPErrorCode.noServer.info.hint)
+    }
+
+    @Test("socket errno values map to actionable codes naming the interface")
+    func errnoMapping() {
+        #expect(DHCPSocket.error(EPERM, "bind", "eth0").code == .permissionDenied)
+        #expect(DHCPSocket.error(ENODEV, "SO_BINDTODEVICE", "eth9").code == .interfaceGone)
+        #expect(DHCPSocket.error(ENETDOWN, "sendto", "eth0").code == .interfaceDown)
+        #expect(DHCPSocket.error(ENODEV, "SO_BINDTODEVICE", "eth9").message.contains("eth9"))
+    }
+
+    @Test("DHCPResult encodes durations as seconds and decodes back")
+    func resultJSON() throws {
+        let r = DHCPResult(backend: .builtin, interface: "eth0", exchange: .initReboot, address: IPv4Address(198, 18, 0, 100),
+                           prefixLength: 24, router: IPv4Address(198, 18, 0, 1), serverIdentifier: IPv4Address(198, 18, 0, 1),
+                           leaseTime: .seconds(120), renewalTime: .seconds(60), rebindingTime: .seconds(105),
+                           leaseEndsAt: Date(timeIntervalSince1970: 1_700_000_000), elapsed: .milliseconds(3),
+                           renewedAutomatically: false)
+        let enc = JSONEncoder()
+        enc.dateEncodingStrategy = .iso8601
+        let data = try enc.encode(r)
+        let obj = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(obj["exchange"] as? String == "init-reboot")
+        #expect(obj["address"] as? String == "198.18.0.100")
+        #expect(obj["leaseSeconds"] as? Double == 120)
+        #expect(obj["elapsedSeconds"] as? Double == 0.003)
+        #expect((obj["notice"] as? String)?.contains("nothing will renew it") == true)
+        let dec = JSONDecoder()
+        dec.dateDecodingStrategy = .iso8601
+        #expect(try dec.decode(DHCPResult.self, from: data) == r)
+    }
+
+    @Test("the lease store writes 0600 files atomically and rejects garbage as invalid-lease")
+    func leaseStore() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dhcp-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = LeaseStore(stateDirectory: dir)
+        #expect(try store.load(interface: "eth0") == nil)
+        let lease = DHCPLease(interface: "eth0", hardwareAddress: "02:00:00:00:00:01", address: IPv4Address(198, 18, 0, 100),
+                              prefixLength: 24, router: IPv4Address(198, 18, 0, 1), serverIdentifier: IPv4Address(198, 18, 0, 1),
+                              leaseSeconds: 120, obtainedAt: Date(timeIntervalSince1970: 1_700_000_000))
+        try store.save(lease)
+        #expect(try store.load(interface: "eth0") == lease)
+        let attrs = try FileManager.default.attributesOfItem(atPath: store.url(for: "eth0").path)
+        #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let dattrs = try FileManager.default.attributesOfItem(atPath: store.directory.path)
+        #expect((dattrs[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.path) == ["eth0.json"])  // no temp left
+        try Data("{not json".utf8).write(to: store.url(for: "eth1"))
+        #expect(throws: DHCPError(.invalidLease, "")) { try store.load(interface: "eth1") }
+        store.remove(interface: "eth0")
+        #expect(try store.load(interface: "eth0") == nil)
+    }
+
+    @Test("a missing interface is reported as interface-gone, not a crash")
+    func missingInterface() async throws {
+        guard getuid() == 0 else { return }  // as non-root the bind fails first with permission-denied, tested elsewhere
+        let client = BuiltinDHCPClient(configuration: .init(stateDirectory: FileManager.default.temporaryDirectory))
+        await #expect(throws: DHCPError(.interfaceGone, "")) {
+            _ = try await client.renew(interface: "dhcpt-nosuch0", timeout: .milliseconds(200))
+        }
+    }
+
+    @Test("the factory maps backends to triggers and none to nil")
+    func factory() {
+        let dir = FileManager.default.temporaryDirectory
+        #expect(DHCPTriggerFactory.make(backend: .none, stateDirectory: dir) == nil)
+        #expect(DHCPTriggerFactory.make(backend: .builtin, stateDirectory: dir)?.backend == .builtin)
+        #expect(DHCPTriggerFactory.make(backend: .udhcpc, stateDirectory: dir)?.backend == .udhcpc)
+    }
+}

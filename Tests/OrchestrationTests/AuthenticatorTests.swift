@@ -1,0 +1,157 @@
+import Foundation
+import Orchestration
+import ProfileModel
+import Secrets
+import StructuredErrors
+import SupplicantClient
+import Testing
+
+private let pin = String(repeating: "ab", count: 32)
+
+private func peapProfile(username: String? = nil) -> Profile {
+    Profile(name: "lab", binding: .wired(interface: nil),
+            eap: EAPSettings(outer: .peap, inner: .mschapv2, username: username),
+            trust: TrustSettings(serverCertificatePins: [pin]))
+}
+
+private func tlsProfile() -> Profile {
+    Profile(name: "lab-tls", binding: .wired(interface: nil), eap: EAPSettings(outer: .tls, username: "dev@lab"),
+            trust: TrustSettings(serverCertificatePins: [pin]))
+}
+
+private let success: [AuthenticationEvent] = [
+    .stateChanged("associated"), .eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP"),
+    .eapStatus("remote certificate verification", "success"), .eapStatus("completion", "success"),
+    .currentAuthMode("EAP-PEAP"), .stateChanged("completed"),
+]
+
+private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(5), settleWindow: .milliseconds(5))
+
+@Test func successKeepsNetworkAndSendsEAPOLStartAfterSelect() async throws {
+    let fake = FakeSupplicant(scripts: [success])
+    let profile = peapProfile()
+    let auth = Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("alice", "pw")]))
+    let report = try await auth.authenticate(profile: profile, options: options)
+    #expect(report.status == "authenticated")
+    #expect(report.authMode == "EAP-PEAP")
+    #expect(fake.networkPaths.count == 1)
+    let calls = fake.calls
+    let select = try #require(calls.firstIndex(of: "SelectNetwork"))
+    #expect(calls.firstIndex(of: "subscribe")! < select)
+    #expect(calls.firstIndex(of: "EAPOLStart").map { $0 > select } == true)
+    #expect(try await fake.idString(ofNetwork: fake.networkPaths[0]) == "eapolctl:\(profile.id)")
+}
+
+@Test func noEAPOLStartWhenDisabled() async throws {
+    let fake = FakeSupplicant(scripts: [success])
+    let profile = peapProfile()
+    var opts = options
+    opts.sendEAPOLStart = false
+    _ = try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+        .authenticate(profile: profile, options: opts)
+    #expect(!fake.calls.contains("EAPOLStart"))
+}
+
+@Test func failureRemovesNetworkAndBlobs() async throws {
+    let failure: [AuthenticationEvent] = [
+        .stateChanged("associated"), .eapStatus("started", ""), .eapStatus("accept proposed method", "TLS"),
+        .eapStatus("remote certificate verification", "success"), .eapStatus("remote TLS alert", "bad certificate"),
+        .eapStatus("completion", "failure"),
+    ]
+    let fake = FakeSupplicant(scripts: [failure])
+    let profile = tlsProfile()
+    let creds = FakeCredentials(identities: [profile.id.uuid: .pkcs12(SecretBytes([1, 2, 3]), passphrase: nil)])
+    await #expect(throws: EAPError(.credentialsRejected, "")) {
+        try await Authenticator(supplicant: fake, credentials: creds).authenticate(profile: profile, options: options)
+    }
+    #expect(fake.calls.contains("AddBlob"))
+    #expect(fake.networkPaths.isEmpty)
+    #expect(fake.blobList.isEmpty)
+}
+
+@Test func missingPasswordAndUsernameFailsBeforeTouchingTheSupplicant() async throws {
+    let fake = FakeSupplicant(scripts: [success])
+    do {
+        _ = try await Authenticator(supplicant: fake, credentials: FakeCredentials())
+            .authenticate(profile: peapProfile(), options: options)
+        Issue.record("expected credentials-missing")
+    } catch let error as EAPError {
+        #expect(error.code == .credentialsMissing)
+        #expect(error.hint.contains("password set"))
+        #expect(error.details["keysTried"] != nil)
+    }
+    #expect(fake.calls.isEmpty)
+}
+
+@Test func missingTLSIdentityIsCredentialsMissing() async throws {
+    await #expect(throws: EAPError(.credentialsMissing, "")) {
+        try await Authenticator(supplicant: FakeSupplicant(scripts: []), credentials: FakeCredentials())
+            .authenticate(profile: tlsProfile(), options: options)
+    }
+}
+
+@Test func networkRequestIsAnsweredFromTheStore() async throws {
+    let script: [AuthenticationEvent] = [.stateChanged("associated"), .eapStatus("started", ""),
+                                         .networkRequest(field: "PASSWORD", text: "Password needed")] + success.dropFirst(2)
+    let fake = FakeSupplicant(scripts: [script])
+    let profile = peapProfile()
+    _ = try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("alice", "pw")]))
+        .authenticate(profile: profile, options: options)
+    #expect(fake.calls.contains("NetworkReply PASSWORD"))
+}
+
+@Test func unanswerableRequestIsCredentialsMissingAndCleansUp() async throws {
+    let script: [AuthenticationEvent] = [.stateChanged("associated"), .eapStatus("started", ""),
+                                         .networkRequest(field: "PASSWORD", text: "")]
+    let fake = FakeSupplicant(scripts: [script])
+    await #expect(throws: EAPError(.credentialsMissing, "")) {
+        try await Authenticator(supplicant: fake, credentials: FakeCredentials())
+            .authenticate(profile: peapProfile(username: "alice"), options: options)
+    }
+    #expect(fake.networkPaths.isEmpty)
+}
+
+@Test func vanishedSupplicantEndsAtOnce() async throws {
+    let fake = FakeSupplicant(scripts: [[.stateChanged("associated"), .supplicantVanished]])
+    let profile = peapProfile()
+    let clock = ContinuousClock()
+    let start = clock.now
+    await #expect(throws: SupplicantError(.vanished, "")) {
+        try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+            .authenticate(profile: profile, options: AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(10)))
+    }
+    #expect(clock.now - start < .seconds(2))
+}
+
+@Test func silentPortIsNoAuthenticatorAtTheDeadline() async throws {
+    let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
+    let profile = peapProfile()
+    await #expect(throws: EAPError(.noAuthenticator, "")) {
+        try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+            .authenticate(profile: profile, options: AuthenticationOptions(interfaceName: "eth9", timeout: .milliseconds(200)))
+    }
+    #expect(fake.networkPaths.isEmpty)
+}
+
+@Test func stopRemovesOnlyOurNetworks() async throws {
+    let fake = FakeSupplicant(scripts: [success])
+    let foreign = try await fake.addNetwork([], idString: "corp-managed", to: fake.iface)
+    let profile = peapProfile()
+    let auth = Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+    _ = try await auth.authenticate(profile: profile, options: options)
+    #expect(fake.networkPaths.count == 2)
+    let state = try await auth.state(interfaceName: "eth9")
+    #expect(state.supplicantState == "completed")
+    let stopped = try await auth.stop(interfaceName: "eth9")
+    #expect(stopped.removedNetworks == 1)
+    #expect(fake.networkPaths == [foreign])
+}
+
+@Test func unknownInterfaceIsReported() async throws {
+    let profile = peapProfile()
+    await #expect(throws: SupplicantError(.interfaceUnknown, "")) {
+        try await Authenticator(supplicant: FakeSupplicant(scripts: []),
+                                credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+            .authenticate(profile: profile, options: AuthenticationOptions(interfaceName: "nope0"))
+    }
+}

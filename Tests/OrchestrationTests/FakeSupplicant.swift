@@ -1,0 +1,98 @@
+import Foundation
+import Orchestration
+import Secrets
+import SupplicantClient
+
+/// A scripted wpa_supplicant: records calls, holds networks and blobs, and plays signal scripts on SelectNetwork.
+final class FakeSupplicant: SupplicantControlling, @unchecked Sendable {
+    // @unchecked: every mutable field is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var _networks: [String: String] = [:]   // path -> id_str
+    private var _blobs: [String] = []
+    private var _calls: [String] = []
+    private var continuation: AsyncThrowingStream<AuthenticationEvent, any Error>.Continuation?
+    private var counter = 0
+    /// The signals played after each SelectNetwork (one script per attempt; the last repeats).
+    var scripts: [[AuthenticationEvent]]
+    var eapolResult: EAPOLStart.Result = .sent
+    let iface = SupplicantInterface(path: "/fi/w1/wpa_supplicant1/Interfaces/7", name: "eth9", driver: .wired, created: false)
+
+    init(scripts: [[AuthenticationEvent]]) { self.scripts = scripts }
+
+    var networkPaths: [String] { lock.withLock { Array(_networks.keys) } }
+    var blobList: [String] { lock.withLock { _blobs } }
+    var calls: [String] { lock.withLock { _calls } }
+    private func record(_ s: String) { lock.withLock { _calls.append(s) } }
+
+    func interface(named name: String, driver: InterfaceDriver?) async throws -> SupplicantInterface {
+        guard name == iface.name else {
+            throw SupplicantError(.interfaceUnknown, "there is no network interface named '\(name)'")
+        }
+        return iface
+    }
+    func existingInterface(named name: String) async throws -> SupplicantInterface? { name == iface.name ? iface : nil }
+    func events(of interface: SupplicantInterface) -> AsyncThrowingStream<AuthenticationEvent, any Error> {
+        let (stream, c) = AsyncThrowingStream.makeStream(of: AuthenticationEvent.self, throwing: (any Error).self)
+        lock.withLock { continuation = c }
+        record("subscribe")
+        return stream
+    }
+    func addBlob(_ blob: NetworkBlob, to interface: SupplicantInterface) async throws {
+        lock.withLock { _blobs.append(blob.name) }
+        record("AddBlob")
+    }
+    func removeBlob(named name: String, from interface: SupplicantInterface) async throws {
+        lock.withLock { _blobs.removeAll { $0 == name } }
+        record("RemoveBlob")
+    }
+    func addNetwork(_ properties: [(key: String, value: NetworkValue)], idString: String,
+                    to interface: SupplicantInterface) async throws -> String {
+        let path = lock.withLock { () -> String in
+            counter += 1
+            let p = iface.path + "/Networks/\(counter)"
+            _networks[p] = idString
+            return p
+        }
+        record("AddNetwork")
+        return path
+    }
+    func selectNetwork(_ network: String, on interface: SupplicantInterface) async throws {
+        record("SelectNetwork")
+        let (c, script) = lock.withLock { () -> (AsyncThrowingStream<AuthenticationEvent, any Error>.Continuation?, [AuthenticationEvent]) in
+            let s = scripts.count > 1 ? scripts.removeFirst() : (scripts.first ?? [])
+            return (continuation, s)
+        }
+        for e in script { c?.yield(e) }
+    }
+    func removeNetwork(_ network: String, from interface: SupplicantInterface) async throws {
+        _ = lock.withLock { _networks.removeValue(forKey: network) }
+        record("RemoveNetwork")
+    }
+    func networkReply(network: String, field: String, value: SecretBytes, on interface: SupplicantInterface) async throws {
+        record("NetworkReply \(field)")
+    }
+    func disconnect(_ interface: SupplicantInterface) async throws { record("Disconnect") }
+    func networks(of interface: SupplicantInterface) async throws -> [String] { networkPaths }
+    func blobNames(of interface: SupplicantInterface) async throws -> [String] { blobList }
+    func idString(ofNetwork path: String) async throws -> String? { lock.withLock { _networks[path] } }
+    func state(of interface: SupplicantInterface) async throws -> String { "completed" }
+    func currentAuthMode(of interface: SupplicantInterface) async throws -> String { "EAP-PEAP" }
+    func currentNetwork(of interface: SupplicantInterface) async throws -> String? { networkPaths.first }
+    func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result {
+        record("EAPOLStart")
+        return eapolResult
+    }
+}
+
+/// Credentials from a dictionary.
+struct FakeCredentials: CredentialProviding {
+    var passwords: [UUID: (String, String)] = [:]
+    var identities: [UUID: NetworkSpec.ClientIdentity] = [:]
+
+    func password(profileID: UUID, ssid: [UInt8]?) throws -> StoredPassword? {
+        passwords[profileID].map { StoredPassword(username: $0.0, password: SecretBytes(utf8: $0.1), key: "profile") }
+    }
+    func identity(profileID: UUID, ssid: [UInt8]?) throws -> StoredIdentity? {
+        identities[profileID].map { StoredIdentity(identity: $0, key: "profile") }
+    }
+}
