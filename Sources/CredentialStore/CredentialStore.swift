@@ -25,6 +25,8 @@ public struct CredentialStore: Sendable {
     /// How long a call waits for another process's lock.
     public let lockTimeout: Duration
     private var unlocked: Unlocked
+    /// The last authenticated version of the file this process read (shared by copies of this value).
+    let snapshots = SnapshotCache()
 
     /// The store file.
     public var storeFile: String { paths.file(Self.storeFileName) }
@@ -72,13 +74,25 @@ public struct CredentialStore: Sendable {
                 throw notInitialized(paths)
             }
         }
+        return try open(paths: paths, lockTimeout: lockTimeout) { _ in unlock }
+    }
+
+    /// Opens an existing store, reading it once: `unlock` is asked for the unlock method only after the header
+    /// says which mode the store is in (so a caller prompts for a passphrase only when one is needed).
+    /// - Throws: as ``open(paths:unlock:lockTimeout:)``, plus whatever `unlock` throws.
+    public static func open(
+        paths: StatePaths, lockTimeout: Duration = .seconds(10), unlock: (StoreMode) throws -> UnlockMethod
+    ) throws -> CredentialStore {
+        let storeFile = paths.file(storeFileName)
+        try checkPermissions(paths.stateDirectory)
         return try Self.withLock(paths.file(lockFileName), .shared, lockTimeout) {
             try checkPermissions(storeFile)
-            guard let bytes = try PosixIO.readFileIfPresent(storeFile) else { throw notInitialized(paths) }
+            guard let (bytes, identity) = try PosixIO.readFileWithIdentity(storeFile) else { throw notInitialized(paths) }
             let header = try StoreHeader.parse(bytes, path: storeFile)
-            let unlocked = try unlockKeys(header: header, unlock: unlock, storeFile: storeFile)
+            let unlocked = try unlockKeys(header: header, unlock: try unlock(header.mode), storeFile: storeFile)
             let store = CredentialStore(paths: paths, lockTimeout: lockTimeout, unlocked: unlocked)
-            _ = try store.verify(bytes, header: header)
+            let records = try store.verify(bytes, header: header)
+            store.snapshots.keep(Snapshot(identity: identity, keyCheck: unlocked.keys.keyCheck(), bytes: bytes, records: records))
             return store
         }
     }
@@ -427,10 +441,20 @@ public struct CredentialStore: Sendable {
     }
 
     /// Reads and authenticates the file; the caller holds a lock.
+    ///
+    /// A file this process already authenticated, and which has not changed since (same ``FileIdentity``: eapolctl
+    /// replaces the file with a new inode on every write, and the kernel moves the change time on any write), is
+    /// not read and authenticated a second time.
     func readVerified() throws -> ([UInt8], [RecordRef]) {
-        guard let bytes = try PosixIO.readFileIfPresent(storeFile) else { throw Self.notInitialized(paths) }
+        let keyCheck = unlocked.keys.keyCheck()
+        if let cached = snapshots.current, cached.keyCheck == keyCheck, try FileIdentity.of(storeFile) == cached.identity {
+            return (cached.bytes, cached.records)
+        }
+        guard let (bytes, identity) = try PosixIO.readFileWithIdentity(storeFile) else { throw Self.notInitialized(paths) }
         let header = try StoreHeader.parse(bytes, path: storeFile)
-        return (bytes, try verify(bytes, header: header))
+        let records = try verify(bytes, header: header)
+        snapshots.keep(Snapshot(identity: identity, keyCheck: keyCheck, bytes: bytes, records: records))
+        return (bytes, records)
     }
 
     /// Runs `body` on an authenticated snapshot taken under the shared lock.

@@ -13,27 +13,24 @@ public enum PosixIO {
     /// Reads a whole file, or returns nil when it does not exist.
     /// - Throws: `SystemError` naming the path for any other failure.
     public static func readFileIfPresent(_ path: String) throws -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            let err = errno
-            if err == ENOENT { return nil }
-            throw SystemError.fromErrno(err, operation: "open", path: path)
-        }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw SystemError.fromErrno(errno, operation: "stat", path: path) }
-        var result = [UInt8]()
-        result.reserveCapacity(Int(st.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: max(65536, Int(st.st_size) + 1))
+        try readFileWithIdentity(path)?.bytes
+    }
+
+    /// Reads `fd` to its end straight into the result (one copy), growing past `sizeHint` if the file grew.
+    static func readAll(_ fd: Int32, sizeHint: Int, path: String) throws -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+        var filled = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(result.count, 65536))) }
+            let n = result.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw SystemError.fromErrno(errno, operation: "read", path: path)
             }
             if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
+            filled += n
         }
+        result.removeLast(result.count - filled)
         return result
     }
 

@@ -1,6 +1,7 @@
 import CredentialStore
 import Foundation
 import Secrets
+import StateFiles
 import StructuredErrors
 
 extension CommandContext {
@@ -8,16 +9,18 @@ extension CommandContext {
     /// write, so unattended scripts need no set-up; in passphrase mode the passphrase comes from
     /// `EAPOLCTL_PASSPHRASE_FILE` or a terminal prompt.
     func openStore(creatingIfMissing: Bool) throws -> CredentialStore {
-        switch try CredentialStore.existingMode(paths: paths) {
-        case .passphrase?:
-            return try CredentialStore.open(paths: paths, unlock: .passphrase(try passphrase(prompt: "Store passphrase: ")))
-        case .keyFile?:
-            return try CredentialStore.open(paths: paths, unlock: .keyFile(paths.keyFile, createIfMissing: false))
-        case nil:
+        if !PosixIO.exists(paths.file(CredentialStore.storeFileName)) {
             if let file = environment["EAPOLCTL_PASSPHRASE_FILE"], !file.isEmpty, creatingIfMissing {
                 return try CredentialStore.initialize(paths: paths, unlock: .passphrase(try SecretInput.fromFile(file)))
             }
             return try CredentialStore.open(paths: paths, unlock: .keyFile(paths.keyFile, createIfMissing: creatingIfMissing))
+        }
+        // One read of the store: the header says which mode it is in, and only a passphrase store asks for one.
+        return try CredentialStore.open(paths: paths) { mode in
+            switch mode {
+            case .passphrase: .passphrase(try passphrase(prompt: "Store passphrase: "))
+            case .keyFile: .keyFile(paths.keyFile, createIfMissing: false)
+            }
         }
     }
 

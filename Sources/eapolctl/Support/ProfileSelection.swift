@@ -32,7 +32,8 @@ struct ProfileLookup {
         if let ssid {
             let parsed = try SSID(parsing: ssid)
             guard let profile = try repository.find(ssid: parsed) else {
-                throw ProfileError.profileNotFound("profile for SSID \(parsed.displayText)")
+                throw ProfileError(.profileNotFound, "no profile is bound to SSID \(parsed.displayText)",
+                                   details: ["ssid": .string(parsed.displayText)])
             }
             return profile
         }
