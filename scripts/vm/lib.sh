@@ -273,8 +273,21 @@ ec_auth() {
   fi
   timing "$_label" "$_wall"
   [ -n "$_ms" ] && timing "$_label-reported" "$(awk -v m="$_ms" 'BEGIN { printf "%.2f", m / 1000 }')"
+  # Phases from eapolctl's own events: scan (scanning → authenticating), EAP (eap-started →
+  # eap-completed), key handshake (eap-completed → authenticated).
+  if [ "$_expect" = authenticated ]; then
+    _t_scan=$(_ev_ms '"state":"scanning"') _t_auth=$(_ev_ms '"state":"authenticating"')
+    _t_e0=$(_ev_ms '"event":"eap-started"') _t_e1=$(_ev_ms '"event":"eap-completed"')
+    _t_ok=$(_ev_ms '"event":"authenticated"')
+    [ -n "$_t_scan" ] && [ -n "$_t_auth" ] && timing "$_label-scan" "$(_ms_diff "$_t_scan" "$_t_auth")"
+    [ -n "$_t_e0" ] && [ -n "$_t_e1" ] && timing "$_label-eap" "$(_ms_diff "$_t_e0" "$_t_e1")"
+    [ -n "$_t_e1" ] && [ -n "$_t_ok" ] && timing "$_label-keys" "$(_ms_diff "$_t_e1" "$_t_ok")"
+  fi
   return 0
 }
+# _ev_ms PATTERN: elapsedMs of the first event line of the current ec_auth output matching PATTERN.
+_ev_ms() { grep -F "$1" "$_out" | head -n1 | grep -o '"elapsedMs":[0-9.]*' | cut -d: -f2; }
+_ms_diff() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1000 }'; }
 
 # supp_networks IFNAME: how many networks wpa_supplicant has on IFNAME (0 when not controlled).
 supp_networks() {
