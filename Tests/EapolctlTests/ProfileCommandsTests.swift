@@ -200,3 +200,45 @@ import Testing
         #expect(try cli.run(["profile", "export", "Round"]).stdout == exported.stdout)
     }
 }
+
+@Suite struct PassphraseStoreTests {
+    @Test func passphraseModeUnlocksFromTheEnvironmentAndRekeys() throws {
+        var cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let passFile = cli.baseDirectory.appendingPathComponent("pass")
+        try "correct horse\n".write(to: passFile, atomically: true, encoding: .utf8)
+        cli.environment["EAPOLCTL_PASSPHRASE_FILE"] = passFile.path
+        let initialized = try cli.run(["store", "init", "--passphrase", "--json"])
+        #expect(initialized.status == 0, "\(initialized.stderr)")
+        let store = try #require(try initialized.json()["store"] as? [String: Any])
+        #expect(store["mode"] as? String == "passphrase")
+        #expect(!FileManager.default.fileExists(atPath: cli.keyFile.path), "no key file in passphrase mode")
+        #expect(try cli.run(["password", "set", "--default", "--username", "u", "--password", "-"], stdin: "pw").status == 0)
+
+        try "wrong horse\n".write(to: passFile, atomically: true, encoding: .utf8)
+        let wrong = try cli.run(["password", "get", "--default", "--json"])
+        #expect(wrong.status == 67)
+        #expect(try wrong.jsonError()["name"] as? String == "wrong-key")
+
+        try "correct horse\n".write(to: passFile, atomically: true, encoding: .utf8)
+        let rekeyed = try cli.run(["store", "rekey", "--to", "key-file", "--json"])
+        #expect(rekeyed.status == 0, "\(rekeyed.stderr)")
+        cli.environment.removeValue(forKey: "EAPOLCTL_PASSPHRASE_FILE")
+        let get = try cli.run(["password", "get", "--default", "--json"])
+        #expect(get.status == 0, "\(get.stderr)")
+        #expect((try get.json()["item"] as? [String: Any])?["username"] as? String == "u")
+    }
+
+    @Test func groupReadableStoreIsRefusedSayingWhy() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["password", "set", "--default", "--username", "u", "--password", "-"], stdin: "pw").status == 0)
+        let store = cli.stateDir.appendingPathComponent("credentials.store")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: store.path)
+        let result = try cli.run(["password", "get", "--default", "--json"])
+        #expect(result.status == 67)
+        let error = try result.jsonError()
+        #expect(error["name"] as? String == "insecure-permissions")
+        #expect((error["hint"] as? String)?.contains("chmod 600") == true || (error["message"] as? String)?.contains("chmod 600") == true)
+    }
+}

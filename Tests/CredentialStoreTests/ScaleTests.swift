@@ -4,13 +4,14 @@ import Secrets
 import StateFiles
 import Testing
 
-@Suite(.serialized) struct PerformanceTests {
+/// Scale checks: the store stays correct with 10,000 items. Timings are printed for information only; the
+/// performance targets are checked by `scripts/bench store` on a release build, not by unit tests.
+@Suite(.serialized) struct ScaleTests {
     static func milliseconds(_ d: Duration) -> Double {
         Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
     }
 
-    /// In-process timing with 10,000 password items. The bounds are loose (debug build, shared 2-core machine);
-    /// the printed numbers are the measurement.
+    /// Open + get and set with 10,000 password items return the right items.
     @Test func openAndGetWithTenThousandItems() throws {
         let f = try StoreFixture()
         defer { f.remove() }
@@ -29,22 +30,21 @@ import Testing
         let set = Self.milliseconds(clock.measure { try! store.setPassword(item("new", "pw"), for: ssid("net-42")) })
         let size = try f.storeBytes().count
         print("store perf: 10k items, \(size) bytes; open+get ms: \(openGet.map { String(format: "%.1f", $0) }); set ms: \(String(format: "%.1f", set))")
-        #expect(openGet.min()! < 250)
-        #expect(set < 500)
+        #expect(try store.password(for: ssid("net-42")) == item("new", "pw"))
         #expect(try store.status().passwordCount == 10_000)
     }
 
-    /// Measures the default scrypt parameters: unlocking should take 50–300 ms.
-    @Test func defaultScryptUnlockTime() throws {
+    /// A passphrase store records the default scrypt parameters in its header and reopens with them.
+    @Test func defaultScryptParametersAreRecorded() throws {
         let f = try StoreFixture()
         defer { f.remove() }
-        let pass = SecretBytes(utf8: "a passphrase for timing")
+        let pass = SecretBytes(utf8: "a passphrase")
         _ = try CredentialStore.initialize(paths: f.paths, unlock: .passphrase(pass))
         let clock = ContinuousClock()
-        let times = try (0..<3).map { _ in
-            Self.milliseconds(try clock.measure { _ = try CredentialStore.open(paths: f.paths, unlock: .passphrase(pass)) })
-        }
-        print("store perf: scrypt \(ScryptParameters.default) unlock ms: \(times.map { String(format: "%.0f", $0) })")
-        #expect(times.min()! >= 20 && times.min()! <= 600)
+        var reopened: CredentialStore?
+        let time = Self.milliseconds(try clock.measure { reopened = try CredentialStore.open(paths: f.paths, unlock: .passphrase(pass)) })
+        print("store scale: scrypt \(ScryptParameters.default) unlock (debug build) ms: \(String(format: "%.0f", time))")
+        #expect(try reopened?.status().scrypt == .default)
+        #expect(ScryptParameters.default.memoryBytes == 32 << 20)
     }
 }
