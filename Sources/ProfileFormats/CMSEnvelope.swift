@@ -59,8 +59,9 @@ public enum CMSEnvelope {
         }
     }
 
-    /// Verifies the envelope's signature over its content, with the signer's own certificate as the only anchor:
-    /// this proves the content was not altered since the holder of that certificate signed it, not who that is.
+    /// Verifies the envelope's signature over its content (message digest and signature with the signer's
+    /// certificate): this proves the content was not altered since the holder of that certificate signed it, not
+    /// who that is — no trust store is consulted.
     /// - Returns: `signed-valid` or `signed-invalid` with the reason.
     public static func verify(_ bytes: [UInt8], now: Date = Date()) async -> SignatureInfo {
         let signature: CMSSignature
@@ -78,6 +79,13 @@ public enum CMSEnvelope {
         case .success:
             return SignatureInfo(status: "signed-valid", signer: signer,
                                  detail: "the signature matches the content; the signer's certificate was not checked against a trust store")
+        case .failure(.unableToValidateSigner):
+            // swift-certificates checks the digest and the signature before it validates the signer's chain, so
+            // this failure means the signature is intact but the signer is not anchored (no trust store is used).
+            return SignatureInfo(status: "signed-valid", signer: signer,
+                                 detail: "the signature matches the content; the signer's certificate chain was not validated against a trust store")
+        case .failure(.invalidCMSBlock(let block)):
+            return SignatureInfo(status: "signed-invalid", signer: signer, detail: block.reason)
         case .failure(let failure):
             return SignatureInfo(status: "signed-invalid", signer: signer, detail: "\(failure)")
         }

@@ -37,6 +37,11 @@ struct XMLElementNode: Sendable {
     /// Parses a whole document into its root element.
     /// - Throws: ``ImportError`` `malformed-file` with the parser's line and column.
     static func parse(_ bytes: [UInt8], source: String) throws -> XMLElementNode {
+        // FoundationXML traps on element names that are not valid UTF-8, so invalid input is refused first.
+        if let (line, column) = firstInvalidUTF8(bytes) {
+            throw ImportError(.malformedFile, "\(source): malformed XML at line \(line), column \(column): the text is not valid UTF-8",
+                              details: ["file": .string(source), "line": .int(line), "column": .int(column)])
+        }
         let parser = XMLParser(data: Data(bytes))
         let builder = TreeBuilder(parser: parser)
         parser.delegate = builder
@@ -51,6 +56,35 @@ struct XMLElementNode: Sendable {
                               details: ["file": .string(source), "line": .int(line), "column": .int(column)])
         }
         return root
+    }
+
+    /// The line and column (1-based, in bytes) of the first byte that breaks UTF-8, or nil when all is valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int)? {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1; lineStart = index + 1; index += 1; continue }
+            if byte < 0x80 {
+                if byte == 0 { return (line, index - lineStart + 1) }
+                index += 1
+                continue
+            }
+            let length: Int
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1)
+            }
+            guard index + length <= bytes.count,
+                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil else {
+                return (line, index - lineStart + 1)
+            }
+            index += length
+        }
+        return nil
     }
 
     private static func describe(_ error: any Error) -> String {

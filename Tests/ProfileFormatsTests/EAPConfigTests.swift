@@ -71,12 +71,13 @@ import Testing
     @Test func ttlsNonEAPInnerMethods() throws {
         for (type, inner) in [(1, InnerMethod.pap), (2, .mschap), (3, .mschapv2)] {
             let text = Samples.eapConfigMulti()
-                .replacingOccurrences(of: "<Type>52</Type>", with: "<Type>21</Type>")
-                .replacingOccurrences(of: "<ServerSideCredential><ServerID>radius.example.org</ServerID></ServerSideCredential>\n        </AuthenticationMethod>",
-                                      with: "<ServerSideCredential><CA format=\"X.509\" encoding=\"base64\">\(pki.ca1DER.base64)</CA><ServerID>radius.example.org</ServerID></ServerSideCredential>\n        <InnerAuthenticationMethod><NonEAPAuthMethod><Type>\(type)</Type></NonEAPAuthMethod></InnerAuthenticationMethod>\n        </AuthenticationMethod>")
+                .replacingOccurrences(of: "<Type>25</Type>", with: "<Type>17</Type>")
+                .replacingOccurrences(of: "<NonEAPAuthMethod><Type>1</Type>", with: "<NonEAPAuthMethod><Type>\(type)</Type>")
             let result = try parse(text)
             #expect(result.profiles[0].profile.eap.outer == .ttls)
             #expect(result.profiles[0].profile.eap.inner == inner)
+            #expect(result.profiles[0].profile.trust.caCertificates.map(\.der) == [pki.ca1DER])
+            #expect(result.notes.contains { $0.contains("method 2 skipped: LEAP (type 17)") })
         }
     }
 

@@ -34,7 +34,7 @@ enum Samples {
               </AuthenticationMethod>
               <AuthenticationMethod>
                 <EAPMethod><Type>21</Type></EAPMethod>
-                <ServerSideCredential><ServerID>radius.example.org</ServerID></ServerSideCredential>
+                <ServerSideCredential><CA format="X.509" encoding="base64">\(pki.ca1DER.base64)</CA><ServerID>radius.example.org</ServerID></ServerSideCredential>
                 <InnerAuthenticationMethod><NonEAPAuthMethod><Type>1</Type></NonEAPAuthMethod></InnerAuthenticationMethod>
               </AuthenticationMethod>
             </AuthenticationMethods>
