@@ -55,6 +55,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ProfileFormats",
+            dependencies: [
+                "ProfileModel", "StructuredErrors", "Secrets",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ProfileStore",
             dependencies: ["ProfileModel", "StateFiles", "StructuredErrors"],
             swiftSettings: swiftSettings
@@ -102,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "eapolctl",
             dependencies: [
-                "StructuredErrors", "Secrets", "ProfileModel", "ProfileStore", "StateFiles", "CredentialStore", "DBusKit",
+                "StructuredErrors", "Secrets", "ProfileModel", "ProfileFormats", "ProfileStore", "StateFiles", "CredentialStore", "DBusKit",
                 "SupplicantClient", "DHCPClient", "Orchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,6 +121,11 @@ let package = Package(
         ),
         .testTarget(name: "StructuredErrorsTests", dependencies: ["StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProfileFormatsTests",
+            dependencies: ["ProfileFormats", "ProfileModel", "Secrets", "StructuredErrors"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "StateFilesTests", dependencies: ["StateFiles", "StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(name: "ProfileStoreTests", dependencies: ["ProfileStore", "ProfileModel", "StateFiles"], swiftSettings: swiftSettings),
         .testTarget(

@@ -173,13 +173,13 @@ _eapolctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    profile|password|identity|store|auth|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
+    profile|password|identity|store|auth|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
         # Offer subcommand argument completions
         "_eapolctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'profile password identity store auth errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity startAuthentication stopAuthentication getState help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'profile password identity store auth onboard errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity startAuthentication stopAuthentication getState help' -- "${cur}"))
         ;;
     esac
 }
@@ -328,7 +328,7 @@ _eapolctl_profile_import() {
     repeating_flags=()
     non_repeating_flags=(--json --replace --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file)
+    non_repeating_options=(--state-dir --key-file --format)
     __eapolctl_offer_flags_options 1
 
     # Offer option value completions
@@ -339,12 +339,15 @@ _eapolctl_profile_import() {
     '--key-file')
         return
         ;;
+    '--format')
+        return
+        ;;
     esac
 }
 
 _eapolctl_profile_export() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --include-secrets --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file --ssid --format --output)
     __eapolctl_offer_flags_options 1
@@ -789,6 +792,39 @@ _eapolctl_auth_state() {
     esac
 }
 
+_eapolctl_onboard() {
+    repeating_flags=()
+    non_repeating_flags=(--json --password-stdin --pkcs12-passphrase-stdin --connect --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --username --password-file --dhcp --format)
+    __eapolctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--username')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--dhcp')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    esac
+}
+
 _eapolctl_errors() {
     repeating_flags=()
     non_repeating_flags=(--json --markdown --version -h --help)
@@ -859,7 +895,7 @@ _eapolctl_exportProfile() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain)
+    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain --format)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -877,6 +913,9 @@ _eapolctl_exportProfile() {
         return
         ;;
     '--domain')
+        return
+        ;;
+    '--format')
         return
         ;;
     esac

@@ -55,11 +55,12 @@ _eapolctl() {
             'identity:Manage EAP-TLS client identities (PKCS#12, or PEM certificate + key) in the encrypted store.'
             'store:Create, inspect and re-key the encrypted credential store.'
             'auth:Authenticate through wpa_supplicant, stop, and show the state of an interface.'
+            'onboard:Onboard from a provider'\''s file: import its profiles, store the credentials, optionally connect.'
             'errors:List every error domain, code, exit status and hint.'
             'listProfiles:List profiles (eapolcfg form of `profile list`).'
             'showProfile:Show a profile (eapolcfg form of `profile show`).'
-            'exportProfile:Export a profile to stdout (eapolcfg form of `profile export`; JSON in this version).'
-            'importProfile:Import a profile file (eapolcfg form of `profile import`).'
+            'exportProfile:Export a profile to stdout (eapolcfg form of `profile export`; an eapolcfg plist with --format eapolcfg).'
+            'importProfile:Import a profile file: an eapolcfg exportProfile plist, or any format `profile import` reads.'
             'removeProfile:Remove a profile and its password and identity items (eapolcfg form of `profile remove`).'
             'createProfile:Create a profile (eapolcfg form of `profile create`); prints the new profile ID.'
             'setPasswordItem:Store a user name and password (eapolcfg form of `password set`).'
@@ -77,7 +78,7 @@ _eapolctl() {
         ;;
     arg)
         case "${words[1]}" in
-        profile|password|identity|store|auth|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
+        profile|password|identity|store|auth|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
             "_eapolctl_${words[1]}" && ret=0
             ;;
         esac
@@ -103,8 +104,8 @@ _eapolctl_profile() {
             'list:List profiles.'
             'show:Show one profile in full, with its certificates and any validation problems.'
             'remove:Remove a profile and the password and identity items of its ID and SSID.'
-            'import:Import a profile file (eapolctl JSON).'
-            'export:Export a profile as eapolctl JSON (no secrets: a profile holds none).'
+            'import:Import a profile file: eapolctl JSON, eapolcfg plist, .mobileconfig (signed or not) or eap-config.'
+            'export:Export a profile as eapolctl JSON, an eapolcfg plist, a wpa_supplicant block, an iwd file or a NetworkManager keyfile.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
@@ -205,7 +206,8 @@ _eapolctl_profile_import() {
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         ':file:'
-        '--replace[Replace a profile with the same ID or SSID.]'
+        '--replace[Replace profiles with the same ID or SSID.]'
+        '--format[Force the format\: json, eapolcfg, mobileconfig, eap-config (default\: detect).]:format:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -222,8 +224,9 @@ _eapolctl_profile_export() {
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         ':profile:'
         '--ssid[The SSID the profile is bound to (text, or hex\:... for any bytes).]:ssid:'
-        '--format[Export format (json).]:format:'
-        '--output[Write to this file instead of stdout.]:file:'
+        '--format[Export format\: json, eapolcfg, wpa-supplicant, iwd, networkmanager.]:format:'
+        '--include-secrets[Include the stored password and client identity, in clear.]'
+        '--output[Write to this file (mode 0600) instead of stdout.]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -578,6 +581,29 @@ _eapolctl_auth_state() {
     return "${ret}"
 }
 
+_eapolctl_onboard() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        ':file:'
+        '--interface[Interface to bind wired profiles to and to connect on.]:interface:'
+        '--username[The user name (the provider'\''s realm is appended when missing).]:username:'
+        '--password-stdin[Read the password from standard input.]'
+        '--password-file[Read the password from this file.]:file:'
+        '--pkcs12-passphrase-stdin[Read the client certificate'\''s PKCS#12 passphrase from standard input.]'
+        '--connect[Authenticate (and get an address) after importing.]'
+        '--dhcp[DHCP backend used with --connect.]:backend:'
+        '--format[Force the file format (default\: detect).]:format:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _eapolctl_errors() {
     local -i ret=1
     local -ar arg_specs=(
@@ -635,6 +661,7 @@ _eapolctl_exportProfile() {
         '--profileID[The profile'\''s ID (or name).]:profileID:'
         '--SSID[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--format[Export format\: json (default), eapolcfg, wpa-supplicant, iwd, networkmanager.]:format:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

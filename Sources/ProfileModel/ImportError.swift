@@ -13,6 +13,15 @@ public struct ImportErrorCode: StructuredErrorCode {
         case unsupportedFormat = 302
         case unsupportedVersion = 303
         case missingField = 304
+        case invalidEncoding = 305
+        case unexpectedElement = 306
+        case noSupportedMethod = 307
+        case pkcs12WrongPassphrase = 308
+        case pkcs12Malformed = 309
+        case unusableCA = 310
+        case noApplicableNetwork = 311
+        case invalidSignature = 312
+        case unsupportedExport = 313
     }
 
     private let backing: Backing
@@ -22,6 +31,24 @@ public struct ImportErrorCode: StructuredErrorCode {
     public static let unsupportedFormat = Self(.unsupportedFormat)
     public static let unsupportedVersion = Self(.unsupportedVersion)
     public static let missingField = Self(.missingField)
+    /// Broken base64 (or another encoding) in a field that must hold binary data.
+    public static let invalidEncoding = Self(.invalidEncoding)
+    /// An element or key that is unknown, misplaced, or holds a value of the wrong kind.
+    public static let unexpectedElement = Self(.unexpectedElement)
+    /// None of the authentication methods offered by the file is one eapolctl supports.
+    public static let noSupportedMethod = Self(.noSupportedMethod)
+    /// A PKCS#12 bundle whose integrity MAC does not verify with the given passphrase.
+    public static let pkcs12WrongPassphrase = Self(.pkcs12WrongPassphrase)
+    /// A PKCS#12 bundle that is not well-formed, or uses a MAC eapolctl cannot check.
+    public static let pkcs12Malformed = Self(.pkcs12Malformed)
+    /// A server CA certificate that is not a CA, has expired or is not yet valid.
+    public static let unusableCA = Self(.unusableCA)
+    /// The file names no network eapolctl can configure (no SSID, no wired applicability).
+    public static let noApplicableNetwork = Self(.noApplicableNetwork)
+    /// A signed (CMS) file whose signature envelope is malformed or does not verify.
+    public static let invalidSignature = Self(.invalidSignature)
+    /// The profile cannot be expressed in the requested export format.
+    public static let unsupportedExport = Self(.unsupportedExport)
 
     public static let domain = ErrorDomain.import
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -40,6 +67,33 @@ public struct ImportErrorCode: StructuredErrorCode {
         case .missingField:
             info("missing-field", "A field the format requires is absent.",
                  "Add the field named in the message (see Docs/profile-format.md).")
+        case .invalidEncoding:
+            info("invalid-encoding", "A field that must hold base64 (or hex) data does not decode.",
+                 "Fix or re-download the file; the message names the element and its line.")
+        case .unexpectedElement:
+            info("unexpected-element", "An element or key is unknown, misplaced, or has a value of the wrong kind.",
+                 "Check the element named in the message against the format's specification (see Docs/formats.md).")
+        case .noSupportedMethod:
+            info("no-supported-method", "None of the authentication methods in the file is supported (PEAP, TTLS, TLS).",
+                 "Ask the network administrator for a profile offering PEAP, TTLS or EAP-TLS.")
+        case .pkcs12WrongPassphrase:
+            info("pkcs12-wrong-passphrase", "The PKCS#12 client certificate does not open with the given passphrase.",
+                 "Give the passphrase the certificate was issued with (--pkcs12-passphrase-stdin), or download it again.")
+        case .pkcs12Malformed:
+            info("pkcs12-malformed", "The PKCS#12 client certificate is not a well-formed bundle with an integrity MAC eapolctl can check.",
+                 "Re-export the bundle (openssl pkcs12 -export) with a SHA-1 or SHA-2 MAC.")
+        case .unusableCA:
+            info("unusable-ca", "A server CA certificate in the file is not a CA, has expired, or is not yet valid.",
+                 "Get a current profile from the network administrator, or check the system clock.")
+        case .noApplicableNetwork:
+            info("no-applicable-network", "The file names no Wi-Fi SSID or wired network eapolctl can configure.",
+                 "Passpoint (ConsortiumOID) is not supported; ask for a profile with an SSID or wired applicability.")
+        case .invalidSignature:
+            info("invalid-signature", "The signed file's CMS envelope is malformed or its signature does not verify.",
+                 "Download the file again from its provider; do not import a profile whose signature fails.")
+        case .unsupportedExport:
+            info("unsupported-export", "The profile cannot be expressed in the requested export format.",
+                 "Choose another format (json keeps everything); the message says what does not fit.")
         }
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import CredentialStore
+import ProfileFormats
 import ProfileModel
 import ProfileStore
 import StructuredErrors
@@ -68,30 +70,110 @@ enum ProfileActions {
         }
     }
 
-    static func importFile(_ path: String, replace: Bool, context: CommandContext) throws {
+    /// What `profile import` reports.
+    struct ImportReport: Encodable {
+        let file: String
+        let format: String
+        let profiles: [ImportTransaction.Entry]
+        let notes: [String]
+        let provider: ProviderInfo?
+        let signature: SignatureInfo?
+    }
+
+    /// Reads a file of any importable format and saves every profile in it (all or nothing), its passwords and
+    /// identities going to the encrypted store.
+    static func importFile(_ path: String, replace: Bool, format: ProfileFormat? = nil, context: CommandContext) async throws {
+        let bytes = try readProfileFile(path)
+        let result = try await ProfileImporter.parseVerifyingSignature(bytes, source: path, format: format)
+        warnAboutSignature(result.signature, context: context)
+        let entries = try ImportTransaction.commit(result.profiles, replace: replace, context: context)
+        for item in result.profiles where item.profile.isInsecure {
+            context.output.warn(Profile.insecureWarning + " (profile \(item.profile.name))")
+        }
+        let report = ImportReport(file: path, format: result.format.rawValue, profiles: entries, notes: result.notes,
+                                  provider: result.provider, signature: result.signature)
+        context.output.result(report) { importText(report) }
+    }
+
+    static func readProfileFile(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SystemError(.fileNotFound, "cannot read profile file \(path)", details: ["path": .string(path)])
         }
-        let profile = try ProfileJSON.decode(Array(data), source: path).validated()
-        let replaced = try context.profiles.save(profile, replace: replace)
-        struct Imported: Encodable { let profile: ProfileView; let replaced: [String] }
-        if profile.isInsecure { context.output.warn(Profile.insecureWarning + " (profile \(profile.name))") }
-        context.output.result(Imported(profile: ProfileView(profile), replaced: replaced.map(\.description))) {
-            "Imported profile \(profile.name) (\(profile.id))"
-                + (replaced.isEmpty ? "" : ", replacing \(replaced.map(\.description).joined(separator: ", "))")
+        return Array(data)
+    }
+
+    static func warnAboutSignature(_ signature: SignatureInfo?, context: CommandContext) {
+        guard let signature, signature.status == "signed-invalid" else { return }
+        context.output.warn("the profile's signature does NOT verify (\(signature.detail ?? "unknown reason")): it may have been altered after signing")
+    }
+
+    static func importText(_ report: ImportReport) -> String {
+        var lines: [String] = []
+        for entry in report.profiles {
+            let verb = entry.status == "unchanged" ? "Unchanged" : entry.status == "replaced" ? "Replaced" : "Imported"
+            var line = "\(verb) profile \(entry.name) (\(entry.id)): \(entry.network), \(entry.method)"
+            var stored: [String] = []
+            if entry.storedPassword { stored.append("password") }
+            if entry.storedIdentity { stored.append("client identity") }
+            if !stored.isEmpty { line += "; stored its \(stored.joined(separator: " and ")) in the encrypted store" }
+            lines.append(line)
+            if entry.needsIdentity {
+                lines.append("  needs a client identity: eapolctl identity set --profile \(entry.id) --pkcs12 FILE")
+            }
+        }
+        if let signature = report.signature {
+            lines.append("Signature: \(signature.status)" + (signature.signer.map { " (signer: \($0))" } ?? ""))
+        }
+        if let provider = report.provider, let name = provider.displayName { lines.append("Provider: \(name)") }
+        lines += report.notes.map { "Note: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Writes a profile in an export format, with its secrets only when asked.
+    static func export(_ profile: Profile, format: ProfileFormat = .json, includeSecrets: Bool = false,
+                       to outputPath: String?, context: CommandContext) throws {
+        var secrets: ExportSecrets?
+        if includeSecrets {
+            secrets = try exportSecrets(of: profile, context: context)
+        }
+        let output = try ProfileExporter.export(profile, as: format, secrets: secrets)
+        for note in output.notes { context.output.warn(note) }
+        if output.containsSecrets {
+            context.output.warn("the exported \(format) file holds secrets in clear: keep it private (mode 0600) and delete it after use")
+        } else if includeSecrets {
+            context.output.warn("--include-secrets: no stored secret was found for profile \(profile.name)")
+        }
+        if let outputPath {
+            guard FileManager.default.createFile(atPath: outputPath, contents: Data(output.bytes),
+                                                 attributes: [.posixPermissions: 0o600]) else {
+                throw SystemError(.ioFailure, "cannot write \(outputPath)", details: ["path": .string(outputPath)])
+            }
+            struct Exported: Encodable { let exported: String; let format: String; let suggestedFileName: String; let containsSecrets: Bool }
+            context.output.result(Exported(exported: outputPath, format: format.rawValue, suggestedFileName: output.suggestedFileName,
+                                           containsSecrets: output.containsSecrets)) {
+                "Exported profile \(profile.name) as \(format) to \(outputPath)"
+            }
+        } else {
+            // The export is the output, printed as is, with or without --json.
+            Output.writeStdout(output.text)
         }
     }
 
-    static func export(_ profile: Profile, to outputPath: String?, context: CommandContext) throws {
-        let bytes = ProfileJSON.encode(profile)
-        if let outputPath {
-            guard FileManager.default.createFile(atPath: outputPath, contents: Data(bytes)) else {
-                throw SystemError(.ioFailure, "cannot write \(outputPath)", details: ["path": .string(outputPath)])
-            }
-            context.output.result(["exported": outputPath]) { "Exported profile \(profile.name) to \(outputPath)" }
-        } else {
-            // The export is itself JSON, so it is printed as is, with or without --json.
-            Output.writeStdout(String(decoding: bytes, as: UTF8.self))
+    private static func exportSecrets(of profile: Profile, context: CommandContext) throws -> ExportSecrets {
+        guard try CredentialStore.existingMode(paths: context.paths) != nil else { return ExportSecrets() }
+        let store = try context.openStore(creatingIfMissing: false)
+        var secrets = ExportSecrets()
+        if let (_, item) = try store.lookupPassword(profileID: profile.id.uuid, ssid: profile.ssid?.bytes) {
+            secrets.password = ImportedPassword(username: item.username, password: item.password)
         }
+        if let (_, identity) = try store.lookupIdentity(profileID: profile.id.uuid, ssid: profile.ssid?.bytes) {
+            switch identity {
+            case .pkcs12(let bundle, let passphrase):
+                secrets.identity = ImportedIdentity(bundle: bundle, passphrase: passphrase)
+            case .pem:
+                context.output.warn("the stored identity is PEM; only PKCS#12 identities are embedded in exports")
+            }
+        }
+        return secrets
     }
 }

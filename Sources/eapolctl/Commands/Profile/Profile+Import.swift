@@ -1,25 +1,38 @@
 import ArgumentParser
+import ProfileFormats
 
 extension Eapolctl.Profile {
     /// `eapolctl profile import`
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a profile file (eapolctl JSON).",
+            abstract: "Import a profile file: eapolctl JSON, eapolcfg plist, .mobileconfig (signed or not) or eap-config.",
             discussion: """
-                The profile is validated before it is saved; nothing is saved when it is not valid.
+                The format is detected from the content (--format forces it). Every profile in the file is validated \
+                before anything is saved, and all of them are saved or none (an eap-config file with several SSIDs \
+                gives one profile per SSID). Passwords and client certificates found in the file go to the encrypted \
+                store, never into the profile files. See Docs/formats.md.
 
                 Examples:
                   eapolctl profile import Profiles/corporate-peap.json
-                  eapolctl profile import corp.json --replace
+                  eapolctl profile import eduroam.eap-config --json
+                  eapolctl profile import corp.mobileconfig --replace
                 """
         )
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The profile file.") var file: String
-        @Flag(help: "Replace a profile with the same ID or SSID.") var replace = false
+        @Flag(help: "Replace profiles with the same ID or SSID.") var replace = false
+        @Option(help: "Force the format: json, eapolcfg, mobileconfig, eap-config (default: detect).") var format: String?
+
+        func validate() throws {
+            if let format, ProfileFormat(name: format).map({ ProfileFormat.importable.contains($0) }) != true {
+                throw ValidationError("unknown import format '\(format)'; accepted: \(ProfileFormat.importable.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
 
         func run() async throws {
-            try ProfileActions.importFile(file, replace: replace, context: CommandContext(global))
+            try await ProfileActions.importFile(file, replace: replace, format: format.flatMap(ProfileFormat.init(name:)),
+                                                context: CommandContext(global))
         }
     }
 }

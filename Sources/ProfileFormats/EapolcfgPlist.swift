@@ -1,0 +1,174 @@
+import Foundation
+import ProfileModel
+import Secrets
+import StructuredErrors
+
+/// Reads and writes eapolcfg `exportProfile` plists.
+///
+/// Written: `ProfileID`, `UserDefinedName`, `AuthenticationProperties` (`AcceptEAPTypes`, `UserName`,
+/// `OuterIdentity`, `TTLSInnerAuthentication`, `TLSTrustedCertificates`, `TLSTrustedServerNames`,
+/// `TLSMinimumVersion`/`TLSMaximumVersion`, `TLSVerifyServerCertificate`), `WLAN` (`SSID` data,
+/// `SecurityType`), and under `Information` → `org.eapolctl` what eapolcfg has no key for (exact security type,
+/// hidden, inner method, server-name match kinds, pins, system CAs, legacy TLS, wired interface, creation time),
+/// so that JSON → eapolcfg → JSON is lossless.
+enum EapolcfgPlist {
+    static let informationKey = "org.eapolctl"
+
+    // MARK: Export
+
+    static func encode(_ profile: Profile) throws -> [UInt8] {
+        var auth: [String: Any] = ["AcceptEAPTypes": [profile.eap.outer.eapTypeNumber]]
+        if let username = profile.eap.username { auth["UserName"] = username }
+        if let outer = profile.eap.outerIdentity { auth["OuterIdentity"] = outer }
+        if profile.eap.outer == .ttls, let inner = profile.eap.inner {
+            switch inner {
+            case .pap: auth["TTLSInnerAuthentication"] = "PAP"
+            case .chap: auth["TTLSInnerAuthentication"] = "CHAP"
+            case .mschap: auth["TTLSInnerAuthentication"] = "MSCHAP"
+            case .mschapv2: auth["TTLSInnerAuthentication"] = "MSCHAPv2"
+            case .eapMSCHAPv2, .gtc: auth["TTLSInnerAuthentication"] = "EAP"
+            }
+        }
+        let trust = profile.trust
+        if !trust.caCertificates.isEmpty { auth["TLSTrustedCertificates"] = trust.caCertificates.map { Data($0.der) } }
+        if !trust.serverNames.isEmpty {
+            auth["TLSTrustedServerNames"] = trust.serverNames.flatMap { constraint -> [String] in
+                switch constraint {
+                case .exact(let name): [name]
+                case .suffix(let name): [name, "*." + name]
+                }
+            }
+        }
+        if let min = trust.tlsMinVersion { auth["TLSMinimumVersion"] = min.rawValue }
+        if let max = trust.tlsMaxVersion { auth["TLSMaximumVersion"] = max.rawValue }
+        if trust.insecureNoServerValidation { auth["TLSVerifyServerCertificate"] = false }
+
+        var extra: [String: Any] = [
+            "Version": 1,
+            "CreatedAt": ISO8601DateFormatter().string(from: profile.createdAt),
+            "ServerNames": trust.serverNames.map(\.description),
+            "ServerCertificatePins": trust.serverCertificatePins,
+            "UseSystemCAs": trust.useSystemCAs,
+            "SystemCABundlePath": trust.systemCABundlePath,
+            "AllowLegacyTLS": trust.allowLegacyTLS,
+            "InsecureNoServerValidation": trust.insecureNoServerValidation,
+        ]
+        if let inner = profile.eap.inner { extra["InnerMethod"] = inner.rawValue }
+        var plist: [String: Any] = [
+            "ProfileID": profile.id.description,
+            "UserDefinedName": profile.name,
+            "AuthenticationProperties": auth,
+        ]
+        switch profile.binding {
+        case .wifi(let ssid, let security, let hidden):
+            let appleSecurity: String = switch security {
+            case .wpa2: "WPA2"
+            case .wpa3, .wpa3_192: "WPA3"
+            case .wpa2_wpa3, .wired: "Any"
+            }
+            plist["WLAN"] = ["SSID": Data(ssid.bytes), "SecurityType": appleSecurity]
+            extra["SecurityType"] = security.rawValue
+            extra["Hidden"] = hidden
+        case .wired(let interface):
+            extra["Wired"] = true
+            if let interface { extra["Interface"] = interface }
+        }
+        plist["Information"] = [informationKey: extra]
+        do {
+            return Array(try PropertyListSerialization.data(fromPropertyList: plist, format: .xml, options: 0))
+        } catch {
+            throw ImportError(.unsupportedExport, "profile \(profile.name): cannot write an eapolcfg plist (\(error))")
+        }
+    }
+
+    // MARK: Import
+
+    static func parse(_ bytes: [UInt8], source: String, now: Date) throws -> ImportResult {
+        let root = try PlistSupport.dictionary(bytes, source: source)
+        guard let authAny = root["AuthenticationProperties"] else {
+            throw ImportError(.missingField, "\(source): key 'AuthenticationProperties' is missing",
+                              details: ["file": .string(source), "field": "AuthenticationProperties"])
+        }
+        let auth = try PlistSupport.dict(authAny, field: "AuthenticationProperties", source: source)
+        let extra = try (root["Information"].map { try PlistSupport.dict($0, field: "Information", source: source) })
+            .flatMap { info in try info[informationKey].map { try PlistSupport.dict($0, field: "Information.\(informationKey)", source: source) } }
+            ?? [:]
+        var notes: [String] = []
+        var (eap, trust, password) = try AuthenticationProperties.read(auth, field: "AuthenticationProperties", source: source,
+                                                                     now: now, notes: &notes)
+        // eapolctl's own extras, when present, restore what eapolcfg's keys cannot say.
+        if let raw = extra["InnerMethod"] {
+            let text = try PlistSupport.string(raw, field: "Information.\(informationKey).InnerMethod", source: source)
+            eap.inner = try InnerMethod(parsing: text)
+        }
+        if let names = extra["ServerNames"] {
+            trust.serverNames = try PlistSupport.strings(names, field: "ServerNames", source: source).map(ServerNameConstraint.init(parsing:))
+        }
+        if let pins = extra["ServerCertificatePins"] {
+            trust.serverCertificatePins = try PlistSupport.strings(pins, field: "ServerCertificatePins", source: source)
+                .map { TrustSettings.normalizedPin($0) ?? $0 }
+        }
+        if let value = extra["UseSystemCAs"] { trust.useSystemCAs = try PlistSupport.bool(value, field: "UseSystemCAs", source: source) }
+        if let value = extra["SystemCABundlePath"] {
+            trust.systemCABundlePath = try PlistSupport.string(value, field: "SystemCABundlePath", source: source)
+        }
+        if let value = extra["AllowLegacyTLS"] { trust.allowLegacyTLS = try PlistSupport.bool(value, field: "AllowLegacyTLS", source: source) }
+        if let value = extra["InsecureNoServerValidation"] {
+            trust.insecureNoServerValidation = try PlistSupport.bool(value, field: "InsecureNoServerValidation", source: source)
+        }
+
+        let binding: NetworkBinding
+        if let wlanAny = root["WLAN"] {
+            let wlan = try PlistSupport.dict(wlanAny, field: "WLAN", source: source)
+            guard let ssidAny = wlan["SSID"] else {
+                if wlan["Domain"] != nil {
+                    throw ImportError(.noApplicableNetwork, "\(source): profiles bound to a Passpoint/Hotspot 2.0 domain (WLAN.Domain) are not supported",
+                                      details: ["file": .string(source), "field": "WLAN.Domain"])
+                }
+                throw ImportError(.missingField, "\(source): key 'WLAN.SSID' is missing", details: ["file": .string(source), "field": "WLAN.SSID"])
+            }
+            let ssid: SSID
+            if let data = ssidAny as? Data {
+                ssid = try SSID(bytes: Array(data))
+            } else {
+                ssid = try SSID(parsing: try PlistSupport.string(ssidAny, field: "WLAN.SSID", source: source))
+            }
+            var security = SecurityType.wpa2
+            if let raw = extra["SecurityType"] {
+                security = try SecurityType(parsing: try PlistSupport.string(raw, field: "SecurityType", source: source))
+            } else if let raw = wlan["SecurityType"] {
+                security = try SecurityType(parsing: try PlistSupport.string(raw, field: "WLAN.SecurityType", source: source))
+            }
+            let hidden = try extra["Hidden"].map { try PlistSupport.bool($0, field: "Hidden", source: source) } ?? false
+            binding = .wifi(ssid: ssid, security: security, hidden: hidden)
+        } else {
+            let interface = try extra["Interface"].map { try PlistSupport.string($0, field: "Interface", source: source) }
+            binding = .wired(interface: interface)
+            if extra["Wired"] == nil { notes.append("the profile has no WLAN key, so it was imported as a wired profile") }
+        }
+
+        let id: ProfileID
+        if let raw = root["ProfileID"] {
+            let text = try PlistSupport.string(raw, field: "ProfileID", source: source)
+            guard let parsed = ProfileID(string: text) else {
+                throw ImportError(.unexpectedElement, "\(source): ProfileID '\(text)' is not a UUID",
+                                  details: ["file": .string(source), "field": "ProfileID"])
+            }
+            id = parsed
+        } else {
+            id = ImportSupport.stableID(["eapolcfg", binding.ssid?.hexText ?? "wired"])
+        }
+        let name = try root["UserDefinedName"].map { try PlistSupport.string($0, field: "UserDefinedName", source: source) }
+            ?? binding.ssid?.displayText ?? "wired"
+        var created = now
+        if let raw = extra["CreatedAt"], let text = raw as? String, let date = ISO8601DateFormatter().date(from: text) { created = date }
+        let profile = try Profile(id: id, name: name, binding: binding, eap: eap, trust: trust, createdAt: created).validated(now: now)
+        let passwordItem = try password.map { secret -> ImportedPassword in
+            guard let username = eap.username else {
+                throw ImportError(.missingField, "\(source): a UserPassword is present but no UserName", details: ["file": .string(source), "field": "UserName"])
+            }
+            return ImportedPassword(username: username, password: secret)
+        }
+        return ImportResult(format: .eapolcfg, profiles: [ImportedProfile(profile: profile, password: passwordItem)], notes: notes)
+    }
+}

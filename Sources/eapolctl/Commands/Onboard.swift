@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import ProfileFormats
+import ProfileModel
+import Secrets
+import StructuredErrors
+
+extension Eapolctl {
+    /// `eapolctl onboard`
+    struct Onboard: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Onboard from a provider's file: import its profiles, store the credentials, optionally connect.",
+            discussion: """
+                Reads an eap-config, .mobileconfig, eapolcfg plist or eapolctl JSON file, saves its profiles (all or \
+                nothing, replacing earlier onboarding of the same networks) and stores the password or client \
+                certificate in the encrypted store. Running it twice gives the same result and duplicates nothing. \
+                The user name is built from the provider's realm (InnerIdentitySuffix) when --username lacks one. \
+                On failure the provider's helpdesk contacts are shown. With --json, one report at the end.
+
+                Examples:
+                  printf '%s' "$PASSWORD" | eapolctl onboard eduroam.eap-config --username alice --password-stdin --json
+                  eapolctl onboard corp-tls.mobileconfig --pkcs12-passphrase-stdin < passphrase.txt
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The provider's file.") var file: String
+        @Option(help: "Interface to bind wired profiles to and to connect on.") var interface: String?
+        @Option(help: "The user name (the provider's realm is appended when missing).") var username: String?
+        @Flag(help: "Read the password from standard input.") var passwordStdin = false
+        @Option(help: ArgumentHelp("Read the password from this file.", valueName: "file")) var passwordFile: String?
+        @Flag(help: "Read the client certificate's PKCS#12 passphrase from standard input.") var pkcs12PassphraseStdin = false
+        @Flag(help: "Authenticate (and get an address) after importing.") var connect = false
+        @Option(help: ArgumentHelp("DHCP backend used with --connect.", valueName: "backend")) var dhcp: String?
+        @Option(help: "Force the file format (default: detect).") var format: String?
+
+        func validate() throws {
+            if passwordStdin && passwordFile != nil {
+                throw ValidationError("--password-stdin and --password-file are exclusive")
+            }
+            if passwordStdin && pkcs12PassphraseStdin {
+                throw ValidationError("--password-stdin and --pkcs12-passphrase-stdin cannot both read standard input")
+            }
+            if dhcp != nil && !connect { throw ValidationError("--dhcp needs --connect") }
+            if let interface, !ProfileValidator.isValidInterfaceName(interface) {
+                throw ValidationError("'\(interface)' is not a valid interface name")
+            }
+            if let format, ProfileFormat(name: format).map({ ProfileFormat.importable.contains($0) }) != true {
+                throw ValidationError("unknown import format '\(format)'")
+            }
+        }
+
+        func run() async throws {
+            let context = CommandContext(global)
+            var provider: ProviderInfo?
+            do {
+                let bytes = try ProfileActions.readProfileFile(file)
+                var result = try await ProfileImporter.parseVerifyingSignature(bytes, source: file,
+                                                                               format: format.flatMap(ProfileFormat.init(name:)))
+                provider = result.provider
+                ProfileActions.warnAboutSignature(result.signature, context: context)
+                let password: SecretBytes? = try passwordFile.map { try SecretInput.fromFile($0) }
+                    ?? (passwordStdin ? try SecretInput.fromStandardInput(what: "--password-stdin") : nil)
+                let passphrase: SecretBytes? = pkcs12PassphraseStdin ? try SecretInput.fromStandardInput(what: "--pkcs12-passphrase-stdin") : nil
+                result.profiles = try result.profiles.map {
+                    try OnboardPlan.prepare($0, username: username, password: password, passphrase: passphrase,
+                                            interface: interface, source: file)
+                }
+                let entries = try ImportTransaction.commit(result.profiles, replace: true, context: context)
+                var connection: OnboardConnectHook.Report?
+                if connect {
+                    let target = OnboardPlan.connectTarget(result.profiles.map(\.profile), interface: interface)
+                    connection = try await OnboardConnectHook.connect(profile: target, interface: interface, dhcpBackend: dhcp,
+                                                                      context: context)
+                }
+                let report = OnboardReport(file: file, format: result.format.rawValue, profiles: entries, notes: result.notes,
+                                           provider: result.provider, signature: result.signature, connection: connection)
+                context.output.result(report) { OnboardReport.text(report) }
+            } catch {
+                if let provider, provider.hasHelpdesk {
+                    context.output.warn("onboarding failed; the provider's helpdesk"
+                                        + (provider.displayName.map { " (\($0))" } ?? "") + ": "
+                                        + provider.helpdeskLines.joined(separator: ", "))
+                }
+                throw error
+            }
+        }
+    }
+}
+
+/// The report `onboard` prints at the end.
+struct OnboardReport: Encodable {
+    let file: String
+    let format: String
+    let profiles: [ImportTransaction.Entry]
+    let notes: [String]
+    let provider: ProviderInfo?
+    let signature: SignatureInfo?
+    let connection: OnboardConnectHook.Report?
+
+    static func text(_ report: OnboardReport) -> String {
+        let imported = ProfileActions.importText(ProfileActions.ImportReport(
+            file: report.file, format: report.format, profiles: report.profiles, notes: report.notes,
+            provider: report.provider, signature: report.signature))
+        guard let connection = report.connection else { return imported }
+        return imported + "\nConnection: \(connection.state)" + (connection.address.map { ", address \($0)" } ?? "")
+    }
+}
