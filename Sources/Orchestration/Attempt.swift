@@ -31,7 +31,17 @@ struct Attempt: Sendable {
         case tick
         case deadline
         case ended
+        /// Time to repeat the EAPOL-Start: the port is associated and no EAP request has come yet.
+        case repeatStart
+        /// The port was already `associated` when the network was selected (a retry on the same port: no State
+        /// change will be signalled).
+        case alreadyAssociated
     }
+
+    /// How often an unanswered EAPOL-Start is repeated on a wired port. The supplicant itself waits `startPeriod`
+    /// (30 s) between its own; an authenticator that was still in its quiet period after an earlier failure (hostapd
+    /// holds one for 5 s) answers the first repeat after it ends.
+    static let eapolStartRepeat: Duration = .seconds(1)
 
     func run() async throws -> Result {
         let events = supplicant.events(of: interface)   // subscribed before SelectNetwork
@@ -94,14 +104,38 @@ struct Attempt: Sendable {
             if !Task.isCancelled { continuation.yield(.deadline) }
         }
         var wake: (at: Duration, task: Task<Void, Never>)?
+        var repeater: Task<Void, Never>?
         defer {
             forward.cancel()
             timer.cancel()
             wake?.task.cancel()
+            repeater?.cancel()
             continuation.finish()
         }
-        var eapolStartSent = false
         let wired = interface.driver.isWired
+        var eapolStartSent = false
+        var eapolStartCount = 0
+        var eapStarted = false
+        var associated = false
+        /// Sends the first EAPOL-Start on a wired port (the fast path) and repeats it until EAP starts.
+        func startEAPOLIfNeeded() {
+            guard wired, options.sendEAPOLStart, !eapolStartSent, !eapStarted else { return }
+            eapolStartSent = true
+            eapolStartCount = 1
+            let result = supplicant.sendEAPOLStart(on: interface)
+            emit("eapol-start", ["result": "\(result)", "count": "1"])
+            guard case .sent = result else { return }
+            repeater = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: Self.eapolStartRepeat, clock: clock)
+                    if Task.isCancelled { break }
+                    continuation.yield(.repeatStart)
+                }
+            }
+        }
+        if wired, options.sendEAPOLStart, (try? await supplicant.state(of: interface)) == "associated" {
+            continuation.yield(.alreadyAssociated)
+        }
         let uuid = profile.id.uuid
         let ssid = profile.ssid?.bytes
 
@@ -112,6 +146,16 @@ struct Attempt: Sendable {
             case .tick: batch = [.tick]
             case .deadline: batch = [.deadlineReached]
             case .ended: batch = [.supplicantVanished]
+            case .repeatStart:
+                if associated && !eapStarted {
+                    eapolStartCount += 1
+                    emit("eapol-start", ["result": "\(supplicant.sendEAPOLStart(on: interface))", "count": "\(eapolStartCount)"])
+                }
+                batch = []
+            case .alreadyAssociated:
+                associated = true
+                startEAPOLIfNeeded()
+                batch = []
             }
             while !batch.isEmpty {
                 let event = batch.removeFirst()
@@ -119,10 +163,18 @@ struct Attempt: Sendable {
                 for p in tracker.handle(event, at: now) { emit(p.name, p.fields) }
                 if let outcome = tracker.outcome { return (outcome, tracker.serverChain, tracker.timings) }
                 switch event {
-                case .stateChanged("associated") where wired && options.sendEAPOLStart && !eapolStartSent:
-                    eapolStartSent = true
-                    let result = supplicant.sendEAPOLStart(on: interface)
-                    emit("eapol-start", ["result": "\(result)"])
+                case .stateChanged(let state):
+                    associated = state == "associated"
+                default:
+                    break
+                }
+                if case .eapStatus("started", _) = event {
+                    eapStarted = true
+                    repeater?.cancel()
+                }
+                switch event {
+                case .stateChanged("associated"):
+                    startEAPOLIfNeeded()
                 case .networkRequest(let field, _):
                     batch.insert(await answer(field: field, network: network, uuid: uuid, ssid: ssid), at: 0)
                 default:

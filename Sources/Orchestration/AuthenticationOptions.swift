@@ -14,14 +14,19 @@ public struct AuthenticationOptions: Sendable {
     public var sendEAPOLStart: Bool
     /// How long State must stay `completed` before success is reported.
     public var settleWindow: Duration
+    /// The SHA-256 fingerprint of the profile's CA that verified the server last time: tried first, so a profile
+    /// with several CAs does not pay a failed attempt (and the authenticator's quiet period) on every run.
+    public var preferredCAFingerprint: String?
 
     public init(interfaceName: String, driver: InterfaceDriver? = nil, timeout: Duration = .seconds(30),
-                wait: Bool = true, sendEAPOLStart: Bool = true, settleWindow: Duration = .milliseconds(25)) {
+                wait: Bool = true, sendEAPOLStart: Bool = true, settleWindow: Duration = .milliseconds(25),
+                preferredCAFingerprint: String? = nil) {
         self.interfaceName = interfaceName
         self.driver = driver
         self.timeout = timeout
         self.wait = wait
         self.sendEAPOLStart = sendEAPOLStart
         self.settleWindow = settleWindow
+        self.preferredCAFingerprint = preferredCAFingerprint
     }
 }

@@ -67,7 +67,8 @@ public struct Authenticator: Sendable {
         }
         let resolved = try resolveCredentials(for: profile)
         let spec = NetworkSpec(profile: profile, credentials: resolved)
-        var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix)
+        var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
+                                                 preferredFingerprint: options.preferredCAFingerprint)
         for warning in plan.warnings { emit("warning", ["message": warning]) }
 
         let iface = try await supplicant.interface(named: options.interfaceName, driver: options.driver)

@@ -54,6 +54,27 @@ extension WiredTestbed {
             }
         }
 
+        @Test("A profile trusting several CAs authenticates through the one that issued the server certificate")
+        func severalTrustedCAsFindTheRightOne() async throws {
+            try await Scenario.run { s in
+                let user = try s.testbed.value("TESTBED_PEAP_USER")
+                // The rogue CA comes first, so the first attempt cannot verify the server: the client must retry
+                // once with the CA whose subject matches the chain it was shown.
+                let created = try await s.cli.succeed([
+                    "profile", "create", "--name", "two-cas", "--method", "peap", "--username", user,
+                    "--ca-cert", try s.testbed.value("TESTBED_ROGUE_CA"), "--ca-cert", try s.testbed.value("TESTBED_CA"),
+                    "--server-name", try s.testbed.value("TESTBED_SERVER_NAME"),
+                ])
+                let id = try NamespacedCLI.profileID(in: created)
+                try await s.cli.setPassword(profile: id, username: user, password: try s.testbed.value("TESTBED_PEAP_PASS"))
+                let result = try await s.cli.authStart(profile: id, timeout: 40)
+                s.expectAuthenticated(result, authMode: "EAP-PEAP")
+                #expect(result.stdout.contains("ca-retry"), "expected the CA retry event:\n\(result)")
+                #expect(try await s.cli.authStop().status == 0)
+                try await s.expectSupplicantClean()
+            }
+        }
+
         @Test("eapolcfg sequence: createProfile, setPasswordItem --password -, startAuthentication")
         func eapolcfgSequenceAuthenticates() async throws {
             try await Scenario.run { s in
