@@ -138,6 +138,10 @@ let package = Package(
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient"], swiftSettings: swiftSettings),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"], swiftSettings: swiftSettings),
         .testTarget(name: "EapolctlTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
-        .testTarget(name: "IntegrationTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["eapolctl", "ProfileFormats", "ProfileModel", "Secrets"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -9,10 +9,11 @@ import Testing
 
 /// The exported wpa_supplicant block, run by a real wpa_supplicant against the wired testbed (Docs/testbed.md).
 ///
-/// Runs when EAPOLCTL_TESTBED_ENV names a testbed.env; without it the test is skipped, except in CI (`CI` set),
-/// where a missing testbed is a failure. The testbed's own (D-Bus) wpa_supplicant is stopped for the duration,
-/// because a second supplicant on the same interface conflicts with it, and started again afterwards.
-@Suite(.serialized) struct FormatsIntegrationTests {
+/// Runs with the other testbed suites (one at a time, see WiredTestbed). The testbed's own (D-Bus) wpa_supplicant
+/// is stopped for the duration, because a second supplicant on the same interface conflicts with it, and started
+/// again afterwards.
+extension WiredTestbed {
+@Suite("Exported wpa_supplicant blocks") struct ExportedConfigurations {
     static let environment: [String: String]? = {
         guard let path = ProcessInfo.processInfo.environment["EAPOLCTL_TESTBED_ENV"],
               let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
@@ -118,4 +119,5 @@ import Testing
         let logText = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         Issue.record("wpa_supplicant -c did not authenticate (last \(state), running: \(process.isRunning)); log tail:\n\(logText.suffix(3000))")
     }
+}
 }
