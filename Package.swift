@@ -123,5 +123,6 @@ let package = Package(
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient"], swiftSettings: swiftSettings),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "SupplicantClient", "ProfileModel"], swiftSettings: swiftSettings),
         .testTarget(name: "EapolctlTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
+        .testTarget(name: "IntegrationTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
     ]
 )

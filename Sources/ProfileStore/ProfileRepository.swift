@@ -117,8 +117,9 @@ public struct ProfileRepository: Sendable {
 
     // MARK: Index
 
-    struct Index: Codable {
-        static let currentVersion = 1
+    /// The summaries of every profile; stored as `profiles.index` (format in ProfileRepository+IndexFormat.swift).
+    struct Index {
+        static let currentVersion = 2
         var version = Index.currentVersion
         /// The profiles directory's mtime (nanoseconds) when the index was last made consistent with it.
         var directoryMTime: Int64 = 0
@@ -131,8 +132,7 @@ public struct ProfileRepository: Sendable {
     func currentIndex() throws -> Index {
         guard let mtime = Self.mtime(of: directory) else { return Index() }
         if let bytes = try PosixIO.readFileIfPresent(indexPath),
-           let index = try? JSONDecoder().decode(Index.self, from: Data(bytes)),
-           index.version == Index.currentVersion, index.directoryMTime == mtime {
+           let index = Index.decode(bytes), index.directoryMTime == mtime {
             return index
         }
         return try rebuildIndex(mtime: mtime)
@@ -155,9 +155,9 @@ public struct ProfileRepository: Sendable {
 
     private func writeIndex(_ index: inout Index) throws {
         index.directoryMTime = Self.mtime(of: directory) ?? 0
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try AtomicFile.write(Array(try encoder.encode(index)), to: indexPath)
+        // Stored in listing order, so that `list()`'s sort meets an already sorted array.
+        index.entries.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        try AtomicFile.write(index.encoded(), to: indexPath)
     }
 
     private func withWriteLock<T>(_ body: () throws -> T) throws -> T {
