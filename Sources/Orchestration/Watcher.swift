@@ -104,7 +104,7 @@ final class WatchLoop {
         case .trigger(let t): backend = t.backend.rawValue
         case .keeper: backend = DHCPBackend.builtin.rawValue
         }
-        var fields = ["interface": name, "dhcp": backend]
+        var fields = ["interface": name, "dhcp": backend, "pid": String(ProcessInfo.processInfo.processIdentifier)]
         if let p = w.options.profile { fields["profile"] = p.name }
         emit("started", fields)
 
