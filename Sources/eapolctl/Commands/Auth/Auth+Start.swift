@@ -28,6 +28,7 @@ extension Eapolctl.Auth {
         @Option(help: ArgumentHelp(DHCPBackendChoice.help, valueName: "backend")) var dhcp: String = "auto"
         @Option(help: ArgumentHelp("Budget of the DHCP exchange after authentication, in seconds.", valueName: "seconds"))
         var dhcpTimeout: Double = 15
+        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
 
         func validate() throws {
             try AuthActions.Target(profile: profile, ssid: ssid, isDefault: isDefault).check()
@@ -37,7 +38,7 @@ extension Eapolctl.Auth {
             try await AuthActions.start(
                 target: .init(profile: profile, ssid: ssid, isDefault: isDefault), interface: connection.interface,
                 timeout: timeout, wait: !noWait, driver: driver, bus: connection.bus, eapolStart: !noEapolStart,
-                dhcp: dhcp, dhcpTimeout: dhcpTimeout, context: CommandContext(global))
+                dhcp: dhcp, dhcpTimeout: dhcpTimeout, dhcpScript: dhcpScript, context: CommandContext(global))
         }
     }
 }

@@ -53,7 +53,7 @@ enum AuthActions {
     }
 
     static func start(target: Target, interface: String, timeout: Double, wait: Bool, driver: String?, bus: String?,
-                      eapolStart: Bool, dhcp: String = "none", dhcpTimeout: Double = 15,
+                      eapolStart: Bool, dhcp: String = "none", dhcpTimeout: Double = 15, dhcpScript: String? = nil,
                       context: CommandContext) async throws {
         guard timeout > 0, timeout <= 3600 else {
             throw UsageError(.invalidArgument, "--timeout \(timeout): give 0 < seconds ≤ 3600")
@@ -69,7 +69,7 @@ enum AuthActions {
         let options = AuthenticationOptions(interfaceName: interface, driver: try parseDriver(driver),
                                             timeout: .milliseconds(Int64(timeout * 1000)), wait: wait,
                                             sendEAPOLStart: eapolStart)
-        let trigger = DHCPTriggerFactory.make(backend: backend, stateDirectory: URL(fileURLWithPath: context.paths.stateDirectory))
+        let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript)
         let connector = Connector(authenticator: authenticator, dhcp: trigger, dhcpTimeout: dhcpBudget)
         let report = try await connector.connect(profile: profile, options: options) { update in
             let line = AuthEventLine(update: update)

@@ -19,12 +19,13 @@ extension Eapolctl.DHCP {
         @Option(help: ArgumentHelp("The network interface, e.g. eth0.", valueName: "name")) var interface: String
         @Option(help: ArgumentHelp(DHCPBackendChoice.help, valueName: "backend")) var dhcp: String = "auto"
         @Option(help: ArgumentHelp("Give up after this many seconds.", valueName: "seconds")) var timeout: Double = 15
+        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
 
         func run() async throws {
             let context = CommandContext(global)
             let budget = try DHCPBackendChoice.timeout(timeout, option: "--timeout")
             let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
-            guard let trigger = DHCPTriggerFactory.make(backend: backend, stateDirectory: URL(fileURLWithPath: context.paths.stateDirectory)) else {
+            guard let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
                 throw UsageError(.invalidArgument, "--dhcp none: dhcp renew needs a backend",
                                  hint: "Use --dhcp auto, builtin, dhclient, dhcpcd or udhcpc.")
             }

@@ -1,4 +1,5 @@
 import DHCPClient
+import Foundation
 import StructuredErrors
 
 /// `--dhcp auto|builtin|dhclient|dhcpcd|udhcpc|none`; `auto` = the client already managing the interface, else
@@ -12,6 +13,17 @@ enum DHCPBackendChoice {
             throw UsageError(.invalidArgument, "--dhcp \(text): use auto, builtin, dhclient, dhcpcd, udhcpc or none")
         }
         return backend
+    }
+
+    static let scriptHelp = "Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system's (which may edit /etc/resolv.conf)."
+
+    /// The trigger for `backend` (nil for none); `script` replaces an external client's hook script.
+    static func trigger(_ backend: DHCPBackend, stateDirectory: String, script: String?) -> (any DHCPTrigger)? {
+        let directory = URL(fileURLWithPath: stateDirectory)
+        if let script, backend.executableName != nil {
+            return ExternalDHCPClient(backend: backend, configuration: .init(stateDirectory: directory, scriptPath: script))
+        }
+        return DHCPTriggerFactory.make(backend: backend, stateDirectory: directory)
     }
 
     static func timeout(_ seconds: Double, option: String) throws -> Duration {

@@ -29,6 +29,7 @@ extension Eapolctl {
         @Option(help: ArgumentHelp("wpa_supplicant driver when creating the interface: wired or nl80211.", valueName: "driver"))
         var driver: String?
         @Flag(help: "Do not send an EAPOL-Start after link-up.") var noEapolStart = false
+        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
 
         func run() async throws {
             let context = CommandContext(global)
@@ -62,7 +63,7 @@ extension Eapolctl {
                                                 lease: try? client.recordedLease(interface: interface),
                                                 attemptTimeout: dhcpBudget))
             default:
-                guard let trigger = DHCPTriggerFactory.make(backend: backend, stateDirectory: stateDirectory) else {
+                guard let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
                     watchDHCP = .none
                     break
                 }
