@@ -37,7 +37,12 @@ public enum LinkMonitor {
         thread.start()
         ready.wait()   // socket() + bind() only: microseconds
         if let error = opened.error { throw error }
-        continuation.onTermination = { _ in flag.cancel() }
+        continuation.onTermination = { reason in
+            if ProcessInfo.processInfo.environment["EAPOLCTL_DEBUG_RTNETLINK"] != nil {
+                FileHandle.standardError.write(Data("rtnetlink: stream terminated: \(reason)\n".utf8))
+            }
+            flag.cancel()
+        }
         return stream
     }
 
@@ -101,13 +106,22 @@ public enum LinkMonitor {
     private static func readLoop(fd: Int32, interface: String, flag: CancellationFlag, yield: (LinkState) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 32 * 1024)
         var last: LinkState?
+        let debug = ProcessInfo.processInfo.environment["EAPOLCTL_DEBUG_RTNETLINK"] != nil
+        defer { if debug { FileHandle.standardError.write(Data("rtnetlink: reader ends (cancelled: \(flag.isCancelled))\n".utf8)) } }
         while !flag.isCancelled {
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&p, 1, 100)
             if ready <= 0 { continue }
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { if errno == EAGAIN || errno == EINTR || errno == ENOBUFS { continue } else { return } }
-            for state in parse(Array(buffer[0..<n]), interface: interface) where state != last {
+            if n <= 0 {
+                let e = errno
+                if e == EAGAIN || e == EINTR || e == ENOBUFS { continue }
+                if debug { FileHandle.standardError.write(Data("rtnetlink: recv \(n) errno \(e)\n".utf8)) }
+                return
+            }
+            let states = parse(Array(buffer[0..<n]), interface: interface)
+            if debug { FileHandle.standardError.write(Data("rtnetlink: \(n) bytes, \(states)\n".utf8)) }
+            for state in states where state != last {
                 last = state
                 yield(state)
             }
