@@ -173,13 +173,13 @@ _eapolctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    profile|password|identity|store|auth|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
+    profile|password|identity|store|auth|dhcp|watch|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
         # Offer subcommand argument completions
         "_eapolctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'profile password identity store auth onboard errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity startAuthentication stopAuthentication getState help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'profile password identity store auth dhcp watch onboard errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity startAuthentication stopAuthentication getState help' -- "${cur}"))
         ;;
     esac
 }
@@ -712,7 +712,7 @@ _eapolctl_auth_start() {
     repeating_flags=()
     non_repeating_flags=(--json --default --no-wait --no-eapol-start --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --timeout --driver)
+    non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --timeout --driver --dhcp --dhcp-timeout --dhcp-script)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -739,6 +739,15 @@ _eapolctl_auth_start() {
         return
         ;;
     '--driver')
+        return
+        ;;
+    '--dhcp')
+        return
+        ;;
+    '--dhcp-timeout')
+        return
+        ;;
+    '--dhcp-script')
         return
         ;;
     esac
@@ -787,6 +796,101 @@ _eapolctl_auth_state() {
         return
         ;;
     '--bus')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_dhcp() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __eapolctl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    renew)
+        # Offer subcommand argument completions
+        "_eapolctl_dhcp_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'renew' -- "${cur}"))
+        ;;
+    esac
+}
+
+_eapolctl_dhcp_renew() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --dhcp --timeout --dhcp-script)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--dhcp')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--dhcp-script')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_watch() {
+    repeating_flags=()
+    non_repeating_flags=(--json --no-eapol-start --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --bus --profile --dhcp --dhcp-timeout --timeout --driver --dhcp-script)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--bus')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--dhcp')
+        return
+        ;;
+    '--dhcp-timeout')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--driver')
+        return
+        ;;
+    '--dhcp-script')
         return
         ;;
     esac

@@ -55,6 +55,8 @@ _eapolctl() {
             'identity:Manage EAP-TLS client identities (PKCS#12, or PEM certificate + key) in the encrypted store.'
             'store:Create, inspect and re-key the encrypted credential store.'
             'auth:Authenticate through wpa_supplicant, stop, and show the state of an interface.'
+            'dhcp:Obtain or refresh an IPv4 lease with the builtin client or the one managing the interface.'
+            'watch:Stay running: re-authenticate after link flaps and renew DHCP after every re-authentication.'
             'onboard:Onboard from a provider'\''s file: import its profiles, store the credentials, optionally connect.'
             'errors:List every error domain, code, exit status and hint.'
             'listProfiles:List profiles (eapolcfg form of `profile list`).'
@@ -78,7 +80,7 @@ _eapolctl() {
         ;;
     arg)
         case "${words[1]}" in
-        profile|password|identity|store|auth|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
+        profile|password|identity|store|auth|dhcp|watch|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
             "_eapolctl_${words[1]}" && ret=0
             ;;
         esac
@@ -541,6 +543,9 @@ _eapolctl_auth_start() {
         '--no-wait[Return right after selecting the network.]'
         '--driver[wpa_supplicant driver when creating the interface\: wired or nl80211.]:driver:'
         '--no-eapol-start[Do not send an EAPOL-Start after association (wait for the supplicant'\''s own, ~2 s).]'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
+        '--dhcp-timeout[Budget of the DHCP exchange after authentication, in seconds.]:seconds:'
+        '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -573,6 +578,75 @@ _eapolctl_auth_state() {
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--interface[The network interface, e.g. eth0.]:name:'
         '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_dhcp() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'renew:Obtain or refresh the lease on an interface now.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        renew)
+            "_eapolctl_dhcp_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_eapolctl_dhcp_renew() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
+        '--timeout[Give up after this many seconds.]:seconds:'
+        '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_watch() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--profile[The profile (ID or name) to authenticate with when needed (default\: the profile of the current eapolctl network).]:profile:'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
+        '--dhcp-timeout[Budget of each DHCP exchange, in seconds.]:seconds:'
+        '--timeout[Budget of each full authentication, in seconds.]:seconds:'
+        '--driver[wpa_supplicant driver when creating the interface\: wired or nl80211.]:driver:'
+        '--no-eapol-start[Do not send an EAPOL-Start after link-up.]'
+        '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

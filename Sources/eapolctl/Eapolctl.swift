@@ -21,7 +21,8 @@ struct Eapolctl: AsyncParsableCommand {
         version: Eapolctl.version,
         groupedSubcommands: [
             CommandGroup(name: "Commands", subcommands: [
-                Profile.self, Password.self, Identity.self, Store.self, Auth.self, Onboard.self, Errors.self,
+                Profile.self, Password.self, Identity.self, Store.self, Auth.self, DHCP.self, Watch.self, Onboard.self,
+                Errors.self,
             ]),
             CommandGroup(name: "eapolcfg-compatible commands (same names and options as macOS eapolcfg)", subcommands: [
                 Eapolcfg.ListProfiles.self, Eapolcfg.ShowProfile.self, Eapolcfg.ExportProfile.self,

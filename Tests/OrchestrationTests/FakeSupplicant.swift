@@ -4,7 +4,7 @@ import Secrets
 import SupplicantClient
 
 /// A scripted wpa_supplicant: records calls, holds networks and blobs, and plays signal scripts on SelectNetwork.
-final class FakeSupplicant: SupplicantControlling, @unchecked Sendable {
+final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     // @unchecked: every mutable field is only touched while holding `lock`.
     private let lock = NSLock()
     private var _networks: [String: String] = [:]   // path -> id_str
@@ -15,6 +15,11 @@ final class FakeSupplicant: SupplicantControlling, @unchecked Sendable {
     /// The signals played after each SelectNetwork (one script per attempt; the last repeats).
     var scripts: [[AuthenticationEvent]]
     var eapolResult: EAPOLStart.Result = .sent
+    private var presence: AsyncThrowingStream<Bool, any Error>.Continuation?
+    /// The State reported by `state(of:)`.
+    var currentState = "completed"
+    /// Signals played on each Reassociate.
+    var reassociateScript: [AuthenticationEvent] = []
     let iface = SupplicantInterface(path: "/fi/w1/wpa_supplicant1/Interfaces/7", name: "eth9", driver: .wired, created: false)
 
     init(scripts: [[AuthenticationEvent]]) { self.scripts = scripts }
@@ -75,9 +80,25 @@ final class FakeSupplicant: SupplicantControlling, @unchecked Sendable {
     func networks(of interface: SupplicantInterface) async throws -> [String] { networkPaths }
     func blobNames(of interface: SupplicantInterface) async throws -> [String] { blobList }
     func idString(ofNetwork path: String) async throws -> String? { lock.withLock { _networks[path] } }
-    func state(of interface: SupplicantInterface) async throws -> String { "completed" }
+    func state(of interface: SupplicantInterface) async throws -> String { lock.withLock { currentState } }
     func currentAuthMode(of interface: SupplicantInterface) async throws -> String { "EAP-PEAP" }
     func currentNetwork(of interface: SupplicantInterface) async throws -> String? { networkPaths.first }
+    func reassociate(_ interface: SupplicantInterface) async throws {
+        record("Reassociate")
+        let (c, script) = lock.withLock { (continuation, reassociateScript) }
+        for e in script { c?.yield(e) }
+    }
+    func presenceChanges() -> AsyncThrowingStream<Bool, any Error> {
+        let (stream, c) = AsyncThrowingStream.makeStream(of: Bool.self, throwing: (any Error).self)
+        lock.withLock { presence = c }
+        return stream
+    }
+    /// Delivers a signal to the current subscriber.
+    func push(_ event: AuthenticationEvent) { lock.withLock { continuation }?.yield(event) }
+    /// Announces the supplicant leaving (`false`) or coming back (`true`).
+    func setPresent(_ present: Bool) { lock.withLock { presence }?.yield(present) }
+    /// Forgets every network and blob (a restarted supplicant has none).
+    func forgetAll() { lock.withLock { _networks.removeAll(); _blobs.removeAll() } }
     func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result {
         record("EAPOLStart")
         return eapolResult

@@ -9,7 +9,9 @@ extension Eapolctl.Auth {
                 --default uses the only wired profile, with the usual credential lookup (profile item, SSID item, \
                 default item). Without --no-wait, progress is shown as it happens and the command fails with the EAP \
                 or supplicant error; on failure nothing of eapolctl's stays in wpa_supplicant. On success the network \
-                stays (re-authentication needs it) until `auth stop`.
+                stays (re-authentication needs it) until `auth stop`, and DHCP runs at once (--dhcp; default auto: the \
+                client managing the interface, else eapolctl's builtin client). If DHCP fails after a successful \
+                authentication the command exits with the dhcp status and says that authentication succeeded.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -23,6 +25,10 @@ extension Eapolctl.Auth {
         var driver: String?
         @Flag(help: "Do not send an EAPOL-Start after association (wait for the supplicant's own, ~2 s).")
         var noEapolStart = false
+        @Option(help: ArgumentHelp(DHCPBackendChoice.help, valueName: "backend")) var dhcp: String = "auto"
+        @Option(help: ArgumentHelp("Budget of the DHCP exchange after authentication, in seconds.", valueName: "seconds"))
+        var dhcpTimeout: Double = 15
+        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
 
         func validate() throws {
             try AuthActions.Target(profile: profile, ssid: ssid, isDefault: isDefault).check()
@@ -32,7 +38,7 @@ extension Eapolctl.Auth {
             try await AuthActions.start(
                 target: .init(profile: profile, ssid: ssid, isDefault: isDefault), interface: connection.interface,
                 timeout: timeout, wait: !noWait, driver: driver, bus: connection.bus, eapolStart: !noEapolStart,
-                context: CommandContext(global))
+                dhcp: dhcp, dhcpTimeout: dhcpTimeout, dhcpScript: dhcpScript, context: CommandContext(global))
         }
     }
 }

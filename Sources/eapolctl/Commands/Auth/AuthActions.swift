@@ -1,5 +1,6 @@
 import ArgumentParser
 import CredentialStore
+import DHCPClient
 import Foundation
 import Orchestration
 import ProfileModel
@@ -52,10 +53,13 @@ enum AuthActions {
     }
 
     static func start(target: Target, interface: String, timeout: Double, wait: Bool, driver: String?, bus: String?,
-                      eapolStart: Bool, context: CommandContext) async throws {
+                      eapolStart: Bool, dhcp: String = "none", dhcpTimeout: Double = 15, dhcpScript: String? = nil,
+                      context: CommandContext) async throws {
         guard timeout > 0, timeout <= 3600 else {
             throw UsageError(.invalidArgument, "--timeout \(timeout): give 0 < seconds ≤ 3600")
         }
+        let dhcpBudget = try DHCPBackendChoice.timeout(dhcpTimeout, option: "--dhcp-timeout")
+        let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
         let profile = try target.resolve(in: context.profiles)
         let store = try openStoreIfPresent(context)
         let supplicant = try await Supplicant.connect(busAddress: bus)
@@ -65,11 +69,14 @@ enum AuthActions {
         let options = AuthenticationOptions(interfaceName: interface, driver: try parseDriver(driver),
                                             timeout: .milliseconds(Int64(timeout * 1000)), wait: wait,
                                             sendEAPOLStart: eapolStart)
-        let report = try await authenticator.authenticate(profile: profile, options: options) { update in
+        let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript)
+        let connector = Connector(authenticator: authenticator, dhcp: trigger, dhcpTimeout: dhcpBudget)
+        let report = try await connector.connect(profile: profile, options: options) { update in
             let line = AuthEventLine(update: update)
             output.event(line) { line.human }
         }
-        let envelope = AuthResultEnvelope(report)
+        let envelope = AuthResultEnvelope(report.authentication,
+                                          dhcp: report.dhcp.map { DHCPResultView(result: $0, authenticatedToBoundMs: report.authenticatedToBound?.milliseconds) })
         output.result(envelope) { envelope.human }
     }
 
@@ -105,7 +112,7 @@ enum AuthActions {
 
     /// The store, or nil when none exists (a profile without stored credentials then fails with
     /// credentials-missing, naming the keys tried).
-    private static func openStoreIfPresent(_ context: CommandContext) throws -> CredentialStore? {
+    static func openStoreIfPresent(_ context: CommandContext) throws -> CredentialStore? {
         guard try CredentialStore.existingMode(paths: context.paths) != nil else { return nil }
         return try context.openStore(creatingIfMissing: false)
     }

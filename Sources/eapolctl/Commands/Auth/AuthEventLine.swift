@@ -41,6 +41,8 @@ struct AuthEventLine: Encodable {
         case "authenticated": "authenticated (\(f["authMode"] ?? ""))"
         case "ca-retry": "retrying with \(f["anchor"] ?? "")"
         case "warning": "warning: \(f["message"] ?? "")"
+        case "dhcp-started": "DHCP (\(f["backend"] ?? ""))"
+        case "dhcp-bound": "address \(f["address"] ?? "")/\(f["prefixLength"] ?? "") bound (\(f["exchange"] ?? ""), \(f["authenticatedToBoundMs"] ?? "") ms after authentication)"
         default: nil
         }
         return text.map { "\(ms)  \($0)" }

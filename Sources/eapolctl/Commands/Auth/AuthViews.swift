@@ -22,16 +22,18 @@ struct AuthResultEnvelope: Encodable {
         let eapExchangeMs: Double?
         let serverValidated: Bool
         let network: String
+        /// The lease obtained right after authentication (absent with --dhcp none / --no-wait).
+        let dhcp: DHCPResultView?
     }
     let result: Result
 
-    init(_ r: AuthenticationReport) {
+    init(_ r: AuthenticationReport, dhcp: DHCPResultView? = nil) {
         let leaf = r.serverChain.first { $0.depth == 0 }
         result = Result(status: r.status, interface: r.interfaceName, profile: ProfileRef(id: r.profileID, name: r.profileName),
                         authMode: r.authMode,
                         serverCertificate: leaf.map { Certificate(subject: $0.subject, sha256: $0.sha256Hex, names: $0.names) },
                         elapsedMs: r.elapsed.milliseconds, eapExchangeMs: r.eapExchange?.milliseconds,
-                        serverValidated: r.serverValidated, network: r.networkPath)
+                        serverValidated: r.serverValidated, network: r.networkPath, dhcp: dhcp)
     }
 
     var human: String {
@@ -40,6 +42,7 @@ struct AuthResultEnvelope: Encodable {
         if !result.serverValidated { lines.append("INSECURE: the server certificate was NOT validated") }
         lines.append(String(format: "elapsed %.1f ms", result.elapsedMs)
                      + (result.eapExchangeMs.map { String(format: ", EAP exchange %.1f ms", $0) } ?? ""))
+        if let dhcp = result.dhcp { lines += dhcp.human }
         return lines.joined(separator: "\n")
     }
 }

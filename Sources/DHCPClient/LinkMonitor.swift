@@ -1,0 +1,183 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Follows one interface's link state through rtnetlink (`RTMGRP_LINK`): carrier and operstate changes, removal.
+///
+/// The netlink socket is read on a dedicated thread (non-blocking, `poll` in 100 ms slices), never on Swift's
+/// cooperative pool; the stream ends when the consumer stops iterating (the thread then closes the socket).
+public enum LinkMonitor {
+    /// The link states of `interface` as the kernel announces them (duplicates of the previous state are dropped),
+    /// starting with the current state.
+    /// - Parameter networkNamespace: a `/run/netns/NAME` path to watch from, or nil for the current namespace.
+    /// - Throws: `DHCPError` `permission-denied` or `backend-failed` when the netlink socket cannot be opened.
+    public static func states(of interface: String, networkNamespace: String? = nil) throws
+        -> AsyncStream<LinkState> {
+        let (stream, continuation) = AsyncStream.makeStream(of: LinkState.self, bufferingPolicy: .bufferingNewest(32))
+        let flag = CancellationFlag()
+        let opened = OpenResult()
+        let ready = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do {
+                if let ns = networkNamespace { try DedicatedThread.enterNetworkNamespace(ns) }
+                let fd = try openSocket(interface: interface)
+                opened.set(nil)
+                ready.signal()
+                defer { close(fd) }
+                requestDump(fd)
+                readLoop(fd: fd, interface: interface, flag: flag) { continuation.yield($0) }
+            } catch {
+                opened.set(error)
+                ready.signal()
+            }
+            continuation.finish()
+        }
+        thread.name = "eapolctl-rtnetlink"
+        thread.start()
+        ready.wait()   // socket() + bind() only: microseconds
+        if let error = opened.error { throw error }
+        continuation.onTermination = { reason in
+            if ProcessInfo.processInfo.environment["EAPOLCTL_DEBUG_RTNETLINK"] != nil {
+                FileHandle.standardError.write(Data("rtnetlink: stream terminated: \(reason)\n".utf8))
+            }
+            flag.cancel()
+        }
+        return stream
+    }
+
+    /// The first error of the reader thread; `@unchecked Sendable`: written once before `ready` is signalled and
+    /// read only after waiting for it, under `lock` anyway.
+    private final class OpenResult: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: (any Error)?
+        func set(_ e: (any Error)?) { lock.withLock { value = e } }
+        var error: (any Error)? { lock.withLock { value } }
+    }
+
+    private static let rtmNewLink: UInt16 = 16
+    private static let rtmDelLink: UInt16 = 17
+    private static let rtmGetLink: UInt16 = 18
+    private static let iflaIfname: UInt16 = 3
+    private static let iflaOperstate: UInt16 = 16
+    private static let iflaCarrier: UInt16 = 33
+    private static let iffUp: UInt32 = 0x1
+    private static let iffLowerUp: UInt32 = 0x10000
+
+    private static func openSocket(interface: String) throws -> Int32 {
+        let fd = socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue),
+                        0 /* NETLINK_ROUTE */)
+        guard fd >= 0 else { throw failure("socket(AF_NETLINK)", interface) }
+        // struct sockaddr_nl { sa_family_t nl_family; unsigned short nl_pad; __u32 nl_pid; __u32 nl_groups; }
+        // (<linux/netlink.h> is not in the Glibc module): family AF_NETLINK, pid 0 (kernel assigns), groups
+        // RTMGRP_LINK (1).
+        var addr: (UInt16, UInt16, UInt32, UInt32) = (UInt16(AF_NETLINK), 0, 0, 1)
+        let rc = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, 12) }
+        }
+        guard rc == 0 else {
+            let error = failure("bind(RTMGRP_LINK)", interface)
+            close(fd)
+            throw error
+        }
+        return fd
+    }
+
+    private static func failure(_ call: String, _ interface: String) -> DHCPError {
+        let e = errno
+        return DHCPError(e == EPERM || e == EACCES ? .permissionDenied : .backendFailed,
+                         "Cannot follow the link of \(interface): \(call) failed: \(String(cString: strerror(e)))",
+                         details: ["interface": .string(interface), "errno": .int(Int(e))])
+    }
+
+    /// Sends RTM_GETLINK with NLM_F_DUMP so the current state arrives first.
+    private static func requestDump(_ fd: Int32) {
+        var msg = [UInt8](repeating: 0, count: 32)   // nlmsghdr (16) + ifinfomsg (16)
+        func put32(_ v: UInt32, _ at: Int) { withUnsafeBytes(of: v) { for i in 0..<4 { msg[at + i] = $0[i] } } }
+        func put16(_ v: UInt16, _ at: Int) { withUnsafeBytes(of: v) { for i in 0..<2 { msg[at + i] = $0[i] } } }
+        put32(32, 0)
+        put16(rtmGetLink, 4)
+        put16(0x1 | 0x300, 6)   // NLM_F_REQUEST | NLM_F_DUMP
+        put32(1, 8)
+        msg[16] = UInt8(AF_UNSPEC)
+        _ = msg.withUnsafeBytes { send(fd, $0.baseAddress, 32, 0) }
+    }
+
+    private static func readLoop(fd: Int32, interface: String, flag: CancellationFlag, yield: (LinkState) -> Void) {
+        var buffer = [UInt8](repeating: 0, count: 32 * 1024)
+        var last: LinkState?
+        let debug = ProcessInfo.processInfo.environment["EAPOLCTL_DEBUG_RTNETLINK"] != nil
+        defer { if debug { FileHandle.standardError.write(Data("rtnetlink: reader ends (cancelled: \(flag.isCancelled))\n".utf8)) } }
+        while !flag.isCancelled {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&p, 1, 100)
+            if ready <= 0 { continue }
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 {
+                let e = errno
+                if e == EAGAIN || e == EINTR || e == ENOBUFS { continue }
+                if debug { FileHandle.standardError.write(Data("rtnetlink: recv \(n) errno \(e)\n".utf8)) }
+                return
+            }
+            let states = parse(Array(buffer[0..<n]), interface: interface)
+            if debug { FileHandle.standardError.write(Data("rtnetlink: \(n) bytes, \(states)\n".utf8)) }
+            for state in states where state != last {
+                last = state
+                yield(state)
+            }
+        }
+    }
+
+    /// Decodes the RTM_NEWLINK / RTM_DELLINK messages of `interface` in one datagram.
+    static func parse(_ data: [UInt8], interface: String) -> [LinkState] {
+        func u16(_ at: Int) -> UInt16 { UInt16(data[at]) | UInt16(data[at + 1]) << 8 }
+        func u32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(data[at + $1]) << (8 * $1) } }
+        var out: [LinkState] = []
+        var offset = 0
+        while offset + 16 <= data.count {
+            let length = Int(u32(offset))
+            guard length >= 16, offset + length <= data.count else { break }
+            let type = u16(offset + 4)
+            if (type == rtmNewLink || type == rtmDelLink), length >= 32 {
+                let flags = u32(offset + 16 + 8)
+                var name: String?
+                var operstate: UInt8?
+                var carrier: UInt8?
+                var a = offset + 32
+                while a + 4 <= offset + length {
+                    let alen = Int(u16(a))
+                    let atype = u16(a + 2) & 0x3FFF
+                    guard alen >= 4, a + alen <= offset + length else { break }
+                    let payload = Array(data[(a + 4)..<(a + alen)])
+                    switch atype {
+                    case iflaIfname: name = String(decoding: payload.prefix { $0 != 0 }, as: UTF8.self)
+                    case iflaOperstate: operstate = payload.first
+                    case iflaCarrier: carrier = payload.first
+                    default: break
+                    }
+                    a += (alen + 3) & ~3
+                }
+                if name == interface {
+                    out.append(LinkState(
+                        interface: interface, adminUp: flags & iffUp != 0,
+                        carrier: carrier.map { $0 != 0 } ?? (flags & iffLowerUp != 0),
+                        operstate: operstateName(operstate), removed: type == rtmDelLink))
+                }
+            }
+            offset += (length + 3) & ~3
+        }
+        return out
+    }
+
+    private static func operstateName(_ value: UInt8?) -> String {
+        switch value {
+        case 1: "notpresent"
+        case 2: "down"
+        case 3: "lowerlayerdown"
+        case 4: "testing"
+        case 5: "dormant"
+        case 6: "up"
+        default: "unknown"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+public import DHCPClient
+import Foundation
+public import ProfileModel
+import StructuredErrors
+
+/// The `auth start` use case: authenticate, then run the DHCP trigger at once (the quick-reconnect path).
+public struct Connector: Sendable {
+    /// Runs the authentication.
+    public let authenticator: Authenticator
+    /// The DHCP trigger; nil means no DHCP (`--dhcp none`).
+    public let dhcp: (any DHCPTrigger)?
+    /// The budget of the DHCP exchange.
+    public let dhcpTimeout: Duration
+
+    /// Creates the use case.
+    public init(authenticator: Authenticator, dhcp: (any DHCPTrigger)?, dhcpTimeout: Duration = .seconds(15)) {
+        self.authenticator = authenticator
+        self.dhcp = dhcp
+        self.dhcpTimeout = dhcpTimeout
+    }
+
+    /// Authenticates `profile`, then (when it succeeded, the caller waited and a trigger is set) obtains a lease.
+    ///
+    /// Progress adds `dhcp-started` (`backend`) and `dhcp-bound` (`address`, `prefixLength`, `exchange`,
+    /// `authenticatedToBoundMs`) to the authentication's events.
+    /// - Throws: the authentication's errors; after a successful authentication, a ``DHCPError`` with the same code
+    ///   whose message says that authentication succeeded (the network stays in wpa_supplicant).
+    public func connect(profile: Profile, options: AuthenticationOptions,
+                        progress: @escaping @Sendable (AuthenticationUpdate) -> Void = { _ in }) async throws
+        -> ConnectionReport {
+        let clock = ContinuousClock()
+        let authentication = try await authenticator.authenticate(profile: profile, options: options, progress: progress)
+        guard let dhcp, authentication.status == "authenticated" else {
+            return ConnectionReport(authentication: authentication)
+        }
+        // `authenticate` returns the moment it reports success; its elapsed time is measured from its own start.
+        let authenticatedAt = clock.now
+        let base = authentication.elapsed
+        progress(AuthenticationUpdate(name: "dhcp-started", elapsed: base + (clock.now - authenticatedAt),
+                                      fields: ["backend": dhcp.backend.rawValue, "interface": options.interfaceName]))
+        do {
+            let result = try await dhcp.renew(interface: options.interfaceName, timeout: dhcpTimeout)
+            let bound = clock.now - authenticatedAt
+            progress(AuthenticationUpdate(name: "dhcp-bound", elapsed: base + bound, fields: [
+                "backend": result.backend.rawValue, "address": result.address.description,
+                "prefixLength": String(result.prefixLength), "exchange": result.exchange.rawValue,
+                "authenticatedToBoundMs": String(format: "%.3f", bound.milliseconds),
+            ]))
+            return ConnectionReport(authentication: authentication, dhcp: result, authenticatedToBound: bound)
+        } catch let error as DHCPError {
+            throw Self.afterAuthentication(error, report: authentication)
+        }
+    }
+
+    /// The DHCP error with a message saying that 802.1X authentication itself succeeded.
+    static func afterAuthentication(_ error: DHCPError, report: AuthenticationReport) -> DHCPError {
+        var details = error.details
+        details["authenticated"] = .string("true")
+        details["profile"] = .string(report.profileName)
+        details["interface"] = details["interface"] ?? .string(report.interfaceName)
+        return DHCPError(
+            error.code,
+            "802.1X authentication on \(report.interfaceName) with profile '\(report.profileName)' succeeded "
+                + "(\(report.authMode ?? "EAP")), but DHCP failed: \(error.message)",
+            hint: error.hint + " The authentication stays in place; retry with `eapolctl dhcp renew --interface "
+                + "\(report.interfaceName)`.",
+            details: details)
+    }
+}

@@ -1,0 +1,454 @@
+import DHCPClient
+import Foundation
+import ProfileModel
+import StructuredErrors
+import SupplicantClient
+
+/// The `watch` use case: follows the supplicant's signals and the link itself, re-authenticates after a link-up,
+/// and runs DHCP on every return to `completed`; keeps a builtin lease alive; re-adds the profile after a
+/// supplicant restart. On protocols, so it runs against fakes in tests.
+public struct Watcher: Sendable {
+    /// The supplicant (live: ``Supplicant``).
+    public let supplicant: any ReconnectingSupplicant
+    /// Credentials for re-authentication.
+    public let credentials: any CredentialProviding
+    /// The link-state source (live: ``NetlinkLinkMonitor``).
+    public let link: any LinkMonitoring
+    /// How addresses are obtained.
+    public let dhcp: WatchDHCP
+    /// Options.
+    public let options: WatchOptions
+
+    /// Creates the use case.
+    public init(supplicant: any ReconnectingSupplicant, credentials: any CredentialProviding, link: any LinkMonitoring,
+                dhcp: WatchDHCP, options: WatchOptions) {
+        self.supplicant = supplicant
+        self.credentials = credentials
+        self.link = link
+        self.dhcp = dhcp
+        self.options = options
+    }
+
+    /// Runs until `stop` yields (SIGINT/SIGTERM in the CLI), reporting everything through `emit`.
+    /// - Throws: only while starting: the link source cannot be opened, the first authentication fails, or
+    ///   wpa_supplicant does not control the interface and no profile was given. Later failures are events.
+    public func run(stop: AsyncStream<Void>, emit: @escaping @Sendable (WatchEvent) -> Void) async throws {
+        let (inputs, continuation) = AsyncStream.makeStream(of: WatchLoop.Input.self)
+        let loop = WatchLoop(watcher: self, continuation: continuation, emit: emit)
+        defer { loop.cancelAll() }
+        try await loop.start(stop: stop)
+        for await input in inputs {
+            if await !loop.handle(input) { break }
+        }
+        await loop.finish()
+    }
+}
+
+/// The state of one `watch` run. Used from the run loop's task only (not Sendable on purpose); helper tasks talk to
+/// it through `continuation`.
+final class WatchLoop {
+    enum Input: Sendable {
+        case supplicant(AuthenticationEvent, generation: Int)
+        case link(LinkState)
+        case presence(Bool)
+        case lease(LeaseEvent)
+        case dhcpDone(DHCPResult?, DHCPError?, cycle: Int)
+        case check(cycle: Int)
+        case retry
+        case stop
+    }
+
+    private let w: Watcher
+    private let continuation: AsyncStream<Input>.Continuation
+    private let emitter: @Sendable (WatchEvent) -> Void
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+    private var iface: SupplicantInterface?
+    private var subscription: Task<Void, Never>?
+    private var generation = 0
+    private var lastState: String?
+    private var linkUsable: Bool?
+    private var cycle = 0
+    private var cycleStart: (reason: String, at: ContinuousClock.Instant)?
+    private var authenticatedAt: ContinuousClock.Instant?
+    private var reauthPending = false
+    private var dhcpTask: Task<Void, Never>?
+    /// A renew started by us is running (its result arrives as `dhcpDone`, not as the keeper's `bound`).
+    private var dhcpInFlight = false
+    private var present = true
+    private var lastBound: DHCPResult?
+    private var helpers: [Task<Void, Never>] = []
+
+    init(watcher: Watcher, continuation: AsyncStream<Input>.Continuation, emit: @escaping @Sendable (WatchEvent) -> Void) {
+        w = watcher
+        self.continuation = continuation
+        emitter = emit
+        started = clock.now
+    }
+
+    private var name: String { w.options.interfaceName }
+
+    private func emit(_ event: String, _ fields: [String: String] = [:]) {
+        emitter(WatchEvent(name: event, time: Date(), elapsed: clock.now - started, fields: fields))
+    }
+
+    private func ms(_ d: Duration) -> String { String(format: "%.3f", d.milliseconds) }
+
+    // MARK: - start / finish
+
+    func start(stop: AsyncStream<Void>) async throws {
+        let continuation = self.continuation
+        var backend = "none"
+        switch w.dhcp {
+        case .none: break
+        case .trigger(let t): backend = t.backend.rawValue
+        case .keeper: backend = DHCPBackend.builtin.rawValue
+        }
+        var fields = ["interface": name, "dhcp": backend, "pid": String(ProcessInfo.processInfo.processIdentifier)]
+        if let p = w.options.profile { fields["profile"] = p.name }
+        emit("started", fields)
+
+        let states = try w.link.states(of: name)
+        helpers.append(Task { for await s in states { continuation.yield(.link(s)) } })
+        let presence = w.supplicant.presenceChanges()
+        helpers.append(Task {
+            do { for try await p in presence { continuation.yield(.presence(p)) } } catch {}
+        })
+        helpers.append(Task {
+            for await _ in stop { continuation.yield(.stop); return }
+        })
+        if case .keeper(let keeper) = w.dhcp {
+            let events = keeper.events
+            helpers.append(Task { for await e in events { continuation.yield(.lease(e)) } })
+        }
+
+        if let existing = try await w.supplicant.existingInterface(named: name),
+           try await w.supplicant.state(of: existing) == "completed",
+           try await holdsProfileNetwork(existing) {
+            iface = existing
+            subscribe(existing)
+            lastState = "completed"
+            authenticated(reason: "already-authenticated",
+                          authMode: try? await w.supplicant.currentAuthMode(of: existing))
+        } else if let profile = w.options.profile {
+            try await authenticate(profile, reason: "start")
+        } else if let existing = try await w.supplicant.existingInterface(named: name) {
+            iface = existing
+            subscribe(existing)
+            lastState = try await w.supplicant.state(of: existing)
+            emit("waiting", ["state": lastState ?? "", "reason": "not authenticated yet; no --profile to start with"])
+        } else {
+            throw SupplicantError(.interfaceUnknown,
+                                  "wpa_supplicant does not control \(name) and no profile was given to authenticate with",
+                                  hint: "Run `eapolctl auth start --interface \(name) …` first, or give `watch` --profile.",
+                                  details: ["interface": .string(name)])
+        }
+    }
+
+    /// Whether the current network is the profile's (any network will do when no profile was given).
+    private func holdsProfileNetwork(_ iface: SupplicantInterface) async throws -> Bool {
+        guard let profile = w.options.profile else { return true }
+        guard let network = try await w.supplicant.currentNetwork(of: iface) else { return false }
+        return try await w.supplicant.idString(ofNetwork: network) == SupplicantNames.idString(profileID: profile.id.description)
+    }
+
+    func finish() async {
+        emit("stopping")
+        cancelAll()
+        if case .keeper(let keeper) = w.dhcp { await keeper.stop() }
+    }
+
+    func cancelAll() {
+        subscription?.cancel()
+        dhcpTask?.cancel()
+        for t in helpers { t.cancel() }
+        helpers.removeAll()
+    }
+
+    private func subscribe(_ iface: SupplicantInterface) {
+        subscription?.cancel()
+        generation += 1
+        let g = generation
+        let events = w.supplicant.events(of: iface)
+        let continuation = self.continuation
+        subscription = Task {
+            do { for try await e in events { continuation.yield(.supplicant(e, generation: g)) } } catch {}
+        }
+    }
+
+    private func later(_ delay: Duration, _ input: Input) {
+        let continuation = self.continuation
+        helpers.append(Task {
+            try? await Task.sleep(for: delay)
+            if !Task.isCancelled { continuation.yield(input) }
+        })
+    }
+
+    // MARK: - inputs
+
+    /// Handles one input; false ends the run.
+    func handle(_ input: Input) async -> Bool {
+        switch input {
+        case .stop:
+            return false
+        case .link(let s):
+            await linkChanged(s)
+        case .supplicant(let event, let g):
+            guard g == generation else { break }
+            await supplicantEvent(event)
+        case .presence(let isPresent):
+            if isPresent { await supplicantReturned() } else { supplicantVanished() }
+        case .lease(let e):
+            leaseEvent(e)
+        case .dhcpDone(let result, let error, let c):
+            dhcpDone(result, error, cycle: c)
+        case .check(let c):
+            guard c == cycle, reauthPending, let iface else { break }
+            let state = (try? await w.supplicant.state(of: iface)) ?? "unknown"
+            if state == "completed" {
+                reauthPending = false
+                lastState = state
+                authenticated(reason: "link-up")
+            } else if let profile = w.options.profile {
+                emit("reauthentication-pending", ["state": state])
+                reauthPending = false
+                await authenticateOrRetry(profile, reason: "link-up")
+            } else {
+                emit("reauthentication-pending", ["state": state])
+            }
+        case .retry:
+            if present, iface == nil || lastState != "completed", let profile = w.options.profile {
+                await authenticateOrRetry(profile, reason: "retry")
+            }
+        }
+        return true
+    }
+
+    private func linkChanged(_ s: LinkState) async {
+        let usable = s.isUsable
+        let fields = ["interface": name, "carrier": s.carrier ? "1" : "0", "operstate": s.operstate,
+                      "adminUp": s.adminUp ? "1" : "0"]
+        if s.removed {
+            linkUsable = false
+            emit("link-removed", fields)
+            return
+        }
+        guard let previous = linkUsable else {
+            linkUsable = usable
+            emit("link-state", fields)
+            return
+        }
+        guard usable != previous else { return }
+        linkUsable = usable
+        if !usable {
+            emit("link-down", fields)
+            dhcpTask?.cancel()
+            reauthPending = false
+            cycleStart = nil
+            return
+        }
+        emit("link-up", fields)
+        cycle += 1
+        cycleStart = ("link-up", clock.now)
+        await reauthenticate()
+    }
+
+    /// Link back: `Reassociate`, then an EAPOL-Start on wired ports (the wired driver notices nothing by itself).
+    private func reauthenticate() async {
+        guard present, let iface else { return }
+        reauthPending = true
+        emit("reauthenticating", ["reason": "link-up"])
+        do {
+            try await w.supplicant.reassociate(iface)
+        } catch {
+            emit("reauthentication-failed", Self.describe(error))
+        }
+        if iface.driver.isWired && w.options.sendEAPOLStart {
+            emit("eapol-start", ["result": "\(w.supplicant.sendEAPOLStart(on: iface))"])
+        }
+        later(w.options.reauthenticationCheck, .check(cycle: cycle))
+    }
+
+    private func supplicantEvent(_ event: AuthenticationEvent) async {
+        switch event {
+        case .stateChanged(let s):
+            let was = lastState
+            lastState = s
+            guard s != was || reauthPending else { return }
+            emit("state-change", ["state": s])
+            if s == "completed" && (was != "completed" || reauthPending) {
+                reauthPending = false
+                if cycleStart == nil {
+                    cycle += 1
+                    cycleStart = ("supplicant", clock.now)
+                }
+                authenticated(reason: "state-completed")
+            }
+        case .eapStatus(let status, let parameter):
+            if status == "started" || status == "completion" {
+                emit(status == "started" ? "eap-started" : "eap-completed", ["result": parameter])
+            }
+        case .supplicantVanished:
+            supplicantVanished()
+        default:
+            break
+        }
+    }
+
+    private func supplicantVanished() {
+        guard present else { return }
+        present = false
+        emit("supplicant-vanished")
+        subscription?.cancel()
+        subscription = nil
+        iface = nil
+        lastState = nil
+        reauthPending = false
+    }
+
+    private func supplicantReturned() async {
+        guard !present else { return }
+        present = true
+        emit("supplicant-returned")
+        cycle += 1
+        cycleStart = ("supplicant-returned", clock.now)
+        if let profile = w.options.profile {
+            await authenticateOrRetry(profile, reason: "supplicant-returned")
+        } else if let existing = try? await w.supplicant.existingInterface(named: name) {
+            iface = existing
+            subscribe(existing)
+            lastState = try? await w.supplicant.state(of: existing)
+        } else {
+            emit("waiting", ["reason": "wpa_supplicant came back without \(name); no --profile to re-add"])
+        }
+    }
+
+    private func authenticateOrRetry(_ profile: Profile, reason: String) async {
+        do {
+            try await authenticate(profile, reason: reason)
+        } catch {
+            var fields = Self.describe(error)
+            fields["retryInMs"] = ms(w.options.retryDelay)
+            emit("reauthentication-failed", fields)
+            later(w.options.retryDelay, .retry)
+        }
+    }
+
+    /// A full authentication (interface, network, blobs) with the profile.
+    private func authenticate(_ profile: Profile, reason: String) async throws {
+        emit("authenticating", ["profile": profile.name, "reason": reason])
+        let authenticator = Authenticator(supplicant: w.supplicant, credentials: w.credentials)
+        let report = try await authenticator.authenticate(profile: profile, options: AuthenticationOptions(
+            interfaceName: name, driver: w.options.driver, timeout: w.options.authenticationTimeout,
+            sendEAPOLStart: w.options.sendEAPOLStart))
+        let current = try await w.supplicant.existingInterface(named: name)
+        iface = current
+        if let current { subscribe(current) }
+        lastState = "completed"
+        reauthPending = false
+        authenticated(reason: reason, authMode: report.authMode)
+    }
+
+    private func authenticated(reason: String, authMode: String? = nil) {
+        authenticatedAt = clock.now
+        var fields = ["reason": reason]
+        if let authMode { fields["authMode"] = authMode }
+        if let start = cycleStart { fields["sinceTriggerMs"] = ms(clock.now - start.at); fields["trigger"] = start.reason }
+        emit("authenticated", fields)
+        triggerDHCP()
+    }
+
+    // MARK: - DHCP
+
+    private func triggerDHCP() {
+        let c = cycle
+        let continuation = self.continuation
+        let timeout = w.options.dhcpTimeout
+        let interface = name
+        dhcpTask?.cancel()
+        dhcpInFlight = true
+        switch w.dhcp {
+        case .none:
+            dhcpInFlight = false
+            cycleStart = nil
+            return
+        case .trigger(let trigger):
+            emit("dhcp-started", ["backend": trigger.backend.rawValue])
+            dhcpTask = Task {
+                do {
+                    let r = try await trigger.renew(interface: interface, timeout: timeout)
+                    continuation.yield(.dhcpDone(r, nil, cycle: c))
+                } catch let e as DHCPError {
+                    if !Task.isCancelled { continuation.yield(.dhcpDone(nil, e, cycle: c)) }
+                } catch {
+                    if !Task.isCancelled {
+                        continuation.yield(.dhcpDone(nil, DHCPError(.backendFailed, "DHCP on \(interface) failed: \(error)",
+                                                                    details: ["interface": .string(interface)]), cycle: c))
+                    }
+                }
+            }
+        case .keeper(let keeper):
+            emit("dhcp-started", ["backend": DHCPBackend.builtin.rawValue])
+            dhcpTask = Task {
+                let r = await keeper.renewNow(timeout: timeout)
+                continuation.yield(.dhcpDone(r, nil, cycle: c))
+            }
+        }
+    }
+
+    private func dhcpDone(_ result: DHCPResult?, _ error: DHCPError?, cycle c: Int) {
+        dhcpInFlight = false
+        if let error {
+            emit("dhcp-failed", ["code": error.code.name, "message": error.message])
+            return
+        }
+        guard let result else { return }   // keeper: its `failed` event says why
+        lastBound = result
+        var fields = Self.fields(of: result)
+        if let at = authenticatedAt { fields["authenticatedToBoundMs"] = ms(clock.now - at) }
+        if c == cycle, let start = cycleStart {
+            fields["trigger"] = start.reason
+            fields[start.reason == "link-up" ? "linkUpToBoundMs" : "triggerToBoundMs"] = ms(clock.now - start.at)
+        }
+        cycleStart = nil
+        emit("dhcp-bound", fields)
+    }
+
+    private func leaseEvent(_ event: LeaseEvent) {
+        switch event {
+        case .bound(let r):
+            guard r != lastBound, !dhcpInFlight else { return }
+            // Acquired by the keeper on its own (after expiry or a NAK); renewNow results arrive as dhcpDone.
+            lastBound = r
+            var fields = Self.fields(of: r)
+            fields["trigger"] = "keeper"
+            emit("dhcp-bound", fields)
+        case .renewed(let r):
+            lastBound = r
+            emit("lease-renewed", Self.fields(of: r))
+        case .rebinding(_, let ends):
+            emit("lease-rebinding", ["leaseEndsAt": ends.formatted(.iso8601)])
+        case .expired(_, let address):
+            emit("lease-expired", ["address": address.description])
+        case .failed(let e, let next):
+            var fields = ["code": e.code.name, "message": e.message]
+            if let next { fields["nextAttempt"] = next.formatted(.iso8601) }
+            emit("dhcp-failed", fields)
+        }
+    }
+
+    static func fields(of r: DHCPResult) -> [String: String] {
+        var f = ["backend": r.backend.rawValue, "address": r.address.description, "prefixLength": String(r.prefixLength),
+                 "exchange": r.exchange.rawValue, "exchangeMs": String(format: "%.3f", r.elapsed.milliseconds),
+                 "leaseEndsAt": r.leaseEndsAt.formatted(.iso8601)]
+        if let s = r.serverIdentifier { f["server"] = s.description }
+        return f
+    }
+
+    static func describe(_ error: any Error) -> [String: String] {
+        if let e = error as? any StructuredError {
+            return ["domain": e.domain.rawValue, "code": e.codeInfo.name, "message": e.message]
+        }
+        return ["message": "\(error)"]
+    }
+}

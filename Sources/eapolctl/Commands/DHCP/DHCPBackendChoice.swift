@@ -1,0 +1,35 @@
+import DHCPClient
+import Foundation
+import StructuredErrors
+
+/// `--dhcp auto|builtin|dhclient|dhcpcd|udhcpc|none`; `auto` = the client already managing the interface, else
+/// builtin (`DHCPBackend.detect`).
+enum DHCPBackendChoice {
+    static let help = "DHCP client: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto: the one managing the interface, else builtin)."
+
+    static func resolve(_ text: String, interface: String) throws -> DHCPBackend {
+        if text.lowercased() == "auto" { return DHCPBackend.detect(interface: interface) }
+        guard let backend = DHCPBackend(rawValue: text.lowercased()) else {
+            throw UsageError(.invalidArgument, "--dhcp \(text): use auto, builtin, dhclient, dhcpcd, udhcpc or none")
+        }
+        return backend
+    }
+
+    static let scriptHelp = "Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system's (which may edit /etc/resolv.conf)."
+
+    /// The trigger for `backend` (nil for none); `script` replaces an external client's hook script.
+    static func trigger(_ backend: DHCPBackend, stateDirectory: String, script: String?) -> (any DHCPTrigger)? {
+        let directory = URL(fileURLWithPath: stateDirectory)
+        if let script, backend.executableName != nil {
+            return ExternalDHCPClient(backend: backend, configuration: .init(stateDirectory: directory, scriptPath: script))
+        }
+        return DHCPTriggerFactory.make(backend: backend, stateDirectory: directory)
+    }
+
+    static func timeout(_ seconds: Double, option: String) throws -> Duration {
+        guard seconds > 0, seconds <= 600 else {
+            throw UsageError(.invalidArgument, "\(option) \(seconds): give 0 < seconds ≤ 600")
+        }
+        return .milliseconds(Int64(seconds * 1000))
+    }
+}
