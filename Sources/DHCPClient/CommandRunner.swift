@@ -33,6 +33,14 @@ enum CommandRunner {
         return nil
     }
 
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does not export.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            return nil
+        }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
     /// Starts `executable` with stdout and stderr appended to `outputPath` and stdin from `stdinFD` (or /dev/null).
     /// - Returns: the child's pid; the caller must reap it with `waitpid`.
     static func spawn(_ executable: String, _ arguments: [String], outputPath: String, stdinFD: Int32? = nil) throws -> pid_t {
@@ -46,6 +54,9 @@ enum CommandRunner {
         }
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of ours reaches the child: a DHCP client that daemonizes would otherwise keep our D-Bus
+        // socket, or the pipe a calling script reads our output from, open long after eapolctl has exited.
+        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
         defer { posix_spawnattr_destroy(&attr) }
