@@ -110,6 +110,7 @@ public struct ProfileRepository: Sendable {
             guard PosixIO.exists(path) else { throw ProfileError.profileNotFound(id.description) }
             try PosixIO.removeFile(path)
             try AtomicFile.syncDirectory(directory)
+            try? PosixIO.removeFile(trustHintPath(for: id))
             index.entries.removeAll { $0.id == id }
             try writeIndex(&index)
         }

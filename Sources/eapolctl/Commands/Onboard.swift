@@ -42,6 +42,7 @@ extension Eapolctl {
                 throw ValidationError("--password-stdin and --pkcs12-passphrase-stdin cannot both read standard input")
             }
             if dhcp != nil && !connect { throw ValidationError("--dhcp needs --connect") }
+            if connect && interface == nil { throw ValidationError("--connect needs --interface") }
             if let interface, !ProfileValidator.isValidInterfaceName(interface) {
                 throw ValidationError("'\(interface)' is not a valid interface name")
             }
@@ -67,10 +68,10 @@ extension Eapolctl {
                                             interface: interface, source: file)
                 }
                 let entries = try ImportTransaction.commit(result.profiles, replace: true, context: context)
-                var connection: OnboardConnectHook.Report?
+                var connection: OnboardConnect.Report?
                 if connect {
                     let target = OnboardPlan.connectTarget(result.profiles.map(\.profile), interface: interface)
-                    connection = try await OnboardConnectHook.connect(profile: target, interface: interface, dhcpBackend: dhcp,
+                    connection = try await OnboardConnect.connect(profile: target, interface: interface, dhcpBackend: dhcp,
                                                                       context: context)
                 }
                 let report = OnboardReport(file: file, format: result.format.rawValue, profiles: entries, notes: result.notes,
@@ -96,7 +97,7 @@ struct OnboardReport: Encodable {
     let notes: [String]
     let provider: ProviderInfo?
     let signature: SignatureInfo?
-    let connection: OnboardConnectHook.Report?
+    let connection: OnboardConnect.Report?
 
     static func text(_ report: OnboardReport) -> String {
         let imported = ProfileActions.importText(ProfileActions.ImportReport(

@@ -55,12 +55,25 @@ enum AuthActions {
     static func start(target: Target, interface: String, timeout: Double, wait: Bool, driver: String?, bus: String?,
                       eapolStart: Bool, dhcp: String = "none", dhcpTimeout: Double = 15, dhcpScript: String? = nil,
                       context: CommandContext) async throws {
+        let profile = try target.resolve(in: context.profiles)
+        let report = try await connect(profile: profile, interface: interface, timeout: timeout, wait: wait,
+                                       driver: driver, bus: bus, eapolStart: eapolStart, dhcp: dhcp,
+                                       dhcpTimeout: dhcpTimeout, dhcpScript: dhcpScript, context: context)
+        let envelope = AuthResultEnvelope(report.authentication,
+                                          dhcp: report.dhcp.map { DHCPResultView(result: $0, authenticatedToBoundMs: report.authenticatedToBound?.milliseconds) })
+        context.output.result(envelope) { envelope.human }
+    }
+
+    /// Authenticates `profile` on `interface` (progress events on the output as they happen), then runs DHCP
+    /// unless `dhcp` is `none`; shared by `auth start`, `startAuthentication` and `onboard --connect`.
+    static func connect(profile: Profile, interface: String, timeout: Double, wait: Bool = true, driver: String? = nil,
+                        bus: String? = nil, eapolStart: Bool = true, dhcp: String, dhcpTimeout: Double = 15,
+                        dhcpScript: String? = nil, context: CommandContext) async throws -> ConnectionReport {
         guard timeout > 0, timeout <= 3600 else {
             throw UsageError(.invalidArgument, "--timeout \(timeout): give 0 < seconds ≤ 3600")
         }
         let dhcpBudget = try DHCPBackendChoice.timeout(dhcpTimeout, option: "--dhcp-timeout")
         let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
-        let profile = try target.resolve(in: context.profiles)
         let store = try openStoreIfPresent(context)
         let supplicant = try await Supplicant.connect(busAddress: bus)
         defer { supplicant.close() }
@@ -68,16 +81,20 @@ enum AuthActions {
         let output = context.output
         let options = AuthenticationOptions(interfaceName: interface, driver: try parseDriver(driver),
                                             timeout: .milliseconds(Int64(timeout * 1000)), wait: wait,
-                                            sendEAPOLStart: eapolStart)
+                                            sendEAPOLStart: eapolStart,
+                                            preferredCAFingerprint: context.profiles.trustHint(for: profile.id))
         let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript)
         let connector = Connector(authenticator: authenticator, dhcp: trigger, dhcpTimeout: dhcpBudget)
         let report = try await connector.connect(profile: profile, options: options) { update in
             let line = AuthEventLine(update: update)
             output.event(line) { line.human }
         }
-        let envelope = AuthResultEnvelope(report.authentication,
-                                          dhcp: report.dhcp.map { DHCPResultView(result: $0, authenticatedToBoundMs: report.authenticatedToBound?.milliseconds) })
-        output.result(envelope) { envelope.human }
+        if report.authentication.status == "authenticated", let fingerprint = report.authentication.anchor.fingerprint,
+           profile.trust.caCertificates.count > 1 {
+            // Best effort: a read-only state directory must not turn a success into a failure.
+            try? context.profiles.recordTrustHint(fingerprint, for: profile.id)
+        }
+        return report
     }
 
     static func stop(interface: String, bus: String?, context: CommandContext) async throws {
