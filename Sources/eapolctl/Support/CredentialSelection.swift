@@ -30,12 +30,9 @@ struct CredentialTarget {
     var isDefault: Bool
 
     func check() throws {
-        let count = [profile != nil, ssid != nil, isDefault].filter { $0 }.count
-        if count != 1 {
-            throw UsageError(count == 0 ? .missingArgument : .conflictingArguments,
-                             "name exactly one item: a profile, an SSID, or the default item",
-                             hint: "Pass one of --profile (eapolcfg: --profileID), --ssid (--SSID) or --default.")
-        }
+        try requireExactlyOne([profile != nil, ssid != nil, isDefault],
+                              "name exactly one item: a profile, an SSID, or the default item",
+                              hint: "Pass one of --profile (eapolcfg: --profileID), --ssid (--SSID) or --default.")
     }
 
     /// Resolves to a store key; a profile reference must name an existing profile unless it is a bare UUID.

@@ -18,12 +18,9 @@ enum AuthActions {
         var isDefault: Bool
 
         func check() throws {
-            let count = [profile != nil, ssid != nil, isDefault].filter { $0 }.count
-            if count != 1 {
-                throw UsageError(count == 0 ? .missingArgument : .conflictingArguments,
-                                 "name exactly one profile: --profile, --ssid or --default",
-                                 hint: "eapolcfg forms: --profileID, --SSID or --default.")
-            }
+            try requireExactlyOne([profile != nil, ssid != nil, isDefault],
+                                  "name exactly one profile: --profile, --ssid or --default",
+                                  hint: "eapolcfg forms: --profileID, --SSID or --default.")
         }
 
         /// `--default` is the only wired profile (its credentials come from the usual lookup, ending at the
