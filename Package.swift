@@ -75,7 +75,6 @@ let package = Package(
                 "StructuredErrors", "Secrets", "StateFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -89,7 +88,6 @@ let package = Package(
             name: "SupplicantClient",
             dependencies: [
                 "DBusKit", "ProfileModel", "Secrets", "StructuredErrors",
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -105,7 +103,6 @@ let package = Package(
             name: "Orchestration",
             dependencies: [
                 "ProfileModel", "Secrets", "StructuredErrors", "SupplicantClient", "DHCPClient",
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -115,7 +112,6 @@ let package = Package(
                 "StructuredErrors", "Secrets", "ProfileModel", "ProfileFormats", "ProfileStore", "StateFiles", "CredentialStore", "DBusKit",
                 "SupplicantClient", "DHCPClient", "Orchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

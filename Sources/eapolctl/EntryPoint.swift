@@ -7,6 +7,8 @@ import Glibc
 @main
 enum EntryPoint {
     static func main() async {
+        // A closed pipe must surface as a write error (handled in Output), not kill the process mid-update.
+        signal(SIGPIPE, SIG_IGN)
         let arguments = EapolcfgCommandNames.normalize(Array(CommandLine.arguments.dropFirst()))
         let options = arguments.prefix { $0 != "--" }
         let json = options.contains("--json")

@@ -1,4 +1,5 @@
 import Foundation
+import StructuredErrors
 
 /// Writes results for people or, with `--json`, as JSON: one object per result or event, one per line.
 struct Output: Sendable {
@@ -45,10 +46,16 @@ struct Output: Sendable {
 
     /// Unbuffered, so progress lines reach a pipe as they happen.
     static func writeStdout(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            // The reader went away (EPIPE: SIGPIPE is ignored, see EntryPoint): nobody is listening any more, so a
+            // long-running command ends here instead of running on unheard.
+            exit(ErrorDomain.system.exitStatus)
+        }
     }
 
     static func writeStderr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }

@@ -3,6 +3,7 @@ import CredentialStore
 import ProfileFormats
 import ProfileModel
 import ProfileStore
+import StateFiles
 import StructuredErrors
 
 /// The profile operations behind both CLI forms (noun-verb and eapolcfg).
@@ -144,10 +145,8 @@ enum ProfileActions {
             context.output.warn("--include-secrets: no stored secret was found for profile \(profile.name)")
         }
         if let outputPath {
-            guard FileManager.default.createFile(atPath: outputPath, contents: Data(output.bytes),
-                                                 attributes: [.posixPermissions: 0o600]) else {
-                throw SystemError(.ioFailure, "cannot write \(outputPath)", details: ["path": .string(outputPath)])
-            }
+            // Created 0600 from the start (O_EXCL temp file, fsync, rename): it may hold secrets.
+            try AtomicFile.write(output.bytes, to: outputPath, mode: 0o600)
             struct Exported: Encodable { let exported: String; let format: String; let suggestedFileName: String; let containsSecrets: Bool }
             context.output.result(Exported(exported: outputPath, format: format.rawValue, suggestedFileName: output.suggestedFileName,
                                            containsSecrets: output.containsSecrets)) {
