@@ -194,16 +194,16 @@ struct Attempt: Sendable {
         throw CancellationError()
     }
 
-    /// Answers a NetworkRequest from the store, or declines it (→ credentials-missing naming the keys tried).
+    /// Answers a NetworkRequest with the credentials resolved before the attempt (the store is not read again in
+    /// the middle of an EAP exchange), or declines it (→ credentials-missing naming the keys tried).
     private func answer(field: String, network: String, uuid: UUID, ssid: [UInt8]?) async -> AuthenticationEvent {
         let tried = Authenticator.keysTried(profileID: uuid, ssid: ssid).joined(separator: ", ")
-        var value: SecretBytes?
+        let value: SecretBytes?
         switch field {
         case "PASSWORD":
-            value = (try? credentials.password(profileID: uuid, ssid: ssid))??.password
+            value = spec.password
         case "IDENTITY":
-            let name = (try? credentials.password(profileID: uuid, ssid: ssid))??.username ?? profile.eap.username
-            value = name.flatMap { $0.isEmpty ? nil : SecretBytes(utf8: $0) }
+            value = spec.identity.isEmpty ? nil : SecretBytes(spec.identity)
         default:
             value = nil
         }

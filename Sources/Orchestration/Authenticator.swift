@@ -15,14 +15,14 @@ public struct Authenticator: Sendable {
     }
 
     /// The credentials `profile` needs, or `eap.credentials-missing` naming the store keys tried.
-    public func resolveCredentials(for profile: Profile) throws -> ResolvedCredentials {
+    public func resolveCredentials(for profile: Profile) async throws -> ResolvedCredentials {
         let uuid = profile.id.uuid
         let ssid = profile.ssid?.bytes
         let tried = Self.keysTried(profileID: uuid, ssid: ssid)
         let selector = profile.ssid.map { "--ssid \($0.displayText)" } ?? "--profile \(profile.id)"
         switch profile.eap.outer {
         case .peap, .ttls:
-            let stored = try credentials.password(profileID: uuid, ssid: ssid)
+            let stored = try await credentials.password(profileID: uuid, ssid: ssid)
             if stored == nil && (profile.eap.username ?? "").isEmpty {
                 throw EAPError(.credentialsMissing,
                                "no password item for profile '\(profile.name)' (tried \(tried.joined(separator: ", "))) and the profile has no username",
@@ -32,7 +32,7 @@ public struct Authenticator: Sendable {
             let username = stored.flatMap { $0.username.isEmpty ? nil : $0.username } ?? profile.eap.username
             return ResolvedCredentials(username: username, password: stored?.password)
         case .tls:
-            guard let identity = try credentials.identity(profileID: uuid, ssid: ssid) else {
+            guard let identity = try await credentials.identity(profileID: uuid, ssid: ssid) else {
                 throw EAPError(.credentialsMissing,
                                "no client identity for EAP-TLS profile '\(profile.name)' (tried \(tried.joined(separator: ", ")))",
                                hint: "Store one: `eapolctl identity set \(selector) --pkcs12 FILE`.",
@@ -65,7 +65,7 @@ public struct Authenticator: Sendable {
         let emit: @Sendable (String, [String: String]) -> Void = { name, fields in
             progress(AuthenticationUpdate(name: name, elapsed: clock.now - start, fields: fields))
         }
-        let resolved = try resolveCredentials(for: profile)
+        let resolved = try await resolveCredentials(for: profile)
         let spec = NetworkSpec(profile: profile, credentials: resolved)
         var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
                                                  preferredFingerprint: options.preferredCAFingerprint)

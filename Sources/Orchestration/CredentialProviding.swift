@@ -28,7 +28,10 @@ public struct StoredIdentity: Sendable {
 }
 
 /// Looks credentials up in eapolcfg's order: the profile's item, then the SSID's, then the default item.
+///
+/// Asynchronous because the real store blocks (file lock, file I/O): its implementation runs off Swift's
+/// cooperative pool. A synchronous method satisfies these requirements too (test fakes).
 public protocol CredentialProviding: Sendable {
-    func password(profileID: UUID, ssid: [UInt8]?) throws -> StoredPassword?
-    func identity(profileID: UUID, ssid: [UInt8]?) throws -> StoredIdentity?
+    func password(profileID: UUID, ssid: [UInt8]?) async throws -> StoredPassword?
+    func identity(profileID: UUID, ssid: [UInt8]?) async throws -> StoredIdentity?
 }

@@ -2,20 +2,30 @@ import CredentialStore
 import Foundation
 import Orchestration
 import Secrets
+import StateFiles
 import SupplicantClient
 
-/// The concrete ``CredentialProviding``: the encrypted credential store, opened once per command.
+/// The concrete ``CredentialProviding``: the encrypted credential store, opened once per command. Lookups take the
+/// store's file lock and read the file, so they run off the cooperative pool (``BlockingWork``).
 struct StoreCredentialProvider: CredentialProviding {
     /// nil when no store exists yet (every lookup then finds nothing).
     let store: CredentialStore?
 
-    func password(profileID: UUID, ssid: [UInt8]?) throws -> StoredPassword? {
-        guard let store, let (key, item) = try store.lookupPassword(profileID: profileID, ssid: ssid) else { return nil }
-        return StoredPassword(username: item.username, password: item.password, key: key.description)
+    func password(profileID: UUID, ssid: [UInt8]?) async throws -> StoredPassword? {
+        guard let store else { return nil }
+        return try await BlockingWork.run {
+            guard let (key, item) = try store.lookupPassword(profileID: profileID, ssid: ssid) else { return nil }
+            return StoredPassword(username: item.username, password: item.password, key: key.description)
+        }
     }
 
-    func identity(profileID: UUID, ssid: [UInt8]?) throws -> StoredIdentity? {
-        guard let store, let (key, item) = try store.lookupIdentity(profileID: profileID, ssid: ssid) else { return nil }
+    func identity(profileID: UUID, ssid: [UInt8]?) async throws -> StoredIdentity? {
+        guard let store else { return nil }
+        return try await BlockingWork.run { try Self.identity(in: store, profileID: profileID, ssid: ssid) }
+    }
+
+    private static func identity(in store: CredentialStore, profileID: UUID, ssid: [UInt8]?) throws -> StoredIdentity? {
+        guard let (key, item) = try store.lookupIdentity(profileID: profileID, ssid: ssid) else { return nil }
         switch item {
         case .pkcs12(let bundle, let passphrase):
             return StoredIdentity(identity: .pkcs12(bundle, passphrase: passphrase.isEmpty ? nil : passphrase),
