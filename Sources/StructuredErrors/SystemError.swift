@@ -16,6 +16,7 @@ public struct SystemErrorCode: StructuredErrorCode {
         case commandFailed = 505
         case commandMissing = 506
         case interrupted = 507
+        case internalError = 508
     }
 
     private let backing: Backing
@@ -28,6 +29,7 @@ public struct SystemErrorCode: StructuredErrorCode {
     public static let commandFailed = Self(.commandFailed)
     public static let commandMissing = Self(.commandMissing)
     public static let interrupted = Self(.interrupted)
+    public static let internalError = Self(.internalError)
 
     public static let domain = ErrorDomain.system
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -53,6 +55,9 @@ public struct SystemErrorCode: StructuredErrorCode {
                  "Install the Debian package named in the message.")
         case .interrupted:
             info("interrupted", "The operation was interrupted by a signal.", "Run the command again.")
+        case .internalError:
+            info("internal-error", "An unexpected error occurred inside eapolctl.",
+                 "This is a bug: report it with the command line and the full message.")
         }
     }
 

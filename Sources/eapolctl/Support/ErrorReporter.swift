@@ -30,7 +30,8 @@ enum ErrorReporter {
             if Eapolctl.exitCode(for: error) == .validationFailure {
                 return UsageError(.invalidArgument, message.isEmpty ? "invalid command line" : message)
             }
-            return SystemError(.ioFailure, message.isEmpty ? String(describing: error) : message)
+            return SystemError(.internalError, message.isEmpty ? String(describing: error) : message,
+                               details: ["type": .string(String(describing: type(of: error)))])
         }
     }
 

@@ -97,10 +97,7 @@ enum ProfileActions {
     }
 
     static func readProfileFile(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SystemError(.fileNotFound, "cannot read profile file \(path)", details: ["path": .string(path)])
-        }
-        return Array(data)
+        try readUserFile(path, what: "profile file")
     }
 
     static func warnAboutSignature(_ signature: SignatureInfo?, context: CommandContext) {

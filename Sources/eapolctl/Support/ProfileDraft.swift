@@ -48,11 +48,7 @@ struct ProfileDraft {
         }
         var certificates: [TrustedCertificate] = []
         for path in caCertificateFiles {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw SystemError(.fileNotFound, "cannot read CA certificate file \(path)",
-                                  details: ["path": .string(path)])
-            }
-            certificates += try TrustedCertificate.parse(Array(data), source: path)
+            certificates += try TrustedCertificate.parse(try readUserFile(path, what: "CA certificate file"), source: path)
         }
         var normalizedPins: [String] = []
         for pin in pins {

@@ -142,10 +142,8 @@ enum SecretActions {
             let bundle = try SecretInput.fromFile(p12, trimNewline: false)
             return .pkcs12(bundle: bundle, passphrase: passphrase ?? SecretBytes([]))
         case (nil, let cert?, let key?):
-            guard let certData = FileManager.default.contents(atPath: cert) else {
-                throw SystemError(.fileNotFound, "cannot read certificate file \(cert)", details: ["path": .string(cert)])
-            }
-            _ = try TrustedCertificate.parse(Array(certData), source: cert)
+            let certData = try readUserFile(cert, what: "certificate file")
+            _ = try TrustedCertificate.parse(certData, source: cert)
             let pem = String(decoding: certData, as: UTF8.self)
             return .pem(certificate: pem, privateKey: try SecretInput.fromFile(key, trimNewline: false),
                         keyPassphrase: passphrase)

@@ -31,11 +31,7 @@ enum SecretInput {
     }
 
     static func fromFile(_ path: String, trimNewline: Bool = true) throws -> SecretBytes {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SystemError(.fileNotFound, "cannot read secret file \(path)", details: ["path": .string(path)])
-        }
-        var bytes = Array(handle.readDataToEndOfFile())
-        try? handle.close()
+        var bytes = try readUserFile(path, what: "secret file")
         if !trimNewline { return SecretBytes(consumingAndZeroing: &bytes) }
         return trimmed(&bytes)
     }
