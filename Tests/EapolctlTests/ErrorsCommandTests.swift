@@ -50,3 +50,16 @@ import Testing
         #expect(result.stdout.hasPrefix("eapolctl "))
     }
 }
+
+@Suite struct UsageErrorsFromValidationTests {
+    @Test func conflictingSelectorsKeepTheirOwnCode() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let conflicting = try cli.run(["getPasswordItem", "--SSID", "a", "--default", "--json"])
+        #expect(conflicting.status == 64)
+        #expect(try conflicting.jsonError()["name"] as? String == "conflicting-arguments")
+        let missing = try cli.run(["profile", "show", "--json"])
+        #expect(missing.status == 64)
+        #expect(try missing.jsonError()["name"] as? String == "missing-argument")
+    }
+}

@@ -23,6 +23,8 @@ enum ErrorReporter {
         switch error {
         case let structured as any StructuredError:
             return structured
+        case _ where wrappedStructuredError(in: error) != nil:
+            return wrappedStructuredError(in: error)!
         case is CancellationError:
             return SystemError(.interrupted, "the operation was cancelled")
         default:
@@ -33,6 +35,16 @@ enum ErrorReporter {
             return SystemError(.internalError, message.isEmpty ? String(describing: error) : message,
                                details: ["type": .string(String(describing: type(of: error)))])
         }
+    }
+
+    /// argument-parser wraps an error thrown from `validate()` in its own (internal) error type; find ours inside.
+    static func wrappedStructuredError(in value: Any, depth: Int = 0) -> (any StructuredError)? {
+        guard depth < 4 else { return nil }
+        for child in Mirror(reflecting: value).children {
+            if let structured = child.value as? any StructuredError { return structured }
+            if let found = wrappedStructuredError(in: child.value, depth: depth + 1) { return found }
+        }
+        return nil
     }
 
     private static func usageText(for error: any Error) -> String? {

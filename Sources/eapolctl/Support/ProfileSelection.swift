@@ -12,9 +12,8 @@ struct ProfileSelection: ParsableArguments {
     var ssid: String?
 
     func validate() throws {
-        if (profile == nil) == (ssid == nil) {
-            throw ValidationError("name exactly one profile: give its ID or name, or --ssid")
-        }
+        try requireExactlyOne([profile != nil, ssid != nil], "name exactly one profile: give its ID or name, or --ssid",
+                              hint: "eapolctl profile list shows the profiles' IDs, names and SSIDs.")
     }
 
     func resolve(in repository: ProfileRepository) throws -> Profile {

@@ -7,14 +7,15 @@ struct EapolcfgSelection: ParsableArguments {
     @Option(name: .customLong("SSID"), help: "The SSID (text, or hex:...).") var ssid: String?
     @Option(name: .customLong("domain"), help: "Hotspot 2.0 domain (not supported on Linux).") var domain: String?
 
-    func check(allowDefault isDefault: Bool = false) throws {
+    /// - Parameter isDefault: whether `--default` was given, for the commands that accept it.
+    func check(allowDefault isDefault: Bool = false, allowsDefault: Bool = false) throws {
         if let domain {
             throw UsageError(.invalidArgument, "--domain \(domain): Hotspot 2.0 (Passpoint) profiles are not supported",
                              hint: "Name the profile with --profileID or --SSID.")
         }
-        if [profileID != nil, ssid != nil, isDefault].filter({ $0 }).count != 1 {
-            throw UsageError(.missingArgument, "name exactly one of --profileID or --SSID" + (isDefault ? " or --default" : ""))
-        }
+        try requireExactlyOne([profileID != nil, ssid != nil, isDefault],
+                              "name exactly one of --profileID, --SSID" + (allowsDefault ? " or --default" : ""),
+                              hint: "eapolctl profile list shows the profiles' IDs and SSIDs.")
     }
 
     var lookup: ProfileLookup { ProfileLookup(reference: profileID, ssid: ssid) }

@@ -10,7 +10,7 @@ extension Eapolcfg {
         @OptionGroup var selection: EapolcfgSelection
         @Flag(name: .customLong("default"), help: "The default identity.") var isDefault = false
 
-        func validate() throws { try selection.check(allowDefault: isDefault) }
+        func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
 
         func run() async throws {
             try SecretActions.getIdentity(target: selection.target(isDefault: isDefault), context: CommandContext(global))

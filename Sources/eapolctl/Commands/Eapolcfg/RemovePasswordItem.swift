@@ -11,7 +11,7 @@ extension Eapolcfg {
         @Flag(name: .customLong("default"), help: "The default item.") var isDefault = false
         @Flag(name: .customLong("system"), help: "Accepted for compatibility.") var system = false
 
-        func validate() throws { try selection.check(allowDefault: isDefault) }
+        func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
 
         func run() async throws {
             try SecretActions.removePassword(target: selection.target(isDefault: isDefault), context: CommandContext(global))

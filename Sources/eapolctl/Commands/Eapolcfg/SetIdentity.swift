@@ -22,7 +22,7 @@ extension Eapolcfg {
         @Option(name: .customLong("passphraseFile"), help: "Read the PKCS#12 or key passphrase from this file.")
         var passphraseFile: String?
 
-        func validate() throws { try selection.check(allowDefault: isDefault) }
+        func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
 
         func run() async throws {
             let identity = try SecretActions.readIdentity(

@@ -18,7 +18,7 @@ extension Eapolcfg {
         var password: String?
         @Option(name: .customLong("password-file"), help: "Read the password from this file.") var passwordFile: String?
 
-        func validate() throws { try selection.check(allowDefault: isDefault) }
+        func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
 
         func run() async throws {
             let context = CommandContext(global)
