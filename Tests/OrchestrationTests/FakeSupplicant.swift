@@ -9,6 +9,8 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     private let lock = NSLock()
     private var _networks: [String: String] = [:]   // path -> id_str
     private var _blobs: [String] = []
+    private var _addedBlobs: [NetworkBlob] = []
+    private var _eapolStarts = 0
     private var _calls: [String] = []
     private var continuation: AsyncThrowingStream<AuthenticationEvent, any Error>.Continuation?
     private var counter = 0
@@ -18,6 +20,8 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     private var presence: AsyncThrowingStream<Bool, any Error>.Continuation?
     /// The State reported by `state(of:)`.
     var currentState = "completed"
+    /// Signals played on the Nth `sendEAPOLStart` (1-based): a port that answers only that EAPOL-Start.
+    var eapolStartScripts: [Int: [AuthenticationEvent]] = [:]
     /// Signals played on each Reassociate.
     var reassociateScript: [AuthenticationEvent] = []
     let iface = SupplicantInterface(path: "/fi/w1/wpa_supplicant1/Interfaces/7", name: "eth9", driver: .wired, created: false)
@@ -27,6 +31,10 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     var networkPaths: [String] { lock.withLock { Array(_networks.keys) } }
     var blobList: [String] { lock.withLock { _blobs } }
     var calls: [String] { lock.withLock { _calls } }
+    /// Every blob added, in order, with its content (the CA an attempt used is in its `-ca` blob).
+    var addedBlobs: [NetworkBlob] { lock.withLock { _addedBlobs } }
+    /// How many EAPOL-Starts were sent.
+    var eapolStartCount: Int { lock.withLock { _eapolStarts } }
     private func record(_ s: String) { lock.withLock { _calls.append(s) } }
 
     func interface(named name: String, driver: InterfaceDriver?) async throws -> SupplicantInterface {
@@ -43,7 +51,7 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
         return stream
     }
     func addBlob(_ blob: NetworkBlob, to interface: SupplicantInterface) async throws {
-        lock.withLock { _blobs.append(blob.name) }
+        lock.withLock { _blobs.append(blob.name); _addedBlobs.append(blob) }
         record("AddBlob")
     }
     func removeBlob(named name: String, from interface: SupplicantInterface) async throws {
@@ -101,7 +109,12 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     func forgetAll() { lock.withLock { _networks.removeAll(); _blobs.removeAll() } }
     func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result {
         record("EAPOLStart")
-        return eapolResult
+        let (c, script, result) = lock.withLock { () -> (AsyncThrowingStream<AuthenticationEvent, any Error>.Continuation?, [AuthenticationEvent], EAPOLStart.Result) in
+            _eapolStarts += 1
+            return (continuation, eapolStartScripts[_eapolStarts] ?? [], eapolResult)
+        }
+        for e in script { c?.yield(e) }
+        return result
     }
 }
 

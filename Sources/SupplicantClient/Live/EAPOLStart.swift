@@ -27,6 +27,21 @@ public enum EAPOLStart {
     /// The frame: protocol version 1, packet type 1 (EAPOL-Start), body length 0.
     public static let frame: [UInt8] = [0x01, 0x01, 0x00, 0x00]
 
+    /// The destination `struct sockaddr_ll` (linux/if_packet.h, not exported by Swift's Glibc module), built byte by
+    /// byte in host order except where noted: family u16 (`AF_PACKET`), protocol u16 (network order), ifindex i32,
+    /// hatype u16, pkttype u8, halen u8 (6), addr[8] (the PAE group address, zero-padded).
+    static func socketAddress(interfaceIndex index: UInt32) -> [UInt8] {
+        var address = [UInt8](repeating: 0, count: 20)
+        #if canImport(Glibc)
+        withUnsafeBytes(of: UInt16(AF_PACKET)) { address.replaceSubrange(0..<2, with: $0) }
+        #endif
+        withUnsafeBytes(of: ethertype.bigEndian) { address.replaceSubrange(2..<4, with: $0) }
+        withUnsafeBytes(of: Int32(bitPattern: index)) { address.replaceSubrange(4..<8, with: $0) }
+        address[11] = 6
+        address.replaceSubrange(12..<18, with: paeGroupAddress)
+        return address
+    }
+
     /// Sends the frame on `interface` (non-blocking; returns at once).
     public static func send(interface: String) -> Result {
         #if canImport(Glibc)
@@ -36,14 +51,7 @@ public enum EAPOLStart {
                         Int32(ethertype.bigEndian))
         guard fd >= 0 else { return errno == EPERM || errno == EACCES ? .notPermitted : .failed(errno: errno) }
         defer { close(fd) }
-        // struct sockaddr_ll (linux/if_packet.h, not exported by Swift's Glibc module), built byte by byte:
-        // family u16, protocol u16 (network order), ifindex i32, hatype u16, pkttype u8, halen u8, addr[8].
-        var address = [UInt8](repeating: 0, count: 20)
-        withUnsafeBytes(of: UInt16(AF_PACKET)) { address.replaceSubrange(0..<2, with: $0) }
-        withUnsafeBytes(of: ethertype.bigEndian) { address.replaceSubrange(2..<4, with: $0) }
-        withUnsafeBytes(of: Int32(index)) { address.replaceSubrange(4..<8, with: $0) }
-        address[11] = 6
-        address.replaceSubrange(12..<18, with: paeGroupAddress)
+        let address = socketAddress(interfaceIndex: index)
         let sent = frame.withUnsafeBytes { body in
             address.withUnsafeBytes { raw in
                 sendto(fd, body.baseAddress, body.count, 0, raw.baseAddress!.assumingMemoryBound(to: sockaddr.self),

@@ -1,0 +1,126 @@
+import Foundation
+import Orchestration
+import ProfileModel
+import StructuredErrors
+import SupplicantClient
+import Testing
+
+// The wired fast path (Attempt.swift): an EAPOL-Start once the port is associated, repeated every second
+// (`eapolStartRepeat`) until EAP starts, and sent at once when the port is already `associated` at selection time.
+
+private let pin = String(repeating: "cd", count: 32)
+
+private func wiredProfile() -> Profile {
+    Profile(name: "lab", binding: .wired(interface: nil), eap: EAPSettings(outer: .peap, inner: .mschapv2, username: "alice"),
+            trust: TrustSettings(serverCertificatePins: [pin]))
+}
+
+private func credentials(_ p: Profile) -> FakeCredentials { FakeCredentials(passwords: [p.id.uuid: ("alice", "pw")]) }
+
+/// The authenticator's answer to an EAPOL-Start: a complete PEAP exchange.
+private let exchange: [AuthenticationEvent] = [
+    .eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP"),
+    .eapStatus("remote certificate verification", "success"), .eapStatus("completion", "success"),
+    .currentAuthMode("EAP-PEAP"), .stateChanged("completed"),
+]
+
+/// Generous: only a hang (or falling back to the deadline) would come near it.
+private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5))
+
+/// Collects progress events across tasks.
+private final class Updates: @unchecked Sendable {
+    // @unchecked: `items` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var items: [AuthenticationUpdate] = []
+    func append(_ u: AuthenticationUpdate) { lock.withLock { items.append(u) } }
+    var all: [AuthenticationUpdate] { lock.withLock { items } }
+}
+
+@Test func unansweredEAPOLStartIsRepeatedUntilThePortAnswers() async throws {
+    // The port is associated but silent (an authenticator still in its quiet period): it ignores the first
+    // EAPOL-Start and answers the second. The supplicant's own timer is not modelled, so only the repeat can succeed.
+    let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
+    fake.eapolStartScripts = [2: exchange]
+    let p = wiredProfile()
+    let updates = Updates()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = try await Authenticator(supplicant: fake, credentials: credentials(p))
+        .authenticate(profile: p, options: options, progress: { updates.append($0) })
+    #expect(report.status == "authenticated")
+    #expect(fake.eapolStartCount >= 2)
+    let counts = updates.all.filter { $0.name == "eapol-start" }.compactMap { $0.fields["count"] }
+    #expect(counts.prefix(2) == ["1", "2"])
+    #expect(clock.now - start < .seconds(25))   // not the deadline
+}
+
+@Test func repeatingStopsOnceEAPHasStarted() async throws {
+    // The first EAPOL-Start is answered (EAP starts) but the exchange is slow; a further EAPOL-Start would restart
+    // it, so none may be sent while it runs.
+    let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
+    fake.eapolStartScripts = [1: [.eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP")],
+                              2: [.eapStatus("completion", "failure")]]
+    let p = wiredProfile()
+    let auth = Task {
+        try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
+    }
+    // Longer than two repeat periods; then the exchange completes.
+    try await Task.sleep(for: .milliseconds(2500))
+    fake.push(.eapStatus("remote certificate verification", "success"))
+    fake.push(.eapStatus("completion", "success"))
+    fake.push(.currentAuthMode("EAP-PEAP"))
+    fake.push(.stateChanged("completed"))
+    let report = try await auth.value
+    #expect(report.status == "authenticated")
+    #expect(fake.eapolStartCount == 1)
+}
+
+@Test func alreadyAssociatedPortGetsAnEAPOLStartWithoutAStateChange() async throws {
+    // A retry on the same port: it is `associated` before SelectNetwork and no State change will be signalled.
+    let fake = FakeSupplicant(scripts: [[]])
+    fake.currentState = "associated"
+    fake.eapolStartScripts = [1: exchange]
+    let p = wiredProfile()
+    let report = try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
+    #expect(report.status == "authenticated")
+    #expect(fake.eapolStartCount == 1)
+    let calls = fake.calls
+    #expect(calls.firstIndex(of: "EAPOLStart").map { $0 > calls.firstIndex(of: "SelectNetwork")! } == true)
+}
+
+@Test func alreadyAssociatedSilentPortIsAlsoRepeated() async throws {
+    let fake = FakeSupplicant(scripts: [[]])
+    fake.currentState = "associated"
+    fake.eapolStartScripts = [2: exchange]
+    let p = wiredProfile()
+    let report = try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
+    #expect(report.status == "authenticated")
+    #expect(fake.eapolStartCount >= 2)
+}
+
+@Test func alreadyAssociatedPortGetsNoEAPOLStartWhenDisabled() async throws {
+    let fake = FakeSupplicant(scripts: [[]])
+    fake.currentState = "associated"
+    fake.eapolStartScripts = [1: exchange]
+    let p = wiredProfile()
+    var opts = options
+    opts.sendEAPOLStart = false
+    opts.timeout = .milliseconds(300)
+    await #expect(throws: EAPError(.noAuthenticator, "")) {
+        try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: opts)
+    }
+    #expect(fake.eapolStartCount == 0)
+}
+
+@Test func notPermittedEAPOLStartIsNotRepeated() async throws {
+    // Without CAP_NET_RAW the first send fails; repeating would only fail again, and the supplicant's own timer runs.
+    let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
+    fake.eapolResult = .notPermitted
+    let p = wiredProfile()
+    var opts = options
+    opts.timeout = .milliseconds(2500)
+    await #expect(throws: EAPError(.noAuthenticator, "")) {
+        try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: opts)
+    }
+    #expect(fake.eapolStartCount == 1)
+}
