@@ -590,8 +590,6 @@ extension Array where Element == UInt8 {
 extension Data {
     /// Overwrites the bytes with zeros (for buffers that held plaintext).
     mutating func zeroize() {
-        withUnsafeMutableBytes { raw in
-            if let base = raw.baseAddress, raw.count > 0 { memset(base, 0, raw.count) }
-        }
+        withUnsafeMutableBytes { SecretBytes.zero($0) }  // explicit_bzero: not removed as a dead store
     }
 }

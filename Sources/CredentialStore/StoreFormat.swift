@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Secrets
 
 /// The binary layout of a store file (see Docs/store-format.md); all integers big-endian.
 enum StoreFormat {
@@ -215,8 +216,6 @@ extension Array where Element == UInt8 {
     mutating func appendU64(_ v: UInt64) { appendU32(UInt32(v >> 32)); appendU32(UInt32(v & 0xffff_ffff)) }
     /// Overwrites the bytes with zeros (for buffers that held plaintext).
     mutating func zeroize() {
-        withUnsafeMutableBytes { raw in
-            if let base = raw.baseAddress, raw.count > 0 { memset(base, 0, raw.count) }
-        }
+        withUnsafeMutableBytes { SecretBytes.zero($0) }  // explicit_bzero: not removed as a dead store
     }
 }

@@ -15,7 +15,7 @@ internal import Foundation
 /// deadlines itself (libdbus's own timeouts would need watch/timeout callbacks).
 ///
 /// `@unchecked Sendable` is sound because of thread confinement: `connection`, `pending`, `callBySerial`,
-/// `subscriptions`, `exports`, `handlerTasks` and `open` are read and written only on the I/O thread (in
+/// `waiting`, `subscriptions`, `exports`, `handlerTasks` and `open` are read and written only on the I/O thread (in
 /// `threadMain`, the filter callback it triggers, and the jobs it runs). The only state shared with other threads is
 /// `queue` (a `Mutex`, which also guards writes to and the closing of `wakeFD`), `connected` (an `Atomic`), and
 /// immutable `let`s.
