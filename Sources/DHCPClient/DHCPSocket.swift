@@ -12,12 +12,15 @@ final class DHCPSocket {
     static let serverPort: UInt16 = 67
 
     let interface: String
+    /// The port datagrams are sent to (67; a test server uses this type with the ports swapped).
+    let remotePort: UInt16
     private let fd: Int32
 
-    /// Opens the socket on `interface`.
+    /// Opens the socket on `interface`, bound to `0.0.0.0:localPort`.
     /// - Throws: `DHCPError` `.interfaceGone`, `.permissionDenied`, or `.backendFailed` for other socket errors.
-    init(interface: String) throws {
+    init(interface: String, localPort: UInt16 = clientPort, remotePort: UInt16 = serverPort) throws {
         self.interface = interface
+        self.remotePort = remotePort
         guard interface.utf8.count < Int(IFNAMSIZ), !interface.isEmpty, !interface.contains("/") else {
             throw DHCPError(.interfaceGone, "\(interface.isEmpty ? "(empty)" : interface) is not a valid interface name.",
                             details: ["interface": .string(interface)])
@@ -34,18 +37,18 @@ final class DHCPSocket {
         guard setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, &name, socklen_t(name.count)) == 0 else {
             let e = errno; close(fd); throw Self.error(e, "SO_BINDTODEVICE", interface)
         }
-        var addr = Self.socketAddress(.any, port: Self.clientPort)
+        var addr = Self.socketAddress(.any, port: localPort)
         let rc = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard rc == 0 else { let e = errno; close(fd); throw Self.error(e, "bind 0.0.0.0:68", interface) }
+        guard rc == 0 else { let e = errno; close(fd); throw Self.error(e, "bind 0.0.0.0:\(localPort)", interface) }
     }
 
     deinit { close(fd) }
 
-    /// Sends one datagram to `destination:67`.
+    /// Sends one datagram to `destination:67` (`remotePort`).
     func send(_ bytes: [UInt8], to destination: IPv4Address) throws {
-        var addr = Self.socketAddress(destination, port: Self.serverPort)
+        var addr = Self.socketAddress(destination, port: remotePort)
         let n = bytes.withUnsafeBytes { buf in
             withUnsafePointer(to: &addr) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -53,7 +56,7 @@ final class DHCPSocket {
                 }
             }
         }
-        guard n == bytes.count else { throw Self.error(errno, "sendto \(destination):67", interface) }
+        guard n == bytes.count else { throw Self.error(errno, "sendto \(destination):\(remotePort)", interface) }
     }
 
     /// Waits for one datagram until `deadline`, in slices of at most 50 ms so cancellation is noticed.

@@ -17,6 +17,10 @@ import Glibc
 /// - udhcpc: a running udhcpc for IF gets SIGUSR1 (renew); otherwise `udhcpc -i IF -n -q -f -t N -T 1 -s SCRIPT`
 ///   runs once. The script applies the address (Debian's `udhcpc` package ships `/etc/udhcpc/default.script`).
 ///
+/// The lease is confirmed on the interface: after a successful run, the address the program reports having bound
+/// (new or already there, as in a renew of the same lease); without a report (a signalled daemon), a new address
+/// or one whose valid lifetime grew. See Docs/dhcp.md, "External clients: confirming the lease".
+///
 /// Children are spawned with `posix_spawn` and waited for on a dedicated thread.
 public struct ExternalDHCPClient: DHCPTrigger {
     /// Settings of an external backend.
@@ -137,35 +141,94 @@ public struct ExternalDHCPClient: DHCPTrigger {
                                           "status": .int(Int(o.status)), "output": .list(o.lastLines())])
             }
         }
-        // Confirm an address arrived (a signalled or rebinding daemon works asynchronously).
+        // Confirm the address. A program that exited successfully names the address it bound in its output
+        // (`reported`): that address must be on the interface, whether it is new or was already there (a renew
+        // of the same lease is the normal case) and whatever lifetime its hook gave it. Without such a report
+        // (a signalled daemon, unknown output) only a new address, or one whose valid lifetime grew (the lease
+        // was refreshed), counts: an address merely still present proves nothing.
+        let reported = outcome.flatMap { Self.reportedLease(in: $0.output, backend: backend) }
         var pause: UInt32 = 2_000
         while true {
             let now = try InterfaceConfigurator.addresses(on: interface)
-            // New address, or the same one with a longer valid lifetime than before (renewed); once the program
-            // has exited successfully any dynamic (finite-lifetime) address counts.
-            func isFresh(_ a: InterfaceConfigurator.AddressInfo) -> Bool {
-                guard let old = before.first(where: { $0.address == a.address }) else { return true }
-                guard let n = a.validLifetime, let o = old.validLifetime else { return false }
-                return n > o
+            let found: InterfaceConfigurator.AddressInfo?
+            if let reported {
+                found = now.first { $0.address == reported.address }
+            } else {
+                found = now.first { Self.isFresh($0, before: before) }
             }
-            let fresh = now.first(where: isFresh) ?? (outcome != nil ? now.first { $0.validLifetime != nil } : nil)
-            if let a = fresh {
+            if let a = found {
                 let router = try InterfaceConfigurator.defaultRouter(on: interface)
-                let life = a.validLifetime
+                let life = reported?.leaseSeconds ?? a.validLifetime
                 return DHCPResult(
                     backend: backend, interface: interface, exchange: .external, address: a.address, prefixLength: a.prefixLength,
-                    router: router, serverIdentifier: nil, leaseTime: life.map { .seconds($0) }, renewalTime: nil,
+                    router: router, serverIdentifier: reported?.server, leaseTime: life.map { .seconds($0) }, renewalTime: nil,
                     rebindingTime: nil, leaseEndsAt: life.map { Date() + TimeInterval($0) } ?? .distantFuture,
                     elapsed: start.duration(to: .now), renewedAutomatically: plan.keepsRenewing)
             }
             if ContinuousClock.now >= deadline || flag.isCancelled {
-                throw DHCPError(.backendFailed, "\(backend) on \(interface) finished but no new IPv4 address appeared.",
-                                details: ["interface": .string(interface), "backend": .string(backend.rawValue),
-                                          "output": .list(outcome?.lastLines() ?? [])])
+                var details: [String: ErrorDetail] = ["interface": .string(interface), "backend": .string(backend.rawValue),
+                                                      "output": .list(outcome?.lastLines() ?? [])]
+                let message: String
+                if let reported {
+                    details["reportedAddress"] = .string(reported.address.description)
+                    message = "\(backend) on \(interface) reported binding \(reported.address), but that address is not on the interface "
+                        + "(does its hook script apply it?)."
+                } else {
+                    message = "\(backend) on \(interface) finished but no new or refreshed IPv4 address appeared."
+                }
+                throw DHCPError(.backendFailed, message, details: details)
             }
             usleep(pause)
             pause = min(pause * 2, 50_000)
         }
+    }
+
+    /// Whether `a` is new compared with `before`, or the same address with a longer valid lifetime left (renewed).
+    ///
+    /// Lifetimes are whole seconds, so a renewal within a second of the previous one cannot be told apart from
+    /// nothing happening; that only matters when no program output names the address (a signalled daemon).
+    static func isFresh(_ a: InterfaceConfigurator.AddressInfo, before: [InterfaceConfigurator.AddressInfo]) -> Bool {
+        guard let old = before.first(where: { $0.address == a.address }) else { return true }
+        guard let n = a.validLifetime, let o = old.validLifetime else { return false }
+        return n > o
+    }
+
+    /// What a client program said it bound, parsed from its output.
+    struct ReportedLease: Sendable, Equatable {
+        var address: IPv4Address
+        var server: IPv4Address?
+        var leaseSeconds: UInt32?
+    }
+
+    /// The lease a client program reports in its output (the last report wins):
+    /// - udhcpc: `udhcpc: lease of 198.18.0.178 obtained from 198.18.0.1, lease time 120`
+    /// - dhcpcd: `dtc0: leased 198.18.0.179 for 120 seconds`
+    /// - dhclient (`-v`): `bound to 198.18.0.150 -- renewal in 54 seconds.`
+    static func reportedLease(in output: String, backend: DHCPBackend) -> ReportedLease? {
+        var found: ReportedLease?
+        for line in output.split(separator: "\n") {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            func word(after marker: String) -> String? {
+                guard let i = words.firstIndex(of: marker), i + 1 < words.count else { return nil }
+                return words[i + 1]
+            }
+            switch backend {
+            case .udhcpc:
+                guard line.contains("lease of "), line.contains(" obtained"), let a = word(after: "of").flatMap(IPv4Address.init)
+                else { continue }
+                found = ReportedLease(address: a, server: word(after: "from").flatMap(IPv4Address.init),
+                                      leaseSeconds: word(after: "time").flatMap { UInt32($0) })
+            case .dhcpcd:
+                guard let a = word(after: "leased").flatMap(IPv4Address.init) else { continue }
+                found = ReportedLease(address: a, server: nil, leaseSeconds: word(after: "for").flatMap { UInt32($0) })
+            case .dhclient:
+                guard line.hasPrefix("bound to "), let a = word(after: "to").flatMap(IPv4Address.init) else { continue }
+                found = ReportedLease(address: a, server: nil, leaseSeconds: nil)
+            case .builtin, .none:
+                return nil
+            }
+        }
+        return found
     }
 
     /// Releases the lease: `dhclient -r`, `dhcpcd -k IF`, or SIGUSR2 to a running udhcpc.

@@ -4,7 +4,8 @@ import Foundation
 /// address at expiry and then tries to get a new lease; `renewNow()` handles "link came back / re-authenticated".
 ///
 /// Retries follow RFC 2131 §4.4.5: after a failed RENEW/REBIND, wait half the time left to T2 (resp. expiry),
-/// at least `minimumRetry`.
+/// at least `minimumRetry` and never past T2 (resp. expiry); after a failed acquisition, `minimumRetry`.
+/// All times come from a `LeaseClock` (the system clock unless a test injects its own).
 public actor LeaseKeeper {
     /// Events in order; finishes when the keeper is stopped.
     public nonisolated let events: AsyncStream<LeaseEvent>
@@ -13,8 +14,11 @@ public actor LeaseKeeper {
     private let interface: String
     private let attemptTimeout: Duration
     private let minimumRetry: Duration
+    private let clock: any LeaseClock
     private var lease: DHCPLease?
     private var loop: Task<Void, Never>?
+    /// The expiry of the lease whose REBINDING state was last announced (one `.rebinding` event per lease).
+    private var rebindingAnnounced: Date?
 
     /// Creates a keeper for `lease` (typically the one just recorded by `BuiltinDHCPClient.renew`).
     /// - Parameters:
@@ -23,14 +27,17 @@ public actor LeaseKeeper {
     ///   - interface: the interface to keep a lease on.
     ///   - attemptTimeout: the budget of each RENEW/REBIND/acquire attempt.
     ///   - minimumRetry: the shortest wait between failed attempts.
+    ///   - clock: the time source for the schedule (T1, T2, expiry, retry waits).
     public init(client: BuiltinDHCPClient, interface: String, lease: DHCPLease?,
-                attemptTimeout: Duration = .seconds(10), minimumRetry: Duration = .seconds(5)) {
+                attemptTimeout: Duration = .seconds(10), minimumRetry: Duration = .seconds(5),
+                clock: any LeaseClock = SystemLeaseClock()) {
         (events, continuation) = AsyncStream.makeStream(of: LeaseEvent.self, bufferingPolicy: .bufferingNewest(64))
         self.client = client
         self.interface = interface
         self.lease = lease
         self.attemptTimeout = attemptTimeout
         self.minimumRetry = minimumRetry
+        self.clock = clock
     }
 
     /// The lease currently held, if any.
@@ -75,7 +82,7 @@ public actor LeaseKeeper {
         } catch is CancellationError {
             return nil
         } catch {
-            continuation.yield(.failed(Self.dhcpError(error, interface), nextAttempt: Date() + minimumRetry.seconds))
+            continuation.yield(.failed(Self.dhcpError(error, interface), nextAttempt: clock.now + minimumRetry.seconds))
             return nil
         }
     }
@@ -86,7 +93,7 @@ public actor LeaseKeeper {
                 if await acquire(timeout: attemptTimeout) == nil { await sleep(minimumRetry) }
                 continue
             }
-            let now = Date()
+            let now = clock.now
             if current.isInfinite { await sleep(.seconds(3600)); continue }
             if now < current.renewAt {
                 await sleep(until: current.renewAt)
@@ -99,7 +106,10 @@ public actor LeaseKeeper {
                 continue
             }
             let rebinding = now >= current.rebindAt
-            if rebinding { continuation.yield(.rebinding(interface: interface, leaseEndsAt: current.expiresAt)) }
+            if rebinding && rebindingAnnounced != current.expiresAt {   // once per lease, not once per attempt
+                rebindingAnnounced = current.expiresAt
+                continuation.yield(.rebinding(interface: interface, leaseEndsAt: current.expiresAt))
+            }
             let limit = rebinding ? current.expiresAt : current.rebindAt
             let budget = min(attemptTimeout, .milliseconds(Int64(max(1, limit.timeIntervalSince(now) * 1000))))
             do {
@@ -110,24 +120,28 @@ public actor LeaseKeeper {
                 return
             } catch let e as DHCPError where e.code == .nak {
                 lease = nil  // the client removed the address; start over
-                continuation.yield(.failed(e, nextAttempt: Date()))
+                continuation.yield(.failed(e, nextAttempt: clock.now))
             } catch {
-                let left = limit.timeIntervalSince(Date())
-                let wait = max(minimumRetry.seconds, left / 2)
-                let next = min(Date() + wait, limit)
+                let next = Self.retryAt(after: clock.now, limit: limit, minimumRetry: minimumRetry)
                 continuation.yield(.failed(Self.dhcpError(error, interface), nextAttempt: next))
                 await sleep(until: next)
             }
         }
     }
 
+    /// When to try again after a failed RENEW/REBIND at `now`: half the time left to `limit` (T2, resp. expiry),
+    /// at least `minimumRetry`, never past `limit`.
+    static func retryAt(after now: Date, limit: Date, minimumRetry: Duration) -> Date {
+        let wait = max(minimumRetry.seconds, limit.timeIntervalSince(now) / 2)
+        return min(now + wait, limit)
+    }
+
     private func sleep(until date: Date) async {
-        let s = date.timeIntervalSinceNow
-        if s > 0 { await sleep(.milliseconds(Int64(s * 1000) + 1)) }
+        await clock.sleep(until: date)
     }
 
     private func sleep(_ d: Duration) async {
-        try? await Task.sleep(for: d)
+        await clock.sleep(until: clock.now + d.seconds)
     }
 
     static func dhcpError(_ error: any Error, _ interface: String) -> DHCPError {

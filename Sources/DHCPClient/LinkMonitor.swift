@@ -1,4 +1,5 @@
 import Foundation
+public import Logging
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,13 +7,17 @@ import Glibc
 /// Follows one interface's link state through rtnetlink (`RTMGRP_LINK`): carrier and operstate changes, removal.
 ///
 /// The netlink socket is read on a dedicated thread (non-blocking, `poll` in 100 ms slices), never on Swift's
-/// cooperative pool; the stream ends when the consumer stops iterating (the thread then closes the socket).
+/// cooperative pool; the stream ends when the consuming task is cancelled or the stream is released (the thread
+/// then closes the socket within one slice).
 public enum LinkMonitor {
     /// The link states of `interface` as the kernel announces them (duplicates of the previous state are dropped),
     /// starting with the current state.
-    /// - Parameter networkNamespace: a `/run/netns/NAME` path to watch from, or nil for the current namespace.
+    /// - Parameters:
+    ///   - networkNamespace: a `/run/netns/NAME` path to watch from, or nil for the current namespace.
+    ///   - logger: receives a debug trace of the reader (datagrams, decoded states, end of the stream).
     /// - Throws: `DHCPError` `permission-denied` or `backend-failed` when the netlink socket cannot be opened.
-    public static func states(of interface: String, networkNamespace: String? = nil) throws
+    public static func states(of interface: String, networkNamespace: String? = nil,
+                              logger: Logger = Logger(label: "eapolctl.link")) throws
         -> AsyncStream<LinkState> {
         let (stream, continuation) = AsyncStream.makeStream(of: LinkState.self, bufferingPolicy: .bufferingNewest(32))
         let flag = CancellationFlag()
@@ -26,7 +31,7 @@ public enum LinkMonitor {
                 ready.signal()
                 defer { close(fd) }
                 requestDump(fd)
-                readLoop(fd: fd, interface: interface, flag: flag) { continuation.yield($0) }
+                readLoop(fd: fd, interface: interface, flag: flag, logger: logger) { continuation.yield($0) }
             } catch {
                 opened.set(error)
                 ready.signal()
@@ -38,9 +43,7 @@ public enum LinkMonitor {
         ready.wait()   // socket() + bind() only: microseconds
         if let error = opened.error { throw error }
         continuation.onTermination = { reason in
-            if ProcessInfo.processInfo.environment["EAPOLCTL_DEBUG_RTNETLINK"] != nil {
-                FileHandle.standardError.write(Data("rtnetlink: stream terminated: \(reason)\n".utf8))
-            }
+            logger.debug("rtnetlink stream terminated", metadata: ["link.interface": "\(interface)", "reason": "\(reason)"])
             flag.cancel()
         }
         return stream
@@ -103,11 +106,11 @@ public enum LinkMonitor {
         _ = msg.withUnsafeBytes { send(fd, $0.baseAddress, 32, 0) }
     }
 
-    private static func readLoop(fd: Int32, interface: String, flag: CancellationFlag, yield: (LinkState) -> Void) {
+    private static func readLoop(fd: Int32, interface: String, flag: CancellationFlag, logger: Logger,
+                                 yield: (LinkState) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 32 * 1024)
         var last: LinkState?
-        let debug = ProcessInfo.processInfo.environment["EAPOLCTL_DEBUG_RTNETLINK"] != nil
-        defer { if debug { FileHandle.standardError.write(Data("rtnetlink: reader ends (cancelled: \(flag.isCancelled))\n".utf8)) } }
+        defer { logger.debug("rtnetlink reader ends", metadata: ["link.interface": "\(interface)", "cancelled": "\(flag.isCancelled)"]) }
         while !flag.isCancelled {
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&p, 1, 100)
@@ -116,11 +119,11 @@ public enum LinkMonitor {
             if n <= 0 {
                 let e = errno
                 if e == EAGAIN || e == EINTR || e == ENOBUFS { continue }
-                if debug { FileHandle.standardError.write(Data("rtnetlink: recv \(n) errno \(e)\n".utf8)) }
+                logger.debug("rtnetlink recv failed", metadata: ["link.interface": "\(interface)", "result": "\(n)", "errno": "\(e)"])
                 return
             }
             let states = parse(Array(buffer[0..<n]), interface: interface)
-            if debug { FileHandle.standardError.write(Data("rtnetlink: \(n) bytes, \(states)\n".utf8)) }
+            logger.debug("rtnetlink datagram", metadata: ["link.interface": "\(interface)", "bytes": "\(n)", "states": "\(states)"])
             for state in states where state != last {
                 last = state
                 yield(state)

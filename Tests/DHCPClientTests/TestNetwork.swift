@@ -88,6 +88,7 @@ final class TestNetwork {
     func startServer(extra: [String] = [], range: String = "198.18.0.100,198.18.0.199,2m", ping: Bool = false) throws {
         stopServer()
         let log = workDirectory.appendingPathComponent("dnsmasq.log").path
+        let earlierLog = dnsmasqLog.utf8.count   // a restarted server appends: look only at what it writes
         let pid = try CommandRunner.spawn(CommandRunner.locate("ip")!, [
             "netns", "exec", serverNamespace, CommandRunner.locate("dnsmasq")!,
             "--no-daemon", "--conf-file=/dev/null", "--port=0", "--interface=\(Self.serverInterface)",
@@ -98,7 +99,7 @@ final class TestNetwork {
         dnsmasqPID = pid
         let deadline = Date() + 5
         while Date() < deadline {
-            if dnsmasqLog.contains("DHCP, sockets bound") { return }
+            if String(decoding: dnsmasqLog.utf8.dropFirst(earlierLog), as: UTF8.self).contains("DHCP, sockets bound") { return }
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 dnsmasqPID = nil
