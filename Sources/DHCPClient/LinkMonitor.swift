@@ -118,7 +118,15 @@ public enum LinkMonitor {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n <= 0 {
                 let e = errno
-                if e == EAGAIN || e == EINTR || e == ENOBUFS { continue }
+                if e == EAGAIN || e == EINTR { continue }
+                if e == ENOBUFS {
+                    // The kernel dropped link messages (our socket buffer overflowed): the last state we reported
+                    // may be stale, so ask for the current one again.
+                    logger.debug("rtnetlink overrun; re-reading the link state", metadata: ["link.interface": "\(interface)"])
+                    last = nil
+                    requestDump(fd)
+                    continue
+                }
                 logger.debug("rtnetlink recv failed", metadata: ["link.interface": "\(interface)", "result": "\(n)", "errno": "\(e)"])
                 return
             }

@@ -50,6 +50,8 @@ final class WatchLoop {
     enum Input: Sendable {
         case supplicant(AuthenticationEvent, generation: Int)
         case link(LinkState)
+        /// rtnetlink stopped delivering (a socket error): link flaps are no longer seen.
+        case linkMonitorEnded
         case presence(Bool)
         case lease(LeaseEvent)
         case dhcpDone(DHCPResult?, DHCPError?, cycle: Int)
@@ -109,7 +111,11 @@ final class WatchLoop {
         emit("started", fields)
 
         let states = try w.link.states(of: name)
-        helpers.append(Task { for await s in states { continuation.yield(.link(s)) } })
+        helpers.append(Task {
+            for await s in states { continuation.yield(.link(s)) }
+            // The link monitor only ends on its own when rtnetlink failed: say so rather than watch on blind.
+            if !Task.isCancelled { continuation.yield(.linkMonitorEnded) }
+        })
         let presence = w.supplicant.presenceChanges()
         helpers.append(Task {
             do { for try await p in presence { continuation.yield(.presence(p)) } } catch {}
@@ -193,6 +199,9 @@ final class WatchLoop {
             return false
         case .link(let s):
             await linkChanged(s)
+        case .linkMonitorEnded:
+            emit("link-monitor-failed", ["interface": name,
+                                         "hint": "link changes are no longer followed; restart eapolctl watch (systemd restarts it)"])
         case .supplicant(let event, let g):
             guard g == generation else { break }
             await supplicantEvent(event)
