@@ -316,10 +316,18 @@ supp_log_since() { tail -n +"$((SUPP_MARK + 1))" "$VM_LOGS/wpa_supplicant.log"; 
 # --- DHCP server on the access point's side (busybox udhcpd) ---------------------------------
 
 # dhcp_server_start [IFACE]: 198.18.0.1/24 on IFACE (default wlan0) and busybox udhcpd handing out
-# 198.18.0.100-198.18.0.150 (lease 3600 s) on it; log in logs/udhcpd-SCENARIO.log. Only
+# 198.18.0.100-198.18.0.150 (lease 3600 s, no router option: a gateway that is a local address of
+# the same stack is refused by the kernel, "Nexthop has invalid gateway") on it; log in logs/udhcpd-SCENARIO.log. Only
 # 198.18.0.0/24, only inside the VM.
 dhcp_server_start() {
   _dif=${1:-wlan0}
+  # Both ends share one network stack here: with no address of its own, wlan1's DHCP messages leave
+  # with 198.18.0.1 (wlan0's) as source, and udhcpd's answers arrive from it, so each side would
+  # drop the other's packets as martians (a local source address). Accept them.
+  for _c in all wlan0 wlan1 wlan2; do
+    echo 1 >/proc/sys/net/ipv4/conf/$_c/accept_local
+    echo 0 >/proc/sys/net/ipv4/conf/$_c/rp_filter
+  done
   ip addr flush dev "$_dif" 2>/dev/null
   ip addr add 198.18.0.1/24 dev "$_dif" || fail "cannot put 198.18.0.1/24 on $_dif"
   mkdir -p /run/udhcpd
@@ -333,10 +341,9 @@ max_leases 50
 lease_file /run/udhcpd/leases
 pidfile /run/udhcpd.pid
 opt subnet 255.255.255.0
-opt router 198.18.0.1
 opt lease 3600
 EOC
-  udhcpd -f /run/udhcpd.conf >"$VM_LOGS/udhcpd-$SCENARIO.log" 2>&1 &
+  udhcpd -f -v /run/udhcpd.conf >"$VM_LOGS/udhcpd-$SCENARIO.log" 2>&1 &
   echo $! >/run/udhcpd.bg.pid
   wait_until 5 pid_alive "$(cat /run/udhcpd.bg.pid)" || fail "udhcpd did not start (see logs/udhcpd-$SCENARIO.log)"
   vm_log "DHCP server (udhcpd) on $_dif, 198.18.0.1/24"
