@@ -9,7 +9,7 @@ ec profile create --name hidden --ssid "$SSID_HIDDEN" --hidden --security wpa2 -
 printf '%s' "$PEAP_PASS" | ec password set --ssid "$SSID_HIDDEN" --username "$PEAP_USER" --password - ||
   fail "password set failed"
 
-ec_auth authenticated hidden-auth-start auth start --interface wlan1 --ssid "$SSID_HIDDEN" --timeout 120
+ec_auth authenticated hidden-auth-start auth start --interface wlan1 --ssid "$SSID_HIDDEN" --timeout 120 --dhcp none
 expect_settled wlan1 EAP-PEAP
 ec auth stop --interface wlan1 || fail "auth stop failed"
 pass

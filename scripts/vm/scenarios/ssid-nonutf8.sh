@@ -10,7 +10,7 @@ printf '%s' "$PEAP_PASS" | ec password set --ssid "$ssid" --username "$PEAP_USER
   fail "password set failed"
 ec profile list || fail "profile list failed with a non-UTF-8 SSID"
 
-ec_auth authenticated nonutf8-auth-start auth start --interface wlan1 --ssid "$ssid" --timeout 120
+ec_auth authenticated nonutf8-auth-start auth start --interface wlan1 --ssid "$ssid" --timeout 120 --dhcp none
 expect_settled wlan1 EAP-PEAP
 # The BSS wpa_supplicant is on carries exactly those bytes.
 bss=$(busctl get-property $SUPP "$(supp_if wlan1)" $SUPP_IFACE CurrentBSS | unquote)

@@ -8,7 +8,7 @@ ec profile create --name wpa2-tls --ssid "$SSID_WPA2" --security wpa2 --method t
 ec identity set --ssid "$SSID_WPA2" --pkcs12 "$VM_PKI/client.p12" --passphrase-file "$VM_PKI/client.p12.pass" ||
   fail "identity set failed"
 
-ec_auth authenticated tls-auth-start auth start --interface wlan1 --ssid "$SSID_WPA2" --timeout 120
+ec_auth authenticated tls-auth-start auth start --interface wlan1 --ssid "$SSID_WPA2" --timeout 120 --dhcp none
 expect_settled wlan1 EAP-TLS
 grep -q 'AP-STA-CONNECTED' "$(ap_log ap)" || fail "hostapd never saw the station connect"
 ec auth stop --interface wlan1 || fail "auth stop failed"

@@ -10,7 +10,7 @@ ec createProfile --authType PEAP --SSID "$SSID_WPA2" --securityType WPA2 \
 printf '%s' "$PEAP_PASS" | ec setPasswordItem --password - --name "$PEAP_USER" --SSID "$SSID_WPA2" ||
   fail "setPasswordItem failed"
 
-ec_auth authenticated peap-startAuthentication startAuthentication --interface wlan1 --SSID "$SSID_WPA2" --timeout 120
+ec_auth authenticated peap-startAuthentication startAuthentication --interface wlan1 --SSID "$SSID_WPA2" --timeout 120 --dhcp none
 expect_settled wlan1 EAP-PEAP
 wait_until 10 grep -q 'AP-STA-CONNECTED' "$(ap_log ap)" || fail "hostapd never saw the station connect"
 ec getState --interface wlan1 || fail "getState failed"

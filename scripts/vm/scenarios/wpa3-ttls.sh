@@ -10,7 +10,7 @@ printf '%s' "$TTLS_PAP_PASS" | ec password set --ssid "$SSID_WPA3" --username "$
   fail "password set failed"
 
 supp_log_mark
-ec_auth authenticated wpa3-ttls-auth-start auth start --interface wlan1 --ssid "$SSID_WPA3" --timeout 120
+ec_auth authenticated wpa3-ttls-auth-start auth start --interface wlan1 --ssid "$SSID_WPA3" --timeout 120 --dhcp none
 # wpa_supplicant names the AKM, not the EAP method, in CurrentAuthMode for SHA-256 AKMs.
 expect_settled wlan1 WPA2-EAP-SHA256
 grep -q '"method-accepted","method":"TTLS"' "$VM_LOGS/$SCENARIO-wpa3-ttls-auth-start.out" ||

@@ -25,10 +25,7 @@ extension Eapolctl.Auth {
         var driver: String?
         @Flag(help: "Do not send an EAPOL-Start after association (wait for the supplicant's own, ~2 s).")
         var noEapolStart = false
-        @Option(help: ArgumentHelp(DHCPBackendChoice.help, valueName: "backend")) var dhcp: String = "auto"
-        @Option(help: ArgumentHelp("Budget of the DHCP exchange after authentication, in seconds.", valueName: "seconds"))
-        var dhcpTimeout: Double = 15
-        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
+        @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
 
         func validate() throws {
             try AuthActions.Target(profile: profile, ssid: ssid, isDefault: isDefault).check()
@@ -38,7 +35,8 @@ extension Eapolctl.Auth {
             try await AuthActions.start(
                 target: .init(profile: profile, ssid: ssid, isDefault: isDefault), interface: connection.interface,
                 timeout: timeout, wait: !noWait, driver: driver, bus: connection.bus, eapolStart: !noEapolStart,
-                dhcp: dhcp, dhcpTimeout: dhcpTimeout, dhcpScript: dhcpScript, context: CommandContext(global))
+                dhcp: dhcpOptions.dhcp, dhcpTimeout: dhcpOptions.dhcpTimeout, dhcpScript: dhcpOptions.dhcpScript,
+                context: CommandContext(global))
         }
     }
 }

@@ -19,3 +19,11 @@ struct AuthConnectionOptions: ParsableArguments {
                                valueName: "address"))
     var bus: String?
 }
+
+/// The DHCP step after authentication, shared by `auth start` and `startAuthentication`.
+struct DHCPAfterAuthOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(DHCPBackendChoice.help, valueName: "backend")) var dhcp: String = "auto"
+    @Option(help: ArgumentHelp("Budget of the DHCP exchange after authentication, in seconds.", valueName: "seconds"))
+    var dhcpTimeout: Double = 15
+    @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
+}

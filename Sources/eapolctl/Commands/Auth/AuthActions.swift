@@ -50,7 +50,7 @@ enum AuthActions {
     }
 
     static func start(target: Target, interface: String, timeout: Double, wait: Bool, driver: String?, bus: String?,
-                      eapolStart: Bool, dhcp: String = "none", dhcpTimeout: Double = 15, dhcpScript: String? = nil,
+                      eapolStart: Bool, dhcp: String, dhcpTimeout: Double = 15, dhcpScript: String? = nil,
                       context: CommandContext) async throws {
         let profile = try target.resolve(in: context.profiles)
         let report = try await connect(profile: profile, interface: interface, timeout: timeout, wait: wait,

@@ -2,7 +2,8 @@ import ArgumentParser
 
 extension Eapolcfg {
     /// eapolcfg `startAuthentication --interface IF (--profileID | --SSID | --default)`. Unlike eapolcfg, which
-    /// returns at once, it waits for the outcome unless --no-wait is given.
+    /// returns at once, it waits for the outcome unless --no-wait is given, and then gets an address as `auth start`
+    /// does (on macOS the system's own DHCP client does that part).
     struct StartAuthentication: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "startAuthentication",
@@ -16,6 +17,7 @@ extension Eapolcfg {
         @Flag(name: .customLong("no-ui"), help: "Accepted for compatibility; eapolctl never shows UI.") var noUI = false
         @Option(help: "Give up after this many seconds.") var timeout: Double = 30
         @Flag(help: "Return right after selecting the network (eapolcfg's behaviour).") var noWait = false
+        @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
 
         func validate() throws {
             try AuthActions.Target(profile: profileID, ssid: ssid, isDefault: isDefault).check()
@@ -25,6 +27,7 @@ extension Eapolcfg {
             try await AuthActions.start(
                 target: .init(profile: profileID, ssid: ssid, isDefault: isDefault), interface: connection.interface,
                 timeout: timeout, wait: !noWait, driver: nil, bus: connection.bus, eapolStart: true,
+                dhcp: dhcpOptions.dhcp, dhcpTimeout: dhcpOptions.dhcpTimeout, dhcpScript: dhcpOptions.dhcpScript,
                 context: CommandContext(global))
         }
     }
