@@ -5,13 +5,7 @@ import Orchestration
 struct WatchEventLine: Encodable {
     let event: WatchEvent
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ s: String) { stringValue = s }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    private typealias Key = DynamicCodingKey
 
     /// Fields that hold numbers (encoded as JSON numbers, not strings).
     private static let numeric: Set<String> = [
