@@ -64,6 +64,11 @@ private final class Updates: @unchecked Sendable {
     let auth = Task {
         try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
     }
+    // Wait until the attempt is under way (subscribed, first EAPOL-Start sent): on a loaded machine the task may
+    // start late, and events pushed before the subscription would be lost.
+    let ready = ContinuousClock.now + .seconds(20)
+    while fake.eapolStartCount < 1 && ContinuousClock.now < ready { try await Task.sleep(for: .milliseconds(20)) }
+    #expect(fake.eapolStartCount == 1)
     // Longer than two repeat periods; then the exchange completes.
     try await Task.sleep(for: .milliseconds(2500))
     fake.push(.eapStatus("remote certificate verification", "success"))
