@@ -52,6 +52,9 @@ enum AuthActions {
     static func start(target: Target, interface: String, timeout: Double, wait: Bool, driver: String?, bus: String?,
                       eapolStart: Bool, dhcp: String, dhcpTimeout: Double = 15, dhcpScript: String? = nil,
                       context: CommandContext) async throws {
+        // Bad options are reported before anything is looked up.
+        _ = try seconds(timeout, option: "--timeout")
+        _ = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
         let profile = try target.resolve(in: context.profiles)
         let report = try await connect(profile: profile, interface: interface, timeout: timeout, wait: wait,
                                        driver: driver, bus: bus, eapolStart: eapolStart, dhcp: dhcp,
@@ -66,10 +69,8 @@ enum AuthActions {
     static func connect(profile: Profile, interface: String, timeout: Double, wait: Bool = true, driver: String? = nil,
                         bus: String? = nil, eapolStart: Bool = true, dhcp: String, dhcpTimeout: Double = 15,
                         dhcpScript: String? = nil, context: CommandContext) async throws -> ConnectionReport {
-        guard timeout > 0, timeout <= 3600 else {
-            throw UsageError(.invalidArgument, "--timeout \(timeout): give 0 < seconds ≤ 3600")
-        }
-        let dhcpBudget = try DHCPBackendChoice.timeout(dhcpTimeout, option: "--dhcp-timeout")
+        let authBudget = try seconds(timeout, option: "--timeout")
+        let dhcpBudget = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
         let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
         let store = try openStoreIfPresent(context)
         let supplicant = try await Supplicant.connect(busAddress: bus)
@@ -77,7 +78,7 @@ enum AuthActions {
         let authenticator = Authenticator(supplicant: supplicant, credentials: StoreCredentialProvider(store: store))
         let output = context.output
         let options = AuthenticationOptions(interfaceName: interface, driver: try parseDriver(driver),
-                                            timeout: .milliseconds(Int64(timeout * 1000)), wait: wait,
+                                            timeout: authBudget, wait: wait,
                                             sendEAPOLStart: eapolStart,
                                             preferredCAFingerprint: context.profiles.trustHint(for: profile.id))
         let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript)

@@ -23,7 +23,7 @@ extension Eapolctl.DHCP {
 
         func run() async throws {
             let context = CommandContext(global)
-            let budget = try DHCPBackendChoice.timeout(timeout, option: "--timeout")
+            let budget = try seconds(timeout, option: "--timeout", maximum: 600)
             let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
             guard let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
                 throw UsageError(.invalidArgument, "--dhcp none: dhcp renew needs a backend",

@@ -25,11 +25,4 @@ enum DHCPBackendChoice {
         }
         return DHCPTriggerFactory.make(backend: backend, stateDirectory: directory)
     }
-
-    static func timeout(_ seconds: Double, option: String) throws -> Duration {
-        guard seconds > 0, seconds <= 600 else {
-            throw UsageError(.invalidArgument, "\(option) \(seconds): give 0 < seconds ≤ 600")
-        }
-        return .milliseconds(Int64(seconds * 1000))
-    }
 }

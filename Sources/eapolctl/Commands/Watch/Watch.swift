@@ -34,8 +34,8 @@ extension Eapolctl {
         func run() async throws {
             let context = CommandContext(global)
             let interface = connection.interface
-            let dhcpBudget = try DHCPBackendChoice.timeout(dhcpTimeout, option: "--dhcp-timeout")
-            let authBudget = try DHCPBackendChoice.timeout(timeout, option: "--timeout")
+            let dhcpBudget = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
+            let authBudget = try seconds(timeout, option: "--timeout")
             let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
             let driverChoice = try AuthActions.parseDriver(driver)
             let store = try AuthActions.openStoreIfPresent(context)
