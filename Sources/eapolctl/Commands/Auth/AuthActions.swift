@@ -81,7 +81,7 @@ enum AuthActions {
                                             timeout: authBudget, wait: wait,
                                             sendEAPOLStart: eapolStart,
                                             preferredCAFingerprint: context.profiles.trustHint(for: profile.id))
-        let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript)
+        let trigger = try DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript)
         let connector = Connector(authenticator: authenticator, dhcp: trigger, dhcpTimeout: dhcpBudget)
         let report = try await connector.connect(profile: profile, options: options) { update in
             let line = AuthEventLine(update: update)

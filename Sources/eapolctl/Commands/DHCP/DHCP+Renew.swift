@@ -25,7 +25,7 @@ extension Eapolctl.DHCP {
             let context = CommandContext(global)
             let budget = try seconds(timeout, option: "--timeout", maximum: 600)
             let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
-            guard let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
+            guard let trigger = try DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
                 throw UsageError(.invalidArgument, "--dhcp none: dhcp renew needs a backend",
                                  hint: "Use --dhcp auto, builtin, dhclient, dhcpcd or udhcpc.")
             }

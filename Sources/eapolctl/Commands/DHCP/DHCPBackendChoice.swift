@@ -18,11 +18,12 @@ enum DHCPBackendChoice {
     static let scriptHelp = "Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system's (which may edit /etc/resolv.conf)."
 
     /// The trigger for `backend` (nil for none); `script` replaces an external client's hook script.
-    static func trigger(_ backend: DHCPBackend, stateDirectory: String, script: String?) -> (any DHCPTrigger)? {
-        let directory = URL(fileURLWithPath: stateDirectory)
-        if let script, backend.executableName != nil {
-            return ExternalDHCPClient(backend: backend, configuration: .init(stateDirectory: directory, scriptPath: script))
+    /// - Throws: `UsageError` when a script is given for a backend that runs none (builtin, none).
+    static func trigger(_ backend: DHCPBackend, stateDirectory: String, script: String?) throws -> (any DHCPTrigger)? {
+        if script != nil && backend.executableName == nil {
+            throw UsageError(.conflictingArguments, "--dhcp-script is only used by dhclient, dhcpcd and udhcpc, not by \(backend.rawValue)",
+                             hint: "Leave out --dhcp-script, or choose an external client with --dhcp.")
         }
-        return DHCPTriggerFactory.make(backend: backend, stateDirectory: directory)
+        return DHCPTriggerFactory.make(backend: backend, stateDirectory: URL(fileURLWithPath: stateDirectory), scriptPath: script)
     }
 }

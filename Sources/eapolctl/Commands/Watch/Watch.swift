@@ -63,7 +63,7 @@ extension Eapolctl {
                                                 lease: try? client.recordedLease(interface: interface),
                                                 attemptTimeout: dhcpBudget))
             default:
-                guard let trigger = DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
+                guard let trigger = try DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
                     watchDHCP = .none
                     break
                 }
