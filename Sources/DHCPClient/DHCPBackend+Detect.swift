@@ -16,11 +16,18 @@ extension DHCPBackend {
         runningClients(interface: interface, procRoot: procRoot).first?.backend ?? .builtin
     }
 
-    /// Every running external client managing `interface`, lowest pid first.
+    /// Every running external client managing `interface` in this process's network namespace, lowest pid first.
+    ///
+    /// A client in another namespace manages another interface that merely has the same name (and running it
+    /// from here would apply its hooks, resolv.conf included, to the wrong system), so it does not count.
     static func runningClients(interface: String, procRoot: String = "/proc") -> [(pid: Int32, backend: DHCPBackend)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: procRoot)) ?? []
+        let ownNamespace = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(procRoot)/self/ns/net")
         var found: [(Int32, DHCPBackend)] = []
         for name in names {
+            if let ownNamespace,
+               let namespace = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(procRoot)/\(name)/ns/net"),
+               namespace != ownNamespace { continue }
             guard let pid = Int32(name), pid > 0,
                   let data = FileManager.default.contents(atPath: "\(procRoot)/\(name)/cmdline"), !data.isEmpty
             else { continue }
