@@ -16,12 +16,24 @@ public enum PosixIO {
         try readFileWithIdentity(path)?.bytes
     }
 
+    /// Reads an open descriptor (a pipe, standard input) to its end into one array the caller owns, so a secret
+    /// read this way leaves no copy behind that the caller cannot zero.
+    public static func readToEnd(fileDescriptor fd: Int32, name: String) throws -> [UInt8] {
+        try readAll(fd, sizeHint: 4096, path: name)
+    }
+
     /// Reads `fd` to its end straight into the result (one copy), growing past `sizeHint` if the file grew.
     static func readAll(_ fd: Int32, sizeHint: Int, path: String) throws -> [UInt8] {
         var result = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
         var filled = 0
         while true {
-            if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(result.count, 65536))) }
+            if filled == result.count {
+                // Grow by copying, then wipe the old buffer: what was read may be secret (a key, a password).
+                var bigger = [UInt8](repeating: 0, count: result.count + max(result.count, 65536))
+                bigger.withUnsafeMutableBytes { destination in result.withUnsafeBytes { destination.copyMemory(from: $0) } }
+                result.withUnsafeMutableBytes { if let base = $0.baseAddress { explicit_bzero(base, $0.count) } }
+                result = bigger
+            }
             let n = result.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }

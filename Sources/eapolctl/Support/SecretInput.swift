@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Secrets
+import StateFiles
 import StructuredErrors
 
 /// Reads secrets from where the user put them — standard input, a file, a terminal prompt — never from a place
@@ -37,7 +38,7 @@ enum SecretInput {
     }
 
     static func fromStandardInput(what: String) throws -> SecretBytes {
-        var bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        var bytes = try PosixIO.readToEnd(fileDescriptor: STDIN_FILENO, name: "standard input")
         if bytes.isEmpty {
             throw UsageError(.inputUnavailable, "standard input was empty, but \(what) - asked to read the secret from it")
         }
