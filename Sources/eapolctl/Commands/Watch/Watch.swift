@@ -49,7 +49,13 @@ extension Eapolctl {
                       let network = try await supplicant.currentNetwork(of: iface),
                       let id = try await supplicant.idString(ofNetwork: network), id.hasPrefix(SupplicantNames.idStringPrefix),
                       let pid = ProfileID(string: String(id.dropFirst(SupplicantNames.idStringPrefix.count))) {
-                chosen = try? context.profiles.load(pid)
+                do {
+                    chosen = try context.profiles.load(pid)
+                } catch {
+                    // watch still follows the link and DHCP; it just cannot re-authenticate on its own.
+                    context.output.warn("the network on \(interface) belongs to profile \(pid), which cannot be loaded "
+                                        + "(\(ErrorReporter.structuredError(for: error).message)); pass --profile to re-authenticate")
+                }
             }
 
             let stateDirectory = URL(fileURLWithPath: context.paths.stateDirectory)
@@ -59,8 +65,14 @@ extension Eapolctl {
                 watchDHCP = .none
             case .builtin:
                 let client = BuiltinDHCPClient(configuration: .init(stateDirectory: stateDirectory))
-                watchDHCP = .keeper(LeaseKeeper(client: client, interface: interface,
-                                                lease: try? client.recordedLease(interface: interface),
+                var lease: DHCPLease?
+                do {
+                    lease = try client.recordedLease(interface: interface)
+                } catch {
+                    context.output.warn("the recorded lease of \(interface) cannot be read "
+                                        + "(\(ErrorReporter.structuredError(for: error).message)); starting with a fresh DISCOVER")
+                }
+                watchDHCP = .keeper(LeaseKeeper(client: client, interface: interface, lease: lease,
                                                 attemptTimeout: dhcpBudget))
             default:
                 guard let trigger = try DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
