@@ -8,32 +8,10 @@ import Testing
 @Suite("External backends against dnsmasq", .serialized,
        .enabled(if: TestNetwork.shouldRun, "skipped: \(TestNetwork.missingPrerequisite ?? "") (set CI=true to make this a failure)"))
 struct ExternalBackendIntegrationTests {
-    /// A hook script understood by dhclient (`$reason`, `$new_*`) and udhcpc (`$1`, `$ip`, `$subnet`, `$router`).
-    static let script = """
-        #!/bin/sh
-        case "$reason" in
-          BOUND|RENEW|REBIND|REBOOT)
-            ip addr replace "$new_ip_address/$new_subnet_mask" dev "$interface" valid_lft "$new_dhcp_lease_time" preferred_lft "$new_dhcp_lease_time"
-            [ -n "$new_routers" ] && ip route replace default via ${new_routers%% *} dev "$interface" onlink
-            exit 0 ;;
-          EXPIRE|FAIL|RELEASE|STOP)
-            [ -n "$old_ip_address" ] && ip addr del "$old_ip_address/$old_subnet_mask" dev "$interface"
-            exit 0 ;;
-        esac
-        case "$1" in
-          bound|renew)
-            ip addr replace "$ip/$subnet" dev "$interface" valid_lft "$lease" preferred_lft "$lease"
-            [ -n "$router" ] && ip route replace default via ${router%% *} dev "$interface" onlink ;;
-        esac
-        exit 0
-
-        """
-
-    func writeScript(_ net: TestNetwork) throws -> String {
-        let path = net.workDirectory.appendingPathComponent("hook.sh").path
-        try Self.script.write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
-        return path
+    /// scripts/lib/dhcp-hook.sh, the hook the integration tests and benchmarks share: only `ip`, never resolv.conf.
+    func hookScript(_ net: TestNetwork) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/lib/dhcp-hook.sh").path
     }
 
     /// Kills (by pid) any client process left for the test interface; the suite is serialized and `dtc0` is ours.
@@ -49,7 +27,7 @@ struct ExternalBackendIntegrationTests {
         try net.startServer()
         let client = ExternalDHCPClient(backend: backend, configuration: .init(
             stateDirectory: net.stateDirectory, networkNamespace: net.clientNamespacePath,
-            scriptPath: useScript ? try writeScript(net) : "/bin/true", extraArguments: extra))
+            scriptPath: useScript ? hookScript(net) : "/bin/true", extraArguments: extra))
         defer { killLeftovers(client) }
         let r = try await client.renew(interface: TestNetwork.clientInterface, timeout: .seconds(30))
         print("DHCP timing: \(backend) first lease \(String(format: "%.0f", r.elapsed.seconds * 1000)) ms")

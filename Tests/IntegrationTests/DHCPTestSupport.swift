@@ -7,27 +7,6 @@ struct DHCPScenario: Sendable {
     let s: Scenario
     let profile: String
 
-    /// A hook script that only sets the address and default route with `ip` (the system scripts of dhclient and
-    /// udhcpc would write the host's /etc/resolv.conf, which the namespace shares).
-    static let hookScript = """
-        #!/bin/sh
-        case "$reason" in
-          BOUND|RENEW|REBIND|REBOOT)
-            ip addr replace "$new_ip_address/$new_subnet_mask" dev "$interface" valid_lft "$new_dhcp_lease_time" preferred_lft "$new_dhcp_lease_time"
-            [ -n "$new_routers" ] && ip route replace default via ${new_routers%% *} dev "$interface" onlink
-            exit 0 ;;
-          EXPIRE|FAIL|RELEASE|STOP)
-            [ -n "$old_ip_address" ] && ip addr del "$old_ip_address/$old_subnet_mask" dev "$interface"
-            exit 0 ;;
-        esac
-        case "$1" in
-          bound|renew)
-            ip addr replace "$ip/$subnet" dev "$interface" valid_lft "$lease" preferred_lft "$lease"
-            [ -n "$router" ] && ip route replace default via ${router%% *} dev "$interface" onlink ;;
-        esac
-        exit 0
-
-        """
 
     /// Runs `body` with a PEAP profile ready, the interface's addresses flushed before and after.
     static func run(_ body: (DHCPScenario) async throws -> Void) async throws {
@@ -49,15 +28,9 @@ struct DHCPScenario: Sendable {
         }
     }
 
+    /// scripts/lib/dhcp-hook.sh: only `ip`, so the external clients never write the host's /etc/resolv.conf.
     var hookPath: String {
-        get throws {
-            let path = s.cli.baseDirectory.appendingPathComponent("hook.sh").path
-            if !FileManager.default.fileExists(atPath: path) {
-                try Self.hookScript.write(toFile: path, atomically: true, encoding: .utf8)
-                chmod(path, 0o755)
-            }
-            return path
-        }
+        get throws { Testbed.repositoryRoot.appendingPathComponent("scripts/lib/dhcp-hook.sh").path }
     }
 
     /// `ip -n NS_SUPP …` / `ip -n NS_AUTH …`.
