@@ -17,46 +17,36 @@ public enum LinkMonitor {
     ///   - logger: receives a debug trace of the reader (datagrams, decoded states, end of the stream).
     /// - Throws: `DHCPError` `permission-denied` or `backend-failed` when the netlink socket cannot be opened.
     public static func states(of interface: String, networkNamespace: String? = nil,
-                              logger: Logger = Logger(label: "eapolctl.link")) throws
+                              logger: Logger = Logger(label: "eapolctl.link")) async throws
         -> AsyncStream<LinkState> {
         let (stream, continuation) = AsyncStream.makeStream(of: LinkState.self, bufferingPolicy: .bufferingNewest(32))
         let flag = CancellationFlag()
-        let opened = OpenResult()
-        let ready = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            do {
-                if let ns = networkNamespace { try DedicatedThread.enterNetworkNamespace(ns) }
-                let fd = try openSocket(interface: interface)
-                opened.set(nil)
-                ready.signal()
-                defer { close(fd) }
-                requestDump(fd)
-                readLoop(fd: fd, interface: interface, flag: flag, logger: logger) { continuation.yield($0) }
-            } catch {
-                opened.set(error)
-                ready.signal()
-            }
-            continuation.finish()
-        }
-        thread.name = "eapolctl-rtnetlink"
-        thread.start()
-        ready.wait()   // socket() + bind() only: microseconds
-        if let error = opened.error { throw error }
         continuation.onTermination = { reason in
             logger.debug("rtnetlink stream terminated", metadata: ["link.interface": "\(interface)", "reason": "\(reason)"])
             flag.cancel()
         }
+        // The reader thread reports whether the socket opened (setns, socket, bind) before it starts reading; the
+        // caller awaits that without holding a cooperative thread.
+        try await withCheckedThrowingContinuation { (opened: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                do {
+                    if let ns = networkNamespace { try DedicatedThread.enterNetworkNamespace(ns) }
+                    let fd = try openSocket(interface: interface)
+                    opened.resume()
+                    defer { close(fd) }
+                    requestDump(fd)
+                    readLoop(fd: fd, interface: interface, flag: flag, logger: logger) { continuation.yield($0) }
+                } catch {
+                    opened.resume(throwing: error)
+                }
+                continuation.finish()
+            }
+            thread.name = "eapolctl-rtnetlink"
+            thread.start()
+        }
         return stream
     }
 
-    /// The first error of the reader thread; `@unchecked Sendable`: written once before `ready` is signalled and
-    /// read only after waiting for it, under `lock` anyway.
-    private final class OpenResult: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value: (any Error)?
-        func set(_ e: (any Error)?) { lock.withLock { value = e } }
-        var error: (any Error)? { lock.withLock { value } }
-    }
 
     private static let rtmNewLink: UInt16 = 16
     private static let rtmDelLink: UInt16 = 17

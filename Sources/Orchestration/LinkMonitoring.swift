@@ -4,5 +4,5 @@ public import DHCPClient
 public protocol LinkMonitoring: Sendable {
     /// The link states of `interface`, starting with the current one.
     /// - Throws: when the source cannot be opened (the live one: `DHCPError` `permission-denied`).
-    func states(of interface: String) throws -> AsyncStream<LinkState>
+    func states(of interface: String) async throws -> AsyncStream<LinkState>
 }

@@ -8,7 +8,7 @@ public struct NetlinkLinkMonitor: LinkMonitoring {
     /// Creates the monitor.
     public init(networkNamespace: String? = nil) { self.networkNamespace = networkNamespace }
 
-    public func states(of interface: String) throws -> AsyncStream<LinkState> {
-        try LinkMonitor.states(of: interface, networkNamespace: networkNamespace)
+    public func states(of interface: String) async throws -> AsyncStream<LinkState> {
+        try await LinkMonitor.states(of: interface, networkNamespace: networkNamespace)
     }
 }

@@ -110,7 +110,7 @@ final class WatchLoop {
         if let p = w.options.profile { fields["profile"] = p.name }
         emit("started", fields)
 
-        let states = try w.link.states(of: name)
+        let states = try await w.link.states(of: name)
         helpers.append(Task {
             for await s in states { continuation.yield(.link(s)) }
             // The link monitor only ends on its own when rtnetlink failed: say so rather than watch on blind.

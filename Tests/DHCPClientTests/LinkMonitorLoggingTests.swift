@@ -10,7 +10,7 @@ import Testing
 struct LinkMonitorLoggingTests {
     /// The first state LinkMonitor reports for the client interface; the stream is released on return.
     func firstState(_ net: TestNetwork, _ logger: Logger) async throws -> LinkState? {
-        let states = try LinkMonitor.states(of: TestNetwork.clientInterface, networkNamespace: net.clientNamespacePath,
+        let states = try await LinkMonitor.states(of: TestNetwork.clientInterface, networkNamespace: net.clientNamespacePath,
                                             logger: logger)
         return await withTimeout(.seconds(20)) { () async -> LinkState? in
             for await s in states { return s }
