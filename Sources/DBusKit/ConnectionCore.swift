@@ -15,7 +15,7 @@ internal import Foundation
 /// deadlines itself (libdbus's own timeouts would need watch/timeout callbacks).
 ///
 /// `@unchecked Sendable` is sound because of thread confinement: `connection`, `pending`, `callBySerial`,
-/// `waiting`, `subscriptions`, `exports`, `handlerTasks` and `open` are read and written only on the I/O thread (in
+/// `waiting`, `router`, `exports`, `handlerTasks` and `open` are read and written only on the I/O thread (in
 /// `threadMain`, the filter callback it triggers, and the jobs it runs). The only state shared with other threads is
 /// `queue` (a `Mutex`, which also guards writes to and the closing of `wakeFD`), `connected` (an `Atomic`), and
 /// immutable `let`s.
@@ -46,11 +46,6 @@ final class ConnectionCore: @unchecked Sendable {
     /// default system bus configuration) with `LimitsExceeded`; calls beyond this many wait here instead.
     static let maxInFlight = 100
 
-    struct Subscription {
-        let rule: MatchRule
-        let continuation: AsyncThrowingStream<DBusSignal, any Error>.Continuation
-    }
-
     /// What the connection was opened to, for messages: an address or "the system bus".
     let target: String
     let isSystemBus: Bool
@@ -65,7 +60,7 @@ final class ConnectionCore: @unchecked Sendable {
     private var pending: [UInt64: Pending] = [:]
     private var callBySerial: [UInt32: UInt64] = [:]
     private var waiting: [Waiting] = []
-    private var subscriptions: [UInt64: Subscription] = [:]
+    private var router = SignalRouter()
     private var exports: [String: @Sendable (DBusMethodInvocation) async throws -> [DBusValue]] = [:]
     private var handlerTasks: [UInt64: Task<Void, Never>] = [:]
 
@@ -251,9 +246,7 @@ final class ConnectionCore: @unchecked Sendable {
         let held = waiting
         waiting.removeAll()
         for entry in held { entry.completion(.failure(error)) }
-        let subs = subscriptions.values
-        subscriptions.removeAll()
-        for sub in subs { sub.continuation.finish(throwing: error) }
+        for sub in router.removeAll() { sub.continuation.finish(throwing: error) }
         exports.removeAll()
         for task in handlerTasks.values { task.cancel() }
         handlerTasks.removeAll()
@@ -321,9 +314,7 @@ final class ConnectionCore: @unchecked Sendable {
         let held = waiting
         waiting.removeAll()
         for entry in held { entry.completion(.failure(error)) }
-        let subs = subscriptions.values
-        subscriptions.removeAll()
-        for sub in subs { sub.continuation.finish() }
+        for sub in router.removeAll() { sub.continuation.finish() }
         exports.removeAll()
         for task in handlerTasks.values { task.cancel() }
         handlerTasks.removeAll()
@@ -367,22 +358,61 @@ final class ConnectionCore: @unchecked Sendable {
     func subscribe(id: UInt64, rule: MatchRule,
                    continuation: AsyncThrowingStream<DBusSignal, any Error>.Continuation) {
         guard open else { return continuation.finish(throwing: closedError) }
-        subscriptions[id] = Subscription(rule: rule, continuation: continuation)
-        let add = MethodCall(destination: "org.freedesktop.DBus", path: "/org/freedesktop/DBus",
-                             interface: "org.freedesktop.DBus", member: "AddMatch", arguments: [.string(rule.ruleString)])
-        startCall(add, id: makeID(), deadline: .now + .seconds(25)) { [unowned self] result in
-            if case .failure(let error) = result, let sub = self.subscriptions.removeValue(forKey: id) {
-                sub.continuation.finish(throwing: error)
-            }
+        // Owner tracking starts before the rule itself is added: the owner rule, then GetNameOwner, then the
+        // subscriber's rule, all in this order on the wire, so no change of owner can slip between them.
+        if let name = router.add(id: id, .init(rule: rule, continuation: continuation)) {
+            startTrackingOwner(of: name)
+        }
+        addMatch(rule) { [unowned self] error in
+            if let sub = self.removeSubscription(id: id) { sub.continuation.finish(throwing: error) }
         }
     }
 
     func unsubscribe(id: UInt64) {
-        guard let sub = subscriptions.removeValue(forKey: id), open else { return }
-        let remove = MethodCall(destination: "org.freedesktop.DBus", path: "/org/freedesktop/DBus",
-                                interface: "org.freedesktop.DBus", member: "RemoveMatch",
-                                arguments: [.string(sub.rule.ruleString)])
-        startCall(remove, id: makeID(), deadline: nil, noReply: true) { _ in }
+        guard open, let sub = removeSubscription(id: id) else { return }
+        removeMatch(sub.rule)
+    }
+
+    /// Forgets a subscription; stops following a well-known name nobody else's rule names.
+    private func removeSubscription(id: UInt64) -> SignalRouter.Subscription? {
+        guard let (sub, untracked) = router.remove(id: id) else { return nil }
+        if let untracked, open { removeMatch(SignalRouter.ownerRule(for: untracked)) }
+        return sub
+    }
+
+    private func busCall(_ member: String, _ argument: String) -> MethodCall {
+        MethodCall(destination: SignalRouter.busName, path: "/org/freedesktop/DBus",
+                   interface: SignalRouter.busName, member: member, arguments: [.string(argument)])
+    }
+
+    private func addMatch(_ rule: MatchRule, failed: @escaping (DBusError) -> Void) {
+        startCall(busCall("AddMatch", rule.ruleString), id: makeID(), deadline: .now + .seconds(25)) { result in
+            if case .failure(let error) = result { failed(error) }
+        }
+    }
+
+    private func removeMatch(_ rule: MatchRule) {
+        startCall(busCall("RemoveMatch", rule.ruleString), id: makeID(), deadline: nil, noReply: true) { _ in }
+    }
+
+    /// Follows the owner of `name`: a rule for its NameOwnerChanged, then GetNameOwner. If either fails the owner
+    /// stays unknown-as-nobody, so the name's signals are dropped rather than trusted.
+    private func startTrackingOwner(of name: String) {
+        addMatch(SignalRouter.ownerRule(for: name)) { [unowned self] _ in
+            self.ownerResolved(name, owner: nil)
+        }
+        startCall(busCall("GetNameOwner", name), id: makeID(), deadline: .now + .seconds(25)) { [unowned self] result in
+            switch result {
+            case .success(let values): self.ownerResolved(name, owner: values.first?.stringValue)
+            case .failure: self.ownerResolved(name, owner: nil)
+            }
+        }
+    }
+
+    private func ownerResolved(_ name: String, owner: String?) {
+        for (sub, message) in router.resolved(name, owner: owner) {
+            deliver(message.raw, to: [sub])
+        }
     }
 
     func export(path: String, handler: @escaping @Sendable (DBusMethodInvocation) async throws -> [DBusValue]) {
@@ -446,7 +476,12 @@ final class ConnectionCore: @unchecked Sendable {
                 return DBUS_HANDLER_RESULT_HANDLED
             }
             guard let entry = pending.removeValue(forKey: id) else { return DBUS_HANDLER_RESULT_HANDLED }
-            if message.type == DBUS_MESSAGE_TYPE_ERROR {
+            if Self.carriesFileDescriptors(message) {
+                entry.completion(.failure(DBusError(.unexpectedReplyType,
+                                                    "the reply to \(entry.description) carries file descriptors, which eapolctl never accepts",
+                                                    details: ["dbus.call": .string(entry.description),
+                                                              "dbus.signature": .string(message.signature)])))
+            } else if message.type == DBUS_MESSAGE_TYPE_ERROR {
                 let text = (try? message.readArguments())?.first?.stringValue ?? ""
                 entry.completion(.failure(DBusError.fromRemote(name: message.errorName, message: text,
                                                                call: entry.description)))
@@ -458,25 +493,18 @@ final class ConnectionCore: @unchecked Sendable {
             if message.path == "/org/freedesktop/DBus/Local", message.member == "Disconnected" {
                 return DBUS_HANDLER_RESULT_HANDLED
             }
-            guard !subscriptions.isEmpty, let arguments = try? message.readArguments() else {
-                return DBUS_HANDLER_RESULT_HANDLED
-            }
-            let signal = DBusSignal(sender: message.sender, path: message.path, interface: message.interface,
-                                    member: message.member, arguments: arguments)
-            for sub in subscriptions.values where sub.rule.matches(signal, senderIsResolved: Self.senderMatches) {
-                sub.continuation.yield(signal)
-            }
+            route(signal: raw, message)
             return DBUS_HANDLER_RESULT_HANDLED
         case DBUS_MESSAGE_TYPE_METHOD_CALL:
             guard let handler = exports[message.path] else { return DBUS_HANDLER_RESULT_NOT_YET_HANDLED }
             let serial = message.serial
             let noReply = message.noReplyExpected
             let sender = message.sender
-            guard let arguments = try? message.readArguments() else {
+            guard !Self.carriesFileDescriptors(message), let arguments = try? message.readArguments() else {
                 if !noReply, let conn = connection,
                    let reply = Message.errorReply(replySerial: serial, destination: sender,
                                                   name: "org.freedesktop.DBus.Error.InvalidArgs",
-                                                  text: "arguments could not be read") {
+                                                  text: "arguments could not be read (file descriptors are not accepted)") {
                     _ = dbus_connection_send(conn, reply.raw, nil)
                 }
                 return DBUS_HANDLER_RESULT_HANDLED
@@ -501,11 +529,40 @@ final class ConnectionCore: @unchecked Sendable {
         }
     }
 
-    /// Unique names and the bus's own name are compared exactly; a well-known name was resolved by the bus
-    /// when it applied the match rule, so any sender passes here.
-    private static func senderMatches(_ ruleSender: String, _ actual: String) -> Bool {
-        if ruleSender.hasPrefix(":") || ruleSender == "org.freedesktop.DBus" { return ruleSender == actual }
-        return true
+    /// Routes a signal by its header; decodes it only for subscriptions whose sender check passes.
+    private func route(signal raw: OpaquePointer, _ message: borrowing Message) {
+        guard !router.isEmpty, !Self.carriesFileDescriptors(message) else { return }
+        let sender = message.sender
+        if sender == SignalRouter.busName, message.member == "NameOwnerChanged", message.interface == SignalRouter.busName,
+           message.signature == "sss", let args = try? message.readArguments(), args.count == 3,
+           let name = args[0].stringValue, let new = args[2].stringValue {
+            router.ownerChanged(name: name, newOwner: new.isEmpty ? nil : new)
+        }
+        let decision = router.route(sender: sender, path: message.path, interface: message.interface,
+                                    member: message.member)
+        if !decision.hold.isEmpty {
+            let retained = RetainedMessage(retaining: raw)
+            for (id, name) in decision.hold { router.hold(retained, for: id, name: name) }
+        }
+        deliver(raw, to: decision.deliver)
+    }
+
+    /// Decodes a signal once and yields it to the subscriptions whose argument matches pass.
+    private func deliver(_ raw: OpaquePointer, to subscriptions: [SignalRouter.Subscription]) {
+        guard !subscriptions.isEmpty else { return }
+        let message = Message(retaining: raw)
+        guard let arguments = try? message.readArguments() else { return }
+        let signal = DBusSignal(sender: message.sender, path: message.path, interface: message.interface,
+                                member: message.member, arguments: arguments)
+        for sub in subscriptions where sub.rule.matchesArguments(arguments) {
+            sub.continuation.yield(signal)
+        }
+    }
+
+    /// Whether a message carries Unix file descriptors. Such messages are never decoded (decoding duplicates each
+    /// descriptor into this process); libdbus closes the ones it received when the message is released.
+    static func carriesFileDescriptors(_ message: borrowing Message) -> Bool {
+        message.signature.utf8.contains(UInt8(ascii: "h"))
     }
 }
 

@@ -63,3 +63,31 @@ extension DBusConnection {
         return stream
     }
 }
+
+extension DBusConnection {
+    /// The Unix user id of the process behind the unique name `owner`, as the bus daemon saw it when that process
+    /// connected (`GetConnectionUnixUser`): a fact a peer cannot forge.
+    public func unixUser(of owner: String, timeout: Duration = .seconds(25)) async throws -> UInt32 {
+        try DBusNames.checkBusName(owner)
+        let reply = try await call(MethodCall(destination: "org.freedesktop.DBus", path: "/org/freedesktop/DBus",
+                                              interface: "org.freedesktop.DBus", member: "GetConnectionUnixUser",
+                                              arguments: [.string(owner)]), expecting: "u", timeout: timeout)
+        guard let uid = reply[0].uint32Value else {
+            throw DBusError(.unexpectedReplyType, "GetConnectionUnixUser(\(owner)) replied with \(reply[0])")
+        }
+        return uid
+    }
+
+    /// The process id behind the unique name `owner` (`GetConnectionUnixProcessID`), nil when the bus cannot tell.
+    public func unixProcessID(of owner: String, timeout: Duration = .seconds(25)) async throws -> UInt32? {
+        try DBusNames.checkBusName(owner)
+        do {
+            let reply = try await call(MethodCall(destination: "org.freedesktop.DBus", path: "/org/freedesktop/DBus",
+                                                  interface: "org.freedesktop.DBus", member: "GetConnectionUnixProcessID",
+                                                  arguments: [.string(owner)]), expecting: "u", timeout: timeout)
+            return reply[0].uint32Value
+        } catch let error as DBusError where error.code == .remoteError {
+            return nil
+        }
+    }
+}

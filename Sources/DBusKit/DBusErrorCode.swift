@@ -15,6 +15,7 @@ public struct DBusErrorCode: StructuredErrorCode {
         case invalidArgument = 607
         case unexpectedReplyType = 608
         case peerVanished = 609
+        case untrustedPeer = 610
     }
 
     private let backing: Backing
@@ -38,6 +39,8 @@ public struct DBusErrorCode: StructuredErrorCode {
     public static let unexpectedReplyType = Self(.unexpectedReplyType)
     /// The destination left the bus while the call was pending.
     public static let peerVanished = Self(.peerVanished)
+    /// The owner of a bus name is a process eapolctl must not trust with secrets (not root, not this user).
+    public static let untrustedPeer = Self(.untrustedPeer)
 
     public static let domain = ErrorDomain.dbus
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -71,6 +74,9 @@ public struct DBusErrorCode: StructuredErrorCode {
         case .peerVanished:
             info("peer-vanished", "The D-Bus peer left the bus while a call to it was pending.",
                  "Check whether the service crashed or was restarted (journalctl), then try again.")
+        case .untrustedPeer:
+            info("untrusted-peer", "The process that owns the service's bus name runs as a user eapolctl does not trust.",
+                 "Find the process by the pid in the details (ps -o user,cmd -p PID); run wpa_supplicant as root (systemctl restart wpa_supplicant).")
         }
     }
 

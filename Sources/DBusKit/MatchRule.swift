@@ -1,6 +1,7 @@
 /// Which signals to receive: every field that is set must match; unset fields match anything.
 public struct MatchRule: Sendable, Hashable {
-    /// The sender's bus name (well-known names are resolved by the bus).
+    /// The sender's bus name. A well-known name passes only signals from its current owner, checked by DBusKit
+    /// itself (the bus does not filter signals addressed to this connection).
     public var sender: String?
     /// The exact object path.
     public var path: String?
@@ -56,19 +57,24 @@ public struct MatchRule: Sendable, Hashable {
         }
     }
 
-    /// Whether a received signal matches, apart from a well-known `sender` (the bus resolves those).
-    func matches(_ signal: DBusSignal, senderIsResolved: (String, String) -> Bool) -> Bool {
-        if let sender, !senderIsResolved(sender, signal.sender) { return false }
-        if let path, path != signal.path { return false }
+    /// Whether a signal's header matches the rule's path, path namespace, interface and member (the sender is
+    /// judged by ``SignalRouter``, which knows who owns a well-known name).
+    func matchesHeader(path signalPath: String, interface signalInterface: String, member signalMember: String) -> Bool {
+        if let path, path != signalPath { return false }
         if let pathNamespace {
-            let isBelow = pathNamespace == "/" || signal.path == pathNamespace
-                || signal.path.hasPrefix(pathNamespace + "/")
+            let isBelow = pathNamespace == "/" || signalPath == pathNamespace
+                || signalPath.hasPrefix(pathNamespace + "/")
             if !isBelow { return false }
         }
-        if let interface, interface != signal.interface { return false }
-        if let member, member != signal.member { return false }
+        if let interface, interface != signalInterface { return false }
+        if let member, member != signalMember { return false }
+        return true
+    }
+
+    /// Whether the decoded arguments match the rule's `argN` values.
+    func matchesArguments(_ signalArguments: [DBusValue]) -> Bool {
         for (index, value) in arguments {
-            guard index < signal.arguments.count, case .string(let actual) = signal.arguments[index],
+            guard index < signalArguments.count, case .string(let actual) = signalArguments[index],
                   actual == value else { return false }
         }
         return true

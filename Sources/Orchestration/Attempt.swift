@@ -60,7 +60,8 @@ struct Attempt: Sendable {
             guard options.wait else {
                 return Result(outcome: nil, network: path, chain: [], timings: nil)
             }
-            let (outcome, chain, timings) = try await watch(events, network: path)
+            var (outcome, chain, timings) = try await watch(events, network: path)
+            if outcome.isSuccess { outcome = await confirmed(outcome, network: path) }
             if !outcome.isSuccess {
                 let vanished = if case .supplicantFailure(let e) = outcome { e.code == .vanished } else { false }
                 if !vanished { await cleanUp(network: path, blobs: addedBlobs) }
@@ -71,6 +72,25 @@ struct Attempt: Sendable {
                 await cleanUp(network: network, blobs: addedBlobs)
             }
             throw error
+        }
+    }
+
+    /// Success stands only when wpa_supplicant confirms it through method calls (State, CurrentAuthMode,
+    /// CurrentNetwork): signals can come from anyone on the bus, replies only from the verified owner.
+    private func confirmed(_ outcome: AuthenticationOutcome, network: String) async -> AuthenticationOutcome {
+        do {
+            let snapshot = SupplicantSnapshot(state: try await supplicant.state(of: interface),
+                                              authMode: try await supplicant.currentAuthMode(of: interface),
+                                              currentNetwork: try await supplicant.currentNetwork(of: interface))
+            try snapshot.confirm(network: network, outer: spec.outer, interfaceName: interface.name)
+            emit("outcome-confirmed", ["state": snapshot.state, "authMode": snapshot.authMode, "network": network])
+            return outcome
+        } catch let error as SupplicantError {
+            return .supplicantFailure(error)
+        } catch {
+            return .supplicantFailure(SupplicantError(
+                .outcomeUnconfirmed, "could not confirm success on \(interface.name) with wpa_supplicant: \(error)",
+                details: ["interface": .string(interface.name)]))
         }
     }
 

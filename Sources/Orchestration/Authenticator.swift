@@ -65,6 +65,13 @@ public struct Authenticator: Sendable {
         let emit: @Sendable (String, [String: String]) -> Void = { name, fields in
             progress(AuthenticationUpdate(name: name, elapsed: clock.now - start, fields: fields))
         }
+        if let peer = supplicant.verifiedPeer {
+            // First line: which bus and which process get the secrets, so a surprising bus is visible.
+            var fields = ["bus": peer.busAddress, "busSource": peer.busSource.rawValue, "owner": peer.uniqueName,
+                          "uid": String(peer.uid)]
+            if let pid = peer.pid { fields["pid"] = String(pid) }
+            emit("supplicant", fields)
+        }
         let resolved = try await resolveCredentials(for: profile)
         let spec = NetworkSpec(profile: profile, credentials: resolved)
         var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,

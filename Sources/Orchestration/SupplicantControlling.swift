@@ -26,6 +26,12 @@ public protocol SupplicantControlling: Sendable {
     func currentNetwork(of interface: SupplicantInterface) async throws -> String?
     /// Sends one EAPOL-Start on the (wired) port; quick and non-blocking.
     func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result
+    /// The verified process behind the supplicant's bus name (nil for fakes that have none).
+    var verifiedPeer: SupplicantPeer? { get }
+}
+
+extension SupplicantControlling {
+    public var verifiedPeer: SupplicantPeer? { nil }
 }
 
 extension Supplicant: SupplicantControlling {
@@ -36,4 +42,6 @@ extension Supplicant: SupplicantControlling {
     public func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result {
         EAPOLStart.send(interface: interface.name)
     }
+
+    public var verifiedPeer: SupplicantPeer? { peer }
 }

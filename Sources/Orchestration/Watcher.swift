@@ -214,7 +214,7 @@ final class WatchLoop {
         case .check(let c):
             guard c == cycle, reauthPending, let iface else { break }
             let state = (try? await w.supplicant.state(of: iface)) ?? "unknown"
-            if state == "completed" {
+            if state == "completed", (try? await holdsProfileNetwork(iface)) == true {
                 reauthPending = false
                 lastState = state
                 authenticated(reason: "link-up")
@@ -286,6 +286,8 @@ final class WatchLoop {
             guard s != was || reauthPending else { return }
             emit("state-change", ["state": s])
             if s == "completed" && (was != "completed" || reauthPending) {
+                // A signal is not proof (anyone on the bus can send one): ask the supplicant before renewing DHCP.
+                guard await confirmCompleted() else { return }
                 reauthPending = false
                 if cycleStart == nil {
                     cycle += 1
@@ -302,6 +304,24 @@ final class WatchLoop {
         default:
             break
         }
+    }
+
+    /// Whether wpa_supplicant itself (method calls to the verified owner) says the interface is `completed` on the
+    /// profile's network (any network when watch has no profile). Emits `state-unconfirmed` when it does not.
+    private func confirmCompleted() async -> Bool {
+        guard let iface else { return false }
+        do {
+            let state = try await w.supplicant.state(of: iface)
+            let mode = try await w.supplicant.currentAuthMode(of: iface)
+            let ours = try await holdsProfileNetwork(iface)
+            if state == "completed", ours, mode != "INACTIVE", !mode.isEmpty { return true }
+            lastState = state
+            emit("state-unconfirmed", ["signalled": "completed", "state": state, "authMode": mode,
+                                       "profileNetwork": ours ? "yes" : "no"])
+        } catch {
+            emit("state-unconfirmed", Self.describe(error))
+        }
+        return false
     }
 
     private func supplicantVanished() {

@@ -14,6 +14,7 @@ public struct SupplicantErrorCode: StructuredErrorCode {
         case blobFailed = 706
         case vanished = 707
         case unexpectedState = 708
+        case outcomeUnconfirmed = 709
     }
 
     private let backing: Backing
@@ -35,6 +36,9 @@ public struct SupplicantErrorCode: StructuredErrorCode {
     public static let vanished = Self(.vanished)
     /// wpa_supplicant reported a state the client did not expect.
     public static let unexpectedState = Self(.unexpectedState)
+    /// Signals said the attempt succeeded, but wpa_supplicant's own State, CurrentNetwork or CurrentAuthMode, read
+    /// with method calls, do not confirm it.
+    public static let outcomeUnconfirmed = Self(.outcomeUnconfirmed)
 
     public static let domain = ErrorDomain.supplicant
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -65,6 +69,9 @@ public struct SupplicantErrorCode: StructuredErrorCode {
         case .unexpectedState:
             info("unexpected-state", "wpa_supplicant reported a state eapolctl did not expect.",
                  "Run the command again with --verbose and report the state named in the message.")
+        case .outcomeUnconfirmed:
+            info("outcome-unconfirmed", "Signals reported success, but wpa_supplicant's own state does not confirm it.",
+                 "Check `eapolctl auth state --interface IFACE`; if another process is sending signals on the system bus (busctl monitor), find and stop it.")
         }
     }
 

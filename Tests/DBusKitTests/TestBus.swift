@@ -81,6 +81,8 @@ enum Echo {
     static let name = "org.example.Echo"
     static let path = "/org/example/Echo"
     static let interface = "org.example.Echo"
+    /// One descriptor the echo hands out (never closed: it lives as long as the test process).
+    static let devNull: Int32 = open("/dev/null", O_RDONLY)
 
     static func call(_ member: String, _ arguments: [DBusValue] = []) -> MethodCall {
         MethodCall(destination: name, path: path, interface: interface, member: member, arguments: arguments)
@@ -94,6 +96,8 @@ enum Echo {
             switch (invocation.interface, invocation.member) {
             case (interface, "Echo"):
                 return invocation.arguments
+            case (interface, "OpenFD"):
+                return [.unixFD(Echo.devNull)]   // libdbus duplicates it into the reply
             case (interface, "Never"):
                 try await Task.sleep(for: .seconds(3600))
                 return []

@@ -157,3 +157,54 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
             .authenticate(profile: profile, options: AuthenticationOptions(interfaceName: "nope0"))
     }
 }
+
+// MARK: - Success is confirmed by method calls, not inferred from signals
+
+@Test func signalledSuccessThatTheSupplicantDoesNotConfirmFailsAndCleansUp() async throws {
+    // Every signal of a success arrives (anyone on the bus could send them), but State says otherwise.
+    let fake = FakeSupplicant(scripts: [success])
+    fake.currentState = "associated"
+    fake.stateFollowsSignals = false
+    let profile = peapProfile()
+    let auth = Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+    do {
+        _ = try await auth.authenticate(profile: profile, options: options)
+        Issue.record("a success the supplicant does not confirm was reported")
+    } catch let error as SupplicantError {
+        #expect(error.code == .outcomeUnconfirmed)
+        #expect(error.message.contains("State is associated"))
+    }
+    #expect(fake.networkPaths.isEmpty)
+}
+
+@Test func successOnAnotherNetworkOrWithAnotherMethodIsNotConfirmed() async throws {
+    let profile = peapProfile()
+    let creds = FakeCredentials(passwords: [profile.id.uuid: ("a", "b")])
+    let other = FakeSupplicant(scripts: [success])
+    other.reportedNetwork = "/fi/w1/wpa_supplicant1/Interfaces/7/Networks/99"
+    await #expect(throws: SupplicantError(.outcomeUnconfirmed, "")) {
+        try await Authenticator(supplicant: other, credentials: creds).authenticate(profile: profile, options: options)
+    }
+    let method = FakeSupplicant(scripts: [success])
+    method.reportedAuthMode = "EAP-TTLS"
+    await #expect(throws: SupplicantError(.outcomeUnconfirmed, "")) {
+        try await Authenticator(supplicant: method, credentials: creds).authenticate(profile: profile, options: options)
+    }
+}
+
+@Test func snapshotConfirmationRules() throws {
+    let net = "/fi/w1/wpa_supplicant1/Interfaces/1/Networks/0"
+    try SupplicantSnapshot(state: "completed", authMode: "EAP-PEAP", currentNetwork: net)
+        .confirm(network: net, outer: .peap, interfaceName: "eth0")
+    try SupplicantSnapshot(state: "completed", authMode: "WPA2-EAP-SHA256", currentNetwork: net)
+        .confirm(network: net, outer: .ttls, interfaceName: "wlan0")
+    for bad in [SupplicantSnapshot(state: "completed", authMode: "INACTIVE", currentNetwork: net),
+                SupplicantSnapshot(state: "completed", authMode: "WPA2-PSK", currentNetwork: net),
+                SupplicantSnapshot(state: "completed", authMode: "EAP-TLS", currentNetwork: net),
+                SupplicantSnapshot(state: "completed", authMode: "EAP-PEAP", currentNetwork: nil),
+                SupplicantSnapshot(state: "4way_handshake", authMode: "EAP-PEAP", currentNetwork: net)] {
+        #expect(throws: SupplicantError(.outcomeUnconfirmed, ""), "\(bad)") {
+            try bad.confirm(network: net, outer: .peap, interfaceName: "eth0")
+        }
+    }
+}

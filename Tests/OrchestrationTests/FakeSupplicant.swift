@@ -18,8 +18,15 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     var scripts: [[AuthenticationEvent]]
     var eapolResult: EAPOLStart.Result = .sent
     private var presence: AsyncThrowingStream<Bool, any Error>.Continuation?
-    /// The State reported by `state(of:)`.
+    /// The State reported by `state(of:)`; follows the State signals played unless `stateFollowsSignals` is false.
     var currentState = "completed"
+    /// False: `state(of:)` keeps `currentState` whatever signals say (signals forged by a third party).
+    var stateFollowsSignals = true
+    private var selected: String?
+    /// The CurrentAuthMode reported: the last `currentAuthMode` event played, unless set.
+    var reportedAuthMode: String?
+    /// The CurrentNetwork reported instead of the network added (a forged outcome the supplicant does not confirm).
+    var reportedNetwork: String?
     /// Signals played on the Nth `sendEAPOLStart` (1-based): a port that answers only that EAPOL-Start.
     var eapolStartScripts: [Int: [AuthenticationEvent]] = [:]
     /// Signals played on each Reassociate.
@@ -71,12 +78,25 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     }
     func selectNetwork(_ network: String, on interface: SupplicantInterface) async throws {
         record("SelectNetwork")
+        lock.withLock { selected = network }
         let (c, script) = lock.withLock { () -> (AsyncThrowingStream<AuthenticationEvent, any Error>.Continuation?, [AuthenticationEvent]) in
             let s = scripts.count > 1 ? scripts.removeFirst() : (scripts.first ?? [])
             return (continuation, s)
         }
+        remember(script)
         for e in script { c?.yield(e) }
     }
+    /// Keeps the auth mode a played script announces, as wpa_supplicant's property would.
+    private func remember(_ script: [AuthenticationEvent]) {
+        for event in script {
+            switch event {
+            case .currentAuthMode(let mode): lock.withLock { playedAuthMode = mode }
+            case .stateChanged(let state): lock.withLock { if stateFollowsSignals { currentState = state } }
+            default: break
+            }
+        }
+    }
+    private var playedAuthMode = "EAP-PEAP"
     func removeNetwork(_ network: String, from interface: SupplicantInterface) async throws {
         _ = lock.withLock { _networks.removeValue(forKey: network) }
         record("RemoveNetwork")
@@ -89,8 +109,12 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     func blobNames(of interface: SupplicantInterface) async throws -> [String] { blobList }
     func idString(ofNetwork path: String) async throws -> String? { lock.withLock { _networks[path] } }
     func state(of interface: SupplicantInterface) async throws -> String { lock.withLock { currentState } }
-    func currentAuthMode(of interface: SupplicantInterface) async throws -> String { "EAP-PEAP" }
-    func currentNetwork(of interface: SupplicantInterface) async throws -> String? { networkPaths.first }
+    func currentAuthMode(of interface: SupplicantInterface) async throws -> String {
+        lock.withLock { reportedAuthMode ?? playedAuthMode }
+    }
+    func currentNetwork(of interface: SupplicantInterface) async throws -> String? {
+        lock.withLock { reportedNetwork ?? selected } ?? networkPaths.first
+    }
     func reassociate(_ interface: SupplicantInterface) async throws {
         record("Reassociate")
         let (c, script) = lock.withLock { (continuation, reassociateScript) }
@@ -102,7 +126,10 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
         return stream
     }
     /// Delivers a signal to the current subscriber.
-    func push(_ event: AuthenticationEvent) { lock.withLock { continuation }?.yield(event) }
+    func push(_ event: AuthenticationEvent) {
+        remember([event])
+        lock.withLock { continuation }?.yield(event)
+    }
     /// Announces the supplicant leaving (`false`) or coming back (`true`).
     func setPresent(_ present: Bool) { lock.withLock { presence }?.yield(present) }
     /// Forgets every network and blob (a restarted supplicant has none).
@@ -113,6 +140,7 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
             _eapolStarts += 1
             return (continuation, eapolStartScripts[_eapolStarts] ?? [], eapolResult)
         }
+        remember(script)
         for e in script { c?.yield(e) }
         return result
     }

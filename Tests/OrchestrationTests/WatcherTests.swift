@@ -183,3 +183,24 @@ private func options(check: Duration = .seconds(2)) -> WatchOptions {
     let (stream, _) = AsyncStream.makeStream(of: Void.self)
     await #expect(throws: SupplicantError.self) { try await watcher.run(stop: stream) { _ in } }
 }
+
+@Test func aCompletedSignalTheSupplicantDoesNotConfirmDoesNotRenewDHCP() async throws {
+    let fake = FakeSupplicant(scripts: [success])
+    let trigger = FakeTrigger(backend: .dhclient)
+    let log = EventLog()
+    let run = Running(Watcher(supplicant: fake, credentials: creds, link: FakeLink(), dhcp: .trigger(trigger),
+                              options: options()), log: log)
+    await log.wait(for: "dhcp-bound")
+    // A forged flap: the signals say disconnected → completed, the supplicant (method calls) says associated.
+    fake.stateFollowsSignals = false
+    fake.currentState = "associated"
+    for _ in 0..<5 {
+        fake.push(.stateChanged("disconnected"))
+        fake.push(.stateChanged("completed"))
+    }
+    await log.wait(for: "state-unconfirmed", count: 5)
+    try await run.stop()
+    #expect(trigger.calls == ["renew eth9"])
+    #expect(log.count("authenticated") == 1)
+    #expect(log.events.last { $0.name == "state-unconfirmed" }?.fields["state"] == "associated")
+}

@@ -1,22 +1,34 @@
 public import DBusKit
 import Foundation
 public import Secrets
+import Synchronization
 
 /// The live wpa_supplicant client: fi.w1.wpa_supplicant1 over DBusKit.
 ///
-/// Holds no mutable state (the connection is thread-safe), so it is `Sendable` and every method may be called from
-/// any task. Every call carries a timeout; a supplicant that disappears mid-call becomes ``SupplicantError``
-/// `vanished`, an absent one `not-running`.
+/// `Sendable`: its only mutable state, the verified peer, is behind a `Mutex`; every method may be called from any
+/// task. Every call carries a timeout; a supplicant that disappears mid-call becomes ``SupplicantError`` `vanished`,
+/// an absent one `not-running`.
+///
+/// Trust: every method call is addressed to the verified owner's unique name (``SupplicantPeer``), whose Unix user
+/// the bus daemon vouches for; a root eapolctl refuses a supplicant not run by root before sending it anything.
+/// When that owner leaves, the next call resolves and verifies the new owner first.
 public final class Supplicant: Sendable {
     /// The bus connection.
     public let connection: DBusConnection
     /// The timeout of each method call.
     public let callTimeout: Duration
+    private let busSource: SupplicantPeer.BusSource
+    private let verified: Mutex<SupplicantPeer>
 
-    private init(connection: DBusConnection, callTimeout: Duration) {
+    private init(connection: DBusConnection, callTimeout: Duration, peer: SupplicantPeer) {
         self.connection = connection
         self.callTimeout = callTimeout
+        self.busSource = peer.busSource
+        self.verified = Mutex(peer)
     }
+
+    /// The verified process behind `fi.w1.wpa_supplicant1` (the last one calls went to).
+    public var peer: SupplicantPeer { verified.withLock { $0 } }
 
     /// Connects to the bus and checks that wpa_supplicant owns its name.
     /// - Parameters:
@@ -29,21 +41,54 @@ public final class Supplicant: Sendable {
                                callTimeout: Duration = .seconds(10)) async throws -> Supplicant {
         let connection = if let busAddress { try await DBusConnection.connect(address: busAddress) }
                          else { try await DBusConnection.system() }
-        let owner: String?
+        let source: SupplicantPeer.BusSource = busAddress != nil ? .option
+            : (getenv("DBUS_SYSTEM_BUS_ADDRESS") != nil ? .environment : .system)
         do {
-            owner = try await connection.nameOwner(of: SupplicantNames.service, timeout: nameTimeout)
-        } catch let error as DBusError where error.code == .timeout {
+            let peer = try await resolvePeer(on: connection, busSource: source, timeout: nameTimeout)
+            return Supplicant(connection: connection, callTimeout: callTimeout, peer: peer)
+        } catch {
             connection.close()
-            throw SupplicantError(.notRunning, "wpa_supplicant did not answer on \(connection.address) within \(nameTimeout)",
+            throw error
+        }
+    }
+
+    /// The verified owner of `fi.w1.wpa_supplicant1`, or `not-running`.
+    private static func resolvePeer(on connection: DBusConnection, busSource: SupplicantPeer.BusSource,
+                                    timeout: Duration) async throws -> SupplicantPeer {
+        let peer: SupplicantPeer?
+        do {
+            peer = try await SupplicantPeer.resolve(on: connection, busSource: busSource, timeout: timeout)
+        } catch let error as DBusError where error.code == .timeout {
+            throw SupplicantError(.notRunning, "wpa_supplicant did not answer on \(connection.address) within \(timeout)",
                                   details: ["bus": .string(connection.address)])
         }
-        guard owner != nil else {
-            connection.close()
+        guard let peer else {
             throw SupplicantError(.notRunning,
                                   "nobody owns \(SupplicantNames.service) on the bus \(connection.address): wpa_supplicant is not running with D-Bus control (-u)",
                                   details: ["bus": .string(connection.address)])
         }
-        return Supplicant(connection: connection, callTimeout: callTimeout)
+        return peer
+    }
+
+    /// Runs `body` with the verified owner's unique name as the destination. When that owner has left the bus (the
+    /// bus answers ServiceUnknown: the message reached nobody), the new owner of the name is resolved and verified,
+    /// and `body` runs once more against it.
+    private func withPeer<T: Sendable>(_ body: (String) async throws -> T) async throws -> T {
+        let current = peer
+        do {
+            return try await body(current.uniqueName)
+        } catch let error as DBusError where error.code == .serviceUnknown {
+            let fresh: SupplicantPeer
+            do {
+                fresh = try await Self.resolvePeer(on: connection, busSource: busSource, timeout: callTimeout)
+            } catch let error as SupplicantError where error.code == .notRunning {
+                throw SupplicantError(.vanished, "wpa_supplicant left the bus",
+                                      details: ["owner": .string(current.uniqueName)])
+            }
+            guard fresh.uniqueName != current.uniqueName else { throw error }
+            verified.withLock { $0 = fresh }
+            return try await body(fresh.uniqueName)
+        }
     }
 
     /// Closes the bus connection.
@@ -53,10 +98,13 @@ public final class Supplicant: Sendable {
 
     func call(_ path: String, _ interface: String, _ member: String, _ arguments: [DBusValue] = [],
               timeout: Duration? = nil) async throws -> [DBusValue] {
+        let connection = self.connection
+        let limit = timeout ?? callTimeout
         do {
-            return try await connection.call(
-                MethodCall(destination: SupplicantNames.service, path: path, interface: interface, member: member,
-                           arguments: arguments), timeout: timeout ?? callTimeout)
+            return try await withPeer { owner in
+                try await connection.call(MethodCall(destination: owner, path: path, interface: interface,
+                                                     member: member, arguments: arguments), timeout: limit)
+            }
         } catch let error as DBusError {
             throw Self.translate(error, member: member)
         }
@@ -80,10 +128,18 @@ public final class Supplicant: Sendable {
 
     /// Reads one property of the interface.
     public func property(_ name: String, of interface: SupplicantInterface) async throws -> DBusValue {
+        try await property(name, path: interface.path, interface: SupplicantNames.interface)
+    }
+
+    /// Reads one property of any object of the supplicant, from the verified owner.
+    func property(_ name: String, path: String, interface: String) async throws -> DBusValue {
+        let connection = self.connection
+        let timeout = callTimeout
         do {
-            return try await connection.getProperty(destination: SupplicantNames.service, path: interface.path,
-                                                    interface: SupplicantNames.interface, name: name,
-                                                    timeout: callTimeout)
+            return try await withPeer { owner in
+                try await connection.getProperty(destination: owner, path: path, interface: interface, name: name,
+                                                 timeout: timeout)
+            }
         } catch let error as DBusError {
             throw Self.translate(error, member: "Get(\(name))")
         }
@@ -118,14 +174,7 @@ public final class Supplicant: Sendable {
 
     /// The `id_str` of a network, without the quotes wpa_supplicant adds; nil when unset.
     public func idString(ofNetwork path: String) async throws -> String? {
-        let value: DBusValue
-        do {
-            value = try await connection.getProperty(destination: SupplicantNames.service, path: path,
-                                                     interface: SupplicantNames.network, name: "Properties",
-                                                     timeout: callTimeout)
-        } catch let error as DBusError {
-            throw Self.translate(error, member: "Get(Properties)")
-        }
+        let value = try await property("Properties", path: path, interface: SupplicantNames.network)
         guard var text = value.dictionaryValue?["id_str"]?.stringValue else { return nil }
         if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
         return text
@@ -143,9 +192,8 @@ public final class Supplicant: Sendable {
     public func interface(named name: String, driver: InterfaceDriver? = nil,
                           sysfsRoot: String = "/sys/class/net") async throws -> SupplicantInterface {
         if let path = try await existingInterfacePath(name) {
-            let driverName = (try? await connection.getProperty(
-                destination: SupplicantNames.service, path: path, interface: SupplicantNames.interface,
-                name: "Driver", timeout: callTimeout))?.stringValue
+            let driverName = (try? await property("Driver", path: path, interface: SupplicantNames.interface))?
+                .stringValue
             let actual = driverName.flatMap(InterfaceDriver.init(rawValue:))
                 ?? driver ?? InterfaceDriver.detect(interface: name, sysfsRoot: sysfsRoot) ?? .wired
             return SupplicantInterface(path: path, name: name, driver: actual, created: false)
@@ -200,7 +248,8 @@ public final class Supplicant: Sendable {
     /// Waits (bounded) until a new interface reports `disconnected` or `inactive`.
     private func waitUntilSettled(_ interface: SupplicantInterface, limit: Duration = .milliseconds(2500)) async throws {
         let settled: Set<String> = ["disconnected", "inactive"]
-        let rule = MatchRule(path: interface.path, interface: SupplicantNames.properties, member: "PropertiesChanged",
+        let rule = MatchRule(sender: SupplicantNames.service, path: interface.path,
+                             interface: SupplicantNames.properties, member: "PropertiesChanged",
                              arguments: [0: SupplicantNames.interface])
         let stream = connection.signals(rule)
         if settled.contains(try await state(of: interface)) { return }
@@ -301,7 +350,10 @@ public final class Supplicant: Sendable {
     /// The match rules are added before any later call on this connection reaches the bus, so call this before
     /// `SelectNetwork`. The stream ends when the consuming task is cancelled.
     public func events(of interface: SupplicantInterface) -> AsyncThrowingStream<AuthenticationEvent, any Error> {
-        let signals = connection.signals(SupplicantSignalDecoder.matchRule(interfacePath: interface.path))
+        // Only the verified owner's signals: its unique name in the rule (DBusKit checks the sender of every
+        // signal, including those addressed to this connection, which the bus delivers whatever the rules say).
+        let owner = peer.uniqueName
+        let signals = connection.signals(SupplicantSignalDecoder.matchRule(interfacePath: interface.path, sender: owner))
         let owners = connection.nameOwnerChanges(of: SupplicantNames.service)
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: AuthenticationEvent.self, throwing: (any Error).self)
         let task = Task {
@@ -313,7 +365,7 @@ public final class Supplicant: Sendable {
                         }
                     }
                     group.addTask {
-                        for try await change in owners where change.newOwner == nil {
+                        for try await change in owners where change.newOwner == nil || change.oldOwner == owner {
                             continuation.yield(.supplicantVanished)
                         }
                     }

@@ -5,8 +5,9 @@ public enum SupplicantSignalDecoder {
     /// The match rule of everything an authentication watches on `interfacePath`: one rule for every signal of the
     /// interface object (EAP, Certification, NetworkRequest, PropertiesChanged, …), so they arrive in the order
     /// wpa_supplicant sent them (separate rules would be separate streams, and could interleave differently).
-    public static func matchRule(interfacePath: String) -> MatchRule {
-        MatchRule(sender: SupplicantNames.service, path: interfacePath)
+    /// `sender` is the verified owner's unique name; with the well-known name, DBusKit passes whoever owns it.
+    public static func matchRule(interfacePath: String, sender: String = SupplicantNames.service) -> MatchRule {
+        MatchRule(sender: sender, path: interfacePath)
     }
 
     /// The events one signal carries (empty for signals of no interest).
