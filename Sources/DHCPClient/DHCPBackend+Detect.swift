@@ -3,55 +3,56 @@ import Foundation
 extension DHCPBackend {
     /// Chooses the backend from what already manages the interface.
     ///
-    /// Scans `/proc/<pid>/cmdline` for a running dhclient, dhcpcd or udhcpc whose arguments name the interface
-    /// (a dhcpcd started without interface arguments manages every interface and also counts).
+    /// Looks for a running dhclient, dhcpcd or udhcpc whose arguments name the interface (a dhcpcd started without
+    /// interface arguments manages every interface and also counts). Only trusted clients count (`ClientProcess`):
+    /// owned by root, `/proc/PID/exe` the installed client program, in eapolctl's network namespace. A process
+    /// merely named like a client (any user can start `exec -a dhclient sleep 1000`) is ignored.
     /// - Parameter interface: the interface name, e.g. `eth0`.
     /// - Returns: the external client found, or `.builtin` when none manages the interface.
     public static func detect(interface: String) -> DHCPBackend {
         detect(interface: interface, procRoot: "/proc")
     }
 
-    /// Detection over a given proc root (tests pass a fake tree).
-    static func detect(interface: String, procRoot: String) -> DHCPBackend {
-        runningClients(interface: interface, procRoot: procRoot).first?.backend ?? .builtin
+    /// Detection over a given proc root and set of client executables (tests pass a fake tree or their own set).
+    static func detect(interface: String, procRoot: String, binaries: ClientBinaries = .installed()) -> DHCPBackend {
+        runningClients(interface: interface, procRoot: procRoot, binaries: binaries).first?.backend ?? .builtin
     }
 
-    /// Every running external client managing `interface` in this process's network namespace, lowest pid first.
+    /// Every trusted client managing `interface` in eapolctl's network namespace, lowest pid first, each with the
+    /// identity to re-check before signalling it.
     ///
     /// A client in another namespace manages another interface that merely has the same name (and running it
     /// from here would apply its hooks, resolv.conf included, to the wrong system), so it does not count.
-    static func runningClients(interface: String, procRoot: String = "/proc") -> [(pid: Int32, backend: DHCPBackend)] {
+    /// - Parameter networkNamespace: the namespace eapolctl works in (`/run/netns/NAME`); nil for the calling
+    ///   thread's.
+    static func runningClients(interface: String, networkNamespace: String? = nil, procRoot: String = "/proc",
+                               binaries: ClientBinaries = .installed()) -> [ClientProcess] {
+        guard let namespace = ProcFS.ownNetworkNamespace(configured: networkNamespace, procRoot: procRoot) else { return [] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: procRoot)) ?? []
-        let ownNamespace = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(procRoot)/self/ns/net")
-        var found: [(Int32, DHCPBackend)] = []
-        for name in names {
-            if let ownNamespace,
-               let namespace = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(procRoot)/\(name)/ns/net"),
-               namespace != ownNamespace { continue }
-            guard let pid = Int32(name), pid > 0,
-                  let data = FileManager.default.contents(atPath: "\(procRoot)/\(name)/cmdline"), !data.isEmpty
-            else { continue }
-            let argv = data.split(separator: 0, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
-            if let backend = backend(managing: interface, argv: argv) { found.append((pid, backend)) }
+        return names.compactMap { Int32($0) }.sorted().compactMap {
+            ClientProcess.inspect(pid: $0, interface: interface, namespace: namespace, binaries: binaries, procRoot: procRoot)
         }
-        return found.sorted { $0.0 < $1.0 }.map { (pid: $0.0, backend: $0.1) }
     }
 
-    /// Decides whether a command line is a DHCP client managing `interface`.
+    /// Decides from a command line alone whether it is a DHCP client managing `interface`.
+    ///
+    /// Only a first filter: a command line is whatever its author wrote. `ClientProcess.inspect` decides from the
+    /// executable which program runs, then asks `backend(managing:argv:program:)` about the interface.
     static func backend(managing interface: String, argv: [String]) -> DHCPBackend? {
-        guard var program = argv.first.map({ ($0 as NSString).lastPathComponent }) else { return nil }
-        var args = Array(argv.dropFirst())
-        if program == "busybox", let applet = args.first {  // `busybox udhcpc -i eth0`
-            program = applet
-            args.removeFirst()
+        guard let first = argv.first else { return nil }
+        var program = (first as NSString).lastPathComponent
+        var rest = argv
+        if program == "busybox", argv.count > 1 {  // `busybox udhcpc -i eth0`
+            program = argv[1]
+            rest.removeFirst()
         }
-        let backend: DHCPBackend
-        switch program {
-        case "dhclient": backend = .dhclient
-        case "dhcpcd": backend = .dhcpcd
-        case "udhcpc": backend = .udhcpc
-        default: return nil
-        }
+        guard let backend = DHCPBackend(rawValue: program), backend.executableName != nil else { return nil }
+        return Self.backend(managing: interface, argv: rest, program: backend)
+    }
+
+    /// Whether `argv` (argv[0] first), run by `program`, manages `interface`; returns `program` if so.
+    static func backend(managing interface: String, argv: [String], program backend: DHCPBackend) -> DHCPBackend? {
+        let args = Array(argv.dropFirst())
         var i = 0
         var positional: [String] = []
         while i < args.count {

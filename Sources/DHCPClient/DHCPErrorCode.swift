@@ -14,6 +14,8 @@ public struct DHCPErrorCode: StructuredErrorCode {
         case backendFailed = 906
         case permissionDenied = 907
         case invalidLease = 908
+        case clientChanged = 909
+        case unsafeRuntimePath = 910
     }
 
     private let backing: Backing
@@ -35,6 +37,10 @@ public struct DHCPErrorCode: StructuredErrorCode {
     public static let permissionDenied = Self(.permissionDenied)
     /// A lease (received or recorded) is malformed or unusable.
     public static let invalidLease = Self(.invalidLease)
+    /// The DHCP client process eapolctl identified is gone or was replaced before eapolctl could signal it.
+    public static let clientChanged = Self(.clientChanged)
+    /// The runtime directory for dhclient's pid and lease files (or a file in it) is not safe to use.
+    public static let unsafeRuntimePath = Self(.unsafeRuntimePath)
 
     public static let domain = ErrorDomain.dhcp
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -65,6 +71,13 @@ public struct DHCPErrorCode: StructuredErrorCode {
         case .invalidLease:
             info("invalid-lease", "A DHCP lease received from the server or recorded on disk is malformed or unusable.",
                  "Delete the recorded lease file named in the message and renew again; check the server's options.")
+        case .clientChanged:
+            info("client-changed", "The DHCP client process eapolctl identified exited or was replaced before it could be signalled; no signal was sent.",
+                 "Run `eapolctl dhcp renew --interface IF` again: it identifies the running client afresh.")
+        case .unsafeRuntimePath:
+            info("unsafe-runtime-path",
+                 "The runtime directory for DHCP client files, or a file in it, is a symbolic link, of the wrong type, owned by another user or open to other users.",
+                 "Remove the path named in the message (eapolctl recreates it, mode 0700) and run `eapolctl dhcp renew --interface IF` again.")
         }
     }
 

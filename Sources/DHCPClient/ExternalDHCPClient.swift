@@ -8,25 +8,33 @@ import Glibc
 /// Drives an installed DHCP client program (dhclient, dhcpcd, udhcpc) and confirms that an address arrived.
 ///
 /// How each is made to renew:
-/// - dhclient: no "renew now" signal exists. eapolctl runs `dhclient -1 -v -pf STATE/dhcp/IF.dhclient.pid
-///   -lf STATE/dhcp/IF.dhclient.leases IF` after stopping (`-x`) a dhclient it started earlier with that pid file.
-///   dhclient returns once bound and leaves a daemon that renews the lease. A dhclient started by someone else
-///   (ifupdown) is left alone; its owner renews it with `dhclient -r IF; dhclient IF` or `ifdown/ifup`.
+/// - dhclient: no "renew now" signal exists. eapolctl runs `dhclient -1 -v -pf RUNTIME/dhcp/IF.dhclient.pid
+///   -lf RUNTIME/dhcp/IF.dhclient.leases IF` (RUNTIME: `/run/eapolctl` for root) after stopping (`-x`) a dhclient
+///   it started earlier with that pid file. dhclient returns once bound and leaves a daemon that renews the lease.
+///   A dhclient started by someone else (ifupdown) is left alone; its owner renews it with `dhclient -r IF;
+///   dhclient IF` or `ifdown/ifup`. The pid file is honoured only when it names a verified dhclient
+///   (`DhclientPIDFile`); otherwise it is removed before dhclient runs, since `-x`/`-r` kill whatever pid it holds.
 /// - dhcpcd: a running dhcpcd managing IF is told `dhcpcd -n IF` (rebind); otherwise `dhcpcd -1 -4 -t SECONDS IF`
 ///   runs once (oneshot) and exits after configuring.
-/// - udhcpc: a running udhcpc for IF gets SIGUSR1 (renew); otherwise `udhcpc -i IF -n -q -f -t N -T 1 -s SCRIPT`
+/// - udhcpc: a running udhcpc for IF gets SIGUSR1 (renew), through `ClientProcess.signal`; otherwise `udhcpc -i IF -n -q -f -t N -T 1 -s SCRIPT`
 ///   runs once. The script applies the address (Debian's `udhcpc` package ships `/etc/udhcpc/default.script`).
 ///
 /// The lease is confirmed on the interface: after a successful run, the address the program reports having bound
 /// (new or already there, as in a renew of the same lease); without a report (a signalled daemon), a new address
 /// or one whose valid lifetime grew. See Docs/dhcp.md, "External clients: confirming the lease".
 ///
+/// Only trusted clients (`ClientProcess`: root-owned, the real client executable, this network namespace) are
+/// detected or signalled, and each is re-identified (pid, executable, start time) right before a signal.
+///
 /// Children are spawned with `posix_spawn` and waited for on a dedicated thread.
 public struct ExternalDHCPClient: DHCPTrigger {
     /// Settings of an external backend.
     public struct Configuration: Sendable {
-        /// eapolctl's state directory (pid and lease files of dhclient go to `STATE/dhcp/`).
+        /// eapolctl's state directory (a non-root run without `XDG_RUNTIME_DIR` keeps dhclient's files in `STATE/run/`).
         public var stateDirectory: URL
+        /// The runtime directory for dhclient's pid and lease files (`RUNTIME/dhcp/`); nil for the default:
+        /// `/run/eapolctl` for root, else `$XDG_RUNTIME_DIR/eapolctl`, else `STATE/run`.
+        public var runtimeDirectory: URL?
         /// Run inside this network namespace (`/run/netns/NAME`); nil for the current one.
         public var networkNamespace: String?
         /// The hook script passed to the program (`-sf`, `-c`, `-s`); nil for the program's default.
@@ -37,9 +45,10 @@ public struct ExternalDHCPClient: DHCPTrigger {
         public var logger: Logger
 
         /// Creates a configuration.
-        public init(stateDirectory: URL, networkNamespace: String? = nil, scriptPath: String? = nil,
+        public init(stateDirectory: URL, runtimeDirectory: URL? = nil, networkNamespace: String? = nil, scriptPath: String? = nil,
                     extraArguments: [String] = [], logger: Logger = Logger(label: "eapolctl.dhcp")) {
             self.stateDirectory = stateDirectory
+            self.runtimeDirectory = runtimeDirectory
             self.networkNamespace = networkNamespace
             self.scriptPath = scriptPath
             self.extraArguments = extraArguments
@@ -58,15 +67,37 @@ public struct ExternalDHCPClient: DHCPTrigger {
         self.configuration = configuration
     }
 
-    var dhcpDirectory: URL { configuration.stateDirectory.appendingPathComponent("dhcp", isDirectory: true) }
+    var runtime: DHCPRuntimeDirectory {
+        DHCPRuntimeDirectory(root: configuration.runtimeDirectory ?? DHCPRuntimeDirectory.defaultRoot(stateDirectory: configuration.stateDirectory))
+    }
+    var dhcpDirectory: URL { runtime.dhcp }
     func dhclientPIDFile(_ interface: String) -> String { dhcpDirectory.appendingPathComponent("\(interface).dhclient.pid").path }
     func dhclientLeaseFile(_ interface: String) -> String { dhcpDirectory.appendingPathComponent("\(interface).dhclient.leases").path }
 
-    /// The pid of the dhclient eapolctl left running for `interface`, if it is alive.
+    /// The pid of the dhclient eapolctl left running for `interface`, when its pid file names a verified dhclient
+    /// (root-owned, the dhclient executable, managing `interface`, in the configured network namespace).
     public func dhclientDaemonPID(interface: String) -> Int32? {
-        guard let text = try? String(contentsOfFile: dhclientPIDFile(interface), encoding: .utf8),
-              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, kill(pid, 0) == 0 else { return nil }
-        return pid
+        let namespace = ProcFS.ownNetworkNamespace(configured: configuration.networkNamespace)
+        guard case .daemon(let process) = DhclientPIDFile(path: dhclientPIDFile(interface)).check(interface: interface, namespace: namespace)
+        else { return nil }
+        return process.pid
+    }
+
+    /// Checks the dhclient pid file before dhclient reads it: returns the verified daemon, or removes a stale file
+    /// (so that `dhclient -x`/`-r` never kill the pid it names) and returns nil. Call on the I/O thread.
+    func verifiedDhclientDaemon(interface: String) throws -> ClientProcess? {
+        let file = DhclientPIDFile(path: dhclientPIDFile(interface))
+        switch file.check(interface: interface, namespace: ProcFS.ownNetworkNamespace(configured: configuration.networkNamespace)) {
+        case .absent:
+            return nil
+        case .daemon(let process):
+            return process
+        case .stale(let reason):
+            configuration.logger.warning("removing stale dhclient pid file", metadata: [
+                "dhcp.interface": "\(interface)", "path": "\(file.path)", "reason": "\(reason)"])
+            try file.remove()
+            return nil
+        }
     }
 
     /// The command line to run for `interface` (without the program path), given the running clients found.
@@ -120,15 +151,20 @@ public struct ExternalDHCPClient: DHCPTrigger {
                             details: ["binary": "udhcpc", "package": "udhcpc", "path": "/etc/udhcpc/default.script"])
         }
         let before = try InterfaceConfigurator.addresses(on: interface)
-        try FileManager.default.createDirectory(at: dhcpDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let running = backend == .dhclient ? nil : DHCPBackend.runningClients(interface: interface).first { $0.backend == backend }?.pid
-        if backend == .dhclient, dhclientDaemonPID(interface: interface) != nil {
-            _ = try? CommandRunner.run(path, ["-x", "-pf", dhclientPIDFile(interface), interface], timeout: .seconds(5))
+        var running: ClientProcess?
+        if backend == .dhclient {
+            try runtime.ensure()
+            if try verifiedDhclientDaemon(interface: interface) != nil {
+                _ = try? CommandRunner.run(path, ["-x", "-pf", dhclientPIDFile(interface), interface], timeout: .seconds(5))
+            }
+        } else {
+            running = DHCPBackend.runningClients(interface: interface, networkNamespace: configuration.networkNamespace)
+                .first { $0.backend == backend }
         }
-        let plan = plan(interface: interface, timeout: timeout, runningPID: running)
+        let plan = plan(interface: interface, timeout: timeout, runningPID: running?.pid)
         var outcome: CommandRunner.Outcome?
-        if let sig = plan.signal, let pid = running {
-            guard kill(pid, sig) == 0 else { throw SystemCall.error(errno, "kill(\(pid))") }
+        if let sig = plan.signal, let running {
+            try running.signal(sig)
         } else {
             let o = try CommandRunner.run(path, plan.arguments, timeout: ContinuousClock.now.duration(to: deadline))
             outcome = o
@@ -231,19 +267,27 @@ public struct ExternalDHCPClient: DHCPTrigger {
         return found
     }
 
-    /// Releases the lease: `dhclient -r`, `dhcpcd -k IF`, or SIGUSR2 to a running udhcpc.
+    /// Releases the lease: `dhclient -r` (after the pid file check), `dhcpcd -k IF`, or SIGUSR2 to each trusted
+    /// udhcpc for the interface (re-identified right before the signal).
     public func release(interface: String) async throws {
         let me = self
         try await DedicatedThread.run(name: "dhcp-\(backend)-\(interface)", networkNamespace: configuration.networkNamespace) { _ in
             let path = try me.binary()
             switch me.backend {
             case .dhclient:
+                try me.runtime.ensure()
+                _ = try me.verifiedDhclientDaemon(interface: interface)
                 _ = try CommandRunner.run(path, ["-r", "-pf", me.dhclientPIDFile(interface), "-lf", me.dhclientLeaseFile(interface)]
                                           + (me.configuration.scriptPath.map { ["-sf", $0] } ?? []) + [interface], timeout: .seconds(10))
             case .dhcpcd:
                 _ = try CommandRunner.run(path, ["-k", interface], timeout: .seconds(10))
             case .udhcpc:
-                for c in DHCPBackend.runningClients(interface: interface) where c.backend == .udhcpc { kill(c.pid, SIGUSR2) }
+                var firstError: (any Error)?
+                for c in DHCPBackend.runningClients(interface: interface, networkNamespace: me.configuration.networkNamespace)
+                where c.backend == .udhcpc {
+                    do { try c.signal(SIGUSR2) } catch { firstError = firstError ?? error }
+                }
+                if let firstError { throw firstError }
             case .builtin, .none:
                 break
             }

@@ -17,32 +17,85 @@ struct DHCPModelTests {
         #expect(DHCPBackend.backend(managing: "eth0", argv: ["/usr/sbin/dhclient.bak", "eth0"]) == nil)
     }
 
-    @Test("detect reads a proc tree and falls back to builtin")
+    @Test("detect reads a proc tree: only root-owned clients running the client executable in our namespace count")
     func detectProc() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dhcp-proc-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        func proc(_ pid: Int, _ argv: [String]) throws {
+        let fm = FileManager.default
+        let binaries = ClientBinaries(paths: [.dhclient: ["/usr/sbin/dhclient"], .dhcpcd: ["/usr/sbin/dhcpcd"],
+                                              .udhcpc: ["/usr/bin/busybox"]])
+        func proc(_ pid: Int, _ argv: [String], exe: String, uid: (real: Int, effective: Int) = (0, 0),
+                  namespace: String = "net:[4026531840]", start: Int = 1000) throws {
             let dir = root.appendingPathComponent(String(pid))
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try fm.createDirectory(at: dir.appendingPathComponent("ns"), withIntermediateDirectories: true)
             try Data(argv.joined(separator: "\0").utf8 + [0]).write(to: dir.appendingPathComponent("cmdline"))
+            try fm.createSymbolicLink(atPath: dir.appendingPathComponent("exe").path, withDestinationPath: exe)
+            try fm.createSymbolicLink(atPath: dir.appendingPathComponent("ns/net").path, withDestinationPath: namespace)
+            try "Name:\tx\nUid:\t\(uid.real)\t\(uid.effective)\t\(uid.effective)\t\(uid.effective)\n"
+                .write(to: dir.appendingPathComponent("status"), atomically: false, encoding: .utf8)
+            try "\(pid) (x) S 1 \(pid) \(pid) 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 \(start) 2260992 200\n"
+                .write(to: dir.appendingPathComponent("stat"), atomically: false, encoding: .utf8)
         }
-        try proc(10, ["/usr/sbin/sshd", "-D"])
-        try proc(20, ["/sbin/dhclient", "-v", "eth1"])
-        try proc(30, ["udhcpc", "-i", "eth2"])
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("self"), withIntermediateDirectories: true)
-        #expect(DHCPBackend.detect(interface: "eth1", procRoot: root.path) == .dhclient)
-        #expect(DHCPBackend.detect(interface: "eth2", procRoot: root.path) == .udhcpc)
-        #expect(DHCPBackend.detect(interface: "eth3", procRoot: root.path) == .builtin)
+        try fm.createDirectory(at: root.appendingPathComponent("self/ns"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("self/ns/net").path, withDestinationPath: "net:[4026531840]")
+        try proc(10, ["/usr/sbin/sshd", "-D"], exe: "/usr/sbin/sshd")
+        try proc(20, ["/sbin/dhclient", "-v", "eth1"], exe: "/usr/sbin/dhclient", start: 4242)
+        try proc(30, ["udhcpc", "-i", "eth2"], exe: "/usr/bin/busybox")
+        try proc(40, ["dhclient", "eth4"], exe: "/usr/sbin/dhclient", uid: (65534, 65534))      // another user's
+        try proc(41, ["dhclient", "eth5"], exe: "/usr/sbin/dhclient", uid: (1000, 0))           // set-uid: real uid not 0
+        try proc(50, ["dhclient", "eth6"], exe: "/usr/bin/sleep")                               // exec -a dhclient sleep
+        try proc(51, ["busybox", "udhcpc", "-i", "eth7"], exe: "/usr/bin/busybox")              // busybox as anything else
+        try proc(52, ["sh", "-c", "udhcpc -i eth7"], exe: "/usr/bin/busybox")
+        try proc(60, ["dhclient", "eth8"], exe: "/usr/sbin/dhclient", namespace: "net:[4026532999]")
+        try proc(70, ["dhcpcd", "eth9"], exe: "/usr/sbin/dhcpcd")
+        #expect(DHCPBackend.detect(interface: "eth1", procRoot: root.path, binaries: binaries) == .dhclient)
+        #expect(DHCPBackend.detect(interface: "eth2", procRoot: root.path, binaries: binaries) == .udhcpc)
+        #expect(DHCPBackend.detect(interface: "eth9", procRoot: root.path, binaries: binaries) == .dhcpcd)
+        for ignored in ["eth3", "eth4", "eth5", "eth6", "eth7", "eth8"] {
+            #expect(DHCPBackend.detect(interface: ignored, procRoot: root.path, binaries: binaries) == .builtin, "\(ignored)")
+        }
         #expect(DHCPBackend.detect(interface: "eth3", procRoot: "/nonexistent") == .builtin)
+        let found = DHCPBackend.runningClients(interface: "eth1", procRoot: root.path, binaries: binaries)
+        #expect(found.map(\.identity) == [ProcessIdentity(pid: 20, executable: "/usr/sbin/dhclient", startTime: 4242)])
+        // Without a readable namespace of our own, nothing is trusted.
+        try fm.removeItem(at: root.appendingPathComponent("self"))
+        #expect(DHCPBackend.detect(interface: "eth1", procRoot: root.path, binaries: binaries) == .builtin)
+    }
+
+    @Test("proc parsing: start time counts fields from the last parenthesis; uids from the Uid line")
+    func procParsing() {
+        #expect(ProcessIdentity.parseStartTime(stat: "7 (a) 1 2 (x) S 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 98765 0 0") == 98765)
+        #expect(ProcessIdentity.parseStartTime(stat: "7 (x) S 1") == nil)
+        #expect(ProcFS.parseUIDs(status: "Name:\tsleep\nUid:\t1000\t0\t0\t0\nGid:\t0\t0\t0\t0\n")! == (1000, 0))
+        #expect(ProcFS.parseUIDs(status: "Name:\tsleep\n") == nil)
+        let binaries = ClientBinaries(paths: [.udhcpc: ["/usr/bin/busybox"], .dhclient: ["/usr/sbin/dhclient"]])
+        #expect(binaries.backend(executable: "/usr/bin/busybox", argv0: "/usr/sbin/udhcpc") == .udhcpc)
+        #expect(binaries.backend(executable: "/usr/bin/busybox", argv0: "sh") == nil)
+        #expect(binaries.backend(executable: "/usr/sbin/dhclient", argv0: "dhclient") == .dhclient)
+        #expect(binaries.backend(executable: "/usr/bin/bash", argv0: "dhclient") == nil)
+    }
+
+    @Test("the runtime directory is /run/eapolctl for root, else XDG_RUNTIME_DIR/eapolctl, else STATE/run")
+    func runtimeDefaults() {
+        let state = URL(fileURLWithPath: "/home/u/.local/state/eapolctl")
+        #expect(DHCPRuntimeDirectory.defaultRoot(stateDirectory: state, isRoot: true, environment: ["XDG_RUNTIME_DIR": "/run/user/0"]).path
+                == "/run/eapolctl")
+        #expect(DHCPRuntimeDirectory.defaultRoot(stateDirectory: state, isRoot: false, environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]).path
+                == "/run/user/1000/eapolctl")
+        #expect(DHCPRuntimeDirectory.defaultRoot(stateDirectory: state, isRoot: false, environment: ["XDG_RUNTIME_DIR": "rel"]).path
+                == "/home/u/.local/state/eapolctl/run")
+        let client = ExternalDHCPClient(backend: .dhclient, configuration: .init(stateDirectory: state))
+        if geteuid() == 0 { #expect(client.dhclientPIDFile("eth0") == "/run/eapolctl/dhcp/eth0.dhclient.pid") }
     }
 
     @Test("every DHCP code lies in 901…, has a unique name, a summary and a hint")
     func errorCodes() {
         let codes = DHCPErrorCode.allCodes
-        #expect(codes.map(\.number) == Array(901 ... 908))
+        #expect(codes.map(\.number) == Array(901 ... 910))
         #expect(Set(codes.map(\.name)).count == codes.count)
         #expect(codes.map(\.name) == ["no-server", "nak", "interface-down", "interface-gone", "backend-missing",
-                                      "backend-failed", "permission-denied", "invalid-lease"])
+                                      "backend-failed", "permission-denied", "invalid-lease",
+                                      "client-changed", "unsafe-runtime-path"])
         for c in codes {
             #expect(!c.info.summary.isEmpty && !c.info.hint.isEmpty)
             #expect(c.info.domain == .dhcp)

@@ -21,7 +21,14 @@ import Testing
         return false
     }
 
+    /// The fakes here run python3 under the name dhcpcd; trusting python3 as dhcpcd's executable isolates the
+    /// namespace rule from the executable rule (tested in ClientTrustTests).
+    private var binaries: ClientBinaries {
+        ClientBinaries(paths: [.dhcpcd: [ClientBinaries.realPath("/usr/bin/python3")!]])
+    }
+
     @Test func clientInThisNamespaceIsDetected() throws {
+        guard geteuid() == 0 else { return }   // only root-owned clients count
         let interface = "dtn\(Int.random(in: 100...999))"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -29,7 +36,8 @@ import Testing
         try process.run()
         defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
         try #require(waitForCommandLine(process.processIdentifier, containing: interface))
-        #expect(DHCPBackend.detect(interface: interface) == .dhcpcd)
+        #expect(DHCPBackend.detect(interface: interface, procRoot: "/proc", binaries: binaries) == .dhcpcd)
+        #expect(DHCPBackend.detect(interface: interface) == .builtin)   // python3 is not the installed dhcpcd
     }
 
     @Test func clientInAnotherNamespaceIsIgnored() throws {
@@ -57,6 +65,6 @@ import Testing
         defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
         // The same command line as in the test above, so only the namespace differs.
         try #require(waitForCommandLine(process.processIdentifier, containing: interface))
-        #expect(DHCPBackend.detect(interface: interface) == .builtin)
+        #expect(DHCPBackend.detect(interface: interface, procRoot: "/proc", binaries: binaries) == .builtin)
     }
 }

@@ -14,21 +14,25 @@ struct ExternalBackendIntegrationTests {
             .deletingLastPathComponent().appendingPathComponent("scripts/lib/dhcp-hook.sh").path
     }
 
-    /// Kills (by pid) any client process left for the test interface; the suite is serialized and `dtc0` is ours.
-    func killLeftovers(_ client: ExternalDHCPClient) {
-        var pids = DHCPBackend.runningClients(interface: TestNetwork.clientInterface).map(\.pid)
+    /// Kills (by pid) any client process left for the test interface in the test's client namespace (which only
+    /// this test uses).
+    static func killLeftovers(_ client: ExternalDHCPClient, _ net: TestNetwork) {
+        var pids = DHCPBackend.runningClients(interface: TestNetwork.clientInterface, networkNamespace: net.clientNamespacePath).map(\.pid)
         if let p = client.dhclientDaemonPID(interface: TestNetwork.clientInterface) { pids.append(p) }
         for pid in Set(pids) { kill(pid, SIGKILL) }
     }
+
+    /// dhclient's pid and lease files go to the test's own directory, not /run/eapolctl.
+    static func runtimeDirectory(_ net: TestNetwork) -> URL { net.workDirectory.appendingPathComponent("run") }
 
     func run(_ backend: DHCPBackend, extra: [String] = [], useScript: Bool = true) async throws -> DHCPResult {
         let net = try TestNetwork()
         defer { net.tearDown() }
         try net.startServer()
         let client = ExternalDHCPClient(backend: backend, configuration: .init(
-            stateDirectory: net.stateDirectory, networkNamespace: net.clientNamespacePath,
+            stateDirectory: net.stateDirectory, runtimeDirectory: Self.runtimeDirectory(net), networkNamespace: net.clientNamespacePath,
             scriptPath: useScript ? hookScript(net) : "/bin/true", extraArguments: extra))
-        defer { killLeftovers(client) }
+        defer { Self.killLeftovers(client, net) }
         let r = try await client.renew(interface: TestNetwork.clientInterface, timeout: .seconds(30))
         print("DHCP timing: \(backend) first lease \(String(format: "%.0f", r.elapsed.seconds * 1000)) ms")
         #expect(r.backend == backend)
@@ -88,9 +92,9 @@ struct ExternalBackendIntegrationTests {
             scriptPath = path
         }
         let client = ExternalDHCPClient(backend: backend, configuration: .init(
-            stateDirectory: net.stateDirectory, networkNamespace: net.clientNamespacePath,
+            stateDirectory: net.stateDirectory, runtimeDirectory: Self.runtimeDirectory(net), networkNamespace: net.clientNamespacePath,
             scriptPath: scriptPath, extraArguments: extra))
-        defer { killLeftovers(client) }
+        defer { Self.killLeftovers(client, net) }
         let first = try await client.renew(interface: TestNetwork.clientInterface, timeout: .seconds(30))
         let before = try net.clientAddresses()
         #expect(before.map(\.address) == [first.address])
@@ -118,8 +122,8 @@ struct ExternalBackendIntegrationTests {
         defer { net.tearDown() }
         try net.startServer()
         let client = ExternalDHCPClient(backend: .udhcpc, configuration: .init(
-            stateDirectory: net.stateDirectory, networkNamespace: net.clientNamespacePath, scriptPath: "/bin/true"))
-        defer { killLeftovers(client) }
+            stateDirectory: net.stateDirectory, runtimeDirectory: Self.runtimeDirectory(net), networkNamespace: net.clientNamespacePath, scriptPath: "/bin/true"))
+        defer { Self.killLeftovers(client, net) }
         let error = await #expect(throws: DHCPError.self) {
             _ = try await client.renew(interface: TestNetwork.clientInterface, timeout: .seconds(8))
         }
