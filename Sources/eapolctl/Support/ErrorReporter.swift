@@ -54,14 +54,18 @@ enum ErrorReporter {
         return String(full[range.lowerBound...])
     }
 
+    /// The report for people. Message, hint and details often embed strings from the network or from files (a
+    /// profile name, a certificate subject, a DHCP server's message), so each is escaped for the terminal as one
+    /// line (``TerminalText``); argument-parser's usage text keeps its line breaks.
     static func humanText(_ error: any StructuredError, usage: String?) -> String {
-        var lines = ["eapolctl: error: \(error.message)"]
-        lines.append("  hint: \(error.hint)")
+        let line = TerminalText.escaped
+        var lines = ["eapolctl: error: \(line(error.message))"]
+        lines.append("  hint: \(line(error.hint))")
         lines.append("  code: \(error.domain.rawValue).\(error.codeInfo.name) (\(error.codeInfo.number))")
         for key in error.details.keys.sorted() {
-            lines.append("  \(key): \(error.details[key]!)")
+            lines.append("  \(line(key)): \(line(error.details[key]!.description))")
         }
-        if let usage { lines.append(usage) }
+        if let usage { lines.append(TerminalText.escapedKeepingLayout(usage)) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

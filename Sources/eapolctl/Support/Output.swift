@@ -2,6 +2,11 @@ import Foundation
 import StructuredErrors
 
 /// Writes results for people or, with `--json`, as JSON: one object per result or event, one per line.
+///
+/// Every human line goes through ``TerminalText`` here (the single point where human output is written, with
+/// ``ErrorReporter``): strings from the network or from files can never reach the terminal as control sequences.
+/// A result keeps the line breaks and tabs of its text (results are multi-line, tab-separated lists); an event and a
+/// warning are one line each, so a line break inside one is escaped too. JSON output is written unchanged.
 struct Output: Sendable {
     let json: Bool
 
@@ -10,7 +15,7 @@ struct Output: Sendable {
         if json {
             Self.writeStdout(Self.encode(value) + "\n")
         } else {
-            let text = human()
+            let text = Self.humanResult(human())
             if !text.isEmpty { Self.writeStdout(text + "\n") }
         }
     }
@@ -20,7 +25,7 @@ struct Output: Sendable {
         if json {
             Self.writeStdout(Self.encode(value) + "\n")
         } else if let text = human() {
-            Self.writeStdout(text + "\n")
+            Self.writeStdout(Self.humanLine(text) + "\n")
         }
     }
 
@@ -29,8 +34,18 @@ struct Output: Sendable {
         if json {
             Self.writeStderr(Self.encode(["warning": text]) + "\n")
         } else {
-            Self.writeStderr("eapolctl: warning: \(text)\n")
+            Self.writeStderr("eapolctl: warning: \(Self.humanLine(text))\n")
         }
+    }
+
+    /// A result's human text as it is written: escaped for the terminal, its line breaks and tabs kept.
+    static func humanResult(_ text: String) -> String {
+        TerminalText.escapedKeepingLayout(text)
+    }
+
+    /// An event's or warning's human line as it is written: escaped for the terminal, line breaks included.
+    static func humanLine(_ text: String) -> String {
+        TerminalText.escaped(text)
     }
 
     static func encode<Value: Encodable>(_ value: Value) -> String {
