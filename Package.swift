@@ -5,13 +5,18 @@ import PackageDescription
 // executable alone wires the concrete pieces together.
 //
 //   StructuredErrors, Secrets           shared vocabulary (no dependencies)
-//   CDBus -> DBusKit                    libdbus under a thin shim, safe Swift D-Bus
+//   StateFiles                          atomic files, locks, safe directories, state paths
+//   CDBus -> DBusKit                    libdbus under a thin shim, safe Swift D-Bus (the only C)
 //   ProfileModel                        profiles, EAP methods, trust, validation, JSON
+//   ProfileFormats                      import/export: eap-config, mobileconfig, eapolcfg plist, wpa_supplicant, iwd, NM
+//   ProfileStore                        the profile directory and its index
 //   CredentialStore                     encrypted password and identity items
-//   SupplicantClient                    fi.w1.wpa_supplicant1 over DBusKit
+//   SupplicantClient                    fi.w1.wpa_supplicant1 over DBusKit, verified peer, outcome rules
 //   DHCPClient                          renew trigger and its backends
 //   Orchestration                       connect / watch use cases, on protocols
 //   eapolctl                            the command line
+// Test helpers (executables the tests run, never installed): store-stress (CredentialStore from many processes),
+// fake-supplicant (claims fi.w1.wpa_supplicant1 on a bus and logs the calls it gets).
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -84,6 +89,12 @@ let package = Package(
             dependencies: ["CredentialStore", "Secrets", "StateFiles", "StructuredErrors"],
             swiftSettings: swiftSettings
         ),
+        // Test helper: claims fi.w1.wpa_supplicant1 on a bus and logs the calls it gets (trust-boundary tests).
+        .executableTarget(
+            name: "fake-supplicant",
+            dependencies: ["DBusKit"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SupplicantClient",
             dependencies: [
@@ -136,7 +147,7 @@ let package = Package(
         .testTarget(name: "EapolctlTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["eapolctl", "ProfileFormats", "ProfileModel", "Secrets"],
+            dependencies: ["eapolctl", "fake-supplicant", "DBusKit", "ProfileFormats", "ProfileModel", "Secrets"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -18,6 +18,10 @@ struct AuthEventLine: Encodable {
         let ms = String(format: "%8.1f ms", update.elapsed.milliseconds)
         let f = update.fields
         let text: String? = switch update.name {
+        case "supplicant":
+            "wpa_supplicant \(f["owner"] ?? "") (uid \(f["uid"] ?? "?"), pid \(f["pid"] ?? "?")) on \(f["bus"] ?? "")"
+                + (f["busSource"] == "system" ? "" : " (from \(f["busSource"] ?? ""))")
+        case "outcome-confirmed": "confirmed by wpa_supplicant: \(f["state"] ?? ""), \(f["authMode"] ?? "")"
         case "interface-ready": "interface \(f["interface"] ?? "") ready (\(f["created"] == "true" ? "created" : "existing"), driver \(f["driver"] ?? ""))"
         case "network-selected": "network selected, trusting \(f["anchor"] ?? "")"
         case "eapol-start": f["result"] == "sent" ? "EAPOL-Start sent" : nil
