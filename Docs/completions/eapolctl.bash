@@ -1305,7 +1305,7 @@ _eapolctl_startAuthentication() {
     repeating_flags=()
     non_repeating_flags=(--json --default --no-ui --no-wait --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --interface --bus --profileID --SSID --timeout)
+    non_repeating_options=(--state-dir --key-file --interface --bus --profileID --SSID --timeout --dhcp --dhcp-timeout --dhcp-script)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1329,6 +1329,15 @@ _eapolctl_startAuthentication() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--dhcp')
+        return
+        ;;
+    '--dhcp-timeout')
+        return
+        ;;
+    '--dhcp-script')
         return
         ;;
     esac

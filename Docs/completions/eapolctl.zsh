@@ -935,6 +935,9 @@ _eapolctl_startAuthentication() {
         '--no-ui[Accepted for compatibility; eapolctl never shows UI.]'
         '--timeout[Give up after this many seconds.]:timeout:'
         '--no-wait[Return right after selecting the network (eapolcfg'\''s behaviour).]'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
+        '--dhcp-timeout[Budget of the DHCP exchange after authentication, in seconds.]:seconds:'
+        '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
