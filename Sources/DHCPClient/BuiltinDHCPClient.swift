@@ -43,7 +43,7 @@ public struct BuiltinDHCPClient: DHCPTrigger {
         let config = configuration
         let store = self.store
         return try await DedicatedThread.run(name: "dhcp-\(interface)", networkNamespace: config.networkNamespace) { flag in
-            let session = try DHCPSession(interface: interface, timeout: timeout, flag: flag)
+            let session = try DHCPSession(interface: interface, timeout: timeout, flag: flag, logger: config.logger)
             var recorded: DHCPLease?
             do {
                 recorded = try store.load(interface: interface)
@@ -75,7 +75,7 @@ public struct BuiltinDHCPClient: DHCPTrigger {
                 lease = try session.discover()
             }
             guard let lease else { throw session.noServerError() }
-            if config.applyToInterface { try InterfaceConfigurator.apply(lease, replacing: recorded) }
+            if config.applyToInterface { try Self.apply(lease, replacing: recorded, store: store) }
             try store.save(lease)
             return DHCPResult(lease: lease, exchange: exchange, elapsed: session.elapsed)
         }
@@ -92,10 +92,10 @@ public struct BuiltinDHCPClient: DHCPTrigger {
         let config = configuration
         let store = self.store
         return try await DedicatedThread.run(name: "dhcp-\(lease.interface)", networkNamespace: config.networkNamespace) { flag in
-            let session = try DHCPSession(interface: lease.interface, timeout: timeout, flag: flag)
+            let session = try DHCPSession(interface: lease.interface, timeout: timeout, flag: flag, logger: config.logger)
             switch try session.extend(lease, rebinding: rebinding, budget: timeout) {
             case .ack(let new):
-                if config.applyToInterface { try InterfaceConfigurator.apply(new, replacing: lease) }
+                if config.applyToInterface { try Self.apply(new, replacing: lease, store: store) }
                 try store.save(new)
                 return DHCPResult(lease: new, exchange: rebinding ? .rebind : .renew, elapsed: session.elapsed,
                                   renewedAutomatically: true)
@@ -106,6 +106,21 @@ public struct BuiltinDHCPClient: DHCPTrigger {
             case nil:
                 throw session.noServerError()
             }
+        }
+    }
+
+    /// Applies `lease` as one step (`InterfaceConfigurator.apply` undoes the address when the route fails). On
+    /// failure the previous lease's address is gone as well (removed or rolled back), so its record is forgotten
+    /// too: afterwards nothing is on the interface that is not recorded, and nothing is recorded that is not on it.
+    private static func apply(_ lease: DHCPLease, replacing previous: DHCPLease?, store: LeaseStore) throws {
+        do {
+            try InterfaceConfigurator.apply(lease, replacing: previous)
+        } catch {
+            if let previous {
+                store.remove(interface: previous.interface)
+                try? InterfaceConfigurator.remove(previous)
+            }
+            throw error
         }
     }
 

@@ -16,6 +16,7 @@ public struct DHCPErrorCode: StructuredErrorCode {
         case invalidLease = 908
         case clientChanged = 909
         case unsafeRuntimePath = 910
+        case unusableReply = 911
     }
 
     private let backing: Backing
@@ -41,6 +42,8 @@ public struct DHCPErrorCode: StructuredErrorCode {
     public static let clientChanged = Self(.clientChanged)
     /// The runtime directory for dhclient's pid and lease files (or a file in it) is not safe to use.
     public static let unsafeRuntimePath = Self(.unsafeRuntimePath)
+    /// DHCP servers answered, but every offer or acknowledgement was unusable (bad address, prefix or router).
+    public static let unusableReply = Self(.unusableReply)
 
     public static let domain = ErrorDomain.dhcp
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -78,6 +81,10 @@ public struct DHCPErrorCode: StructuredErrorCode {
             info("unsafe-runtime-path",
                  "The runtime directory for DHCP client files, or a file in it, is a symbolic link, of the wrong type, owned by another user or open to other users.",
                  "Remove the path named in the message (eapolctl recreates it, mode 0700) and run `eapolctl dhcp renew --interface IF` again.")
+        case .unusableReply:
+            info("unusable-reply",
+                 "DHCP servers answered, but every offer or acknowledgement named an unusable address, prefix or router; nothing was applied.",
+                 "A misconfigured or rogue DHCP server answers on this network: report the servers and reasons in the details to the network's administrator, then run `eapolctl dhcp renew --interface IF` again.")
         }
     }
 

@@ -44,8 +44,9 @@ public struct DHCPLease: Sendable, Codable, Equatable {
         self.dnsServers = dnsServers
         self.domainName = domainName
         self.serverIdentifier = serverIdentifier
-        self.leaseSeconds = leaseSeconds
-        let timers = Self.timers(lease: leaseSeconds, renewal: renewalSeconds, rebinding: rebindingSeconds)
+        let lease = Self.clampedLease(leaseSeconds)
+        self.leaseSeconds = lease
+        let timers = Self.timers(lease: lease, renewal: renewalSeconds, rebinding: rebindingSeconds)
         self.renewalSeconds = timers.renewal
         self.rebindingSeconds = timers.rebinding
         self.obtainedAt = obtainedAt
@@ -68,15 +69,32 @@ public struct DHCPLease: Sendable, Codable, Equatable {
         return left <= 0 ? 0 : UInt32(min(left.rounded(.down), Double(UInt32.max - 1)))
     }
 
-    /// T1/T2 from the server's values, falling back to 0.5 and 0.875 of the lease time (RFC 2131 §4.4.5)
-    /// whenever a value is missing or the ordering T1 ≤ T2 ≤ lease does not hold.
+    /// The shortest lease accepted; shorter ones (1 s from a broken or hostile server) are treated as this long,
+    /// as dhcpcd does (its DHCP_MIN_LEASE).
+    public static let minimumLeaseSeconds: UInt32 = 20
+    /// The shortest renewal time T1: at most one RENEW per 10 s, whatever the server says.
+    public static let minimumRenewalSeconds: UInt32 = 10
+
+    /// The lease time used for `seconds` from the server: at least `minimumLeaseSeconds`; infinite stays infinite.
+    static func clampedLease(_ seconds: UInt32) -> UInt32 {
+        seconds == infinite ? infinite : max(seconds, minimumLeaseSeconds)
+    }
+
+    /// T1/T2 for a lease of `lease` seconds (already clamped by `clampedLease`).
+    ///
+    /// The server's values are used when present, non-zero and ordered T1 ≤ T2 ≤ lease; otherwise 0.5 and 0.875
+    /// of the lease (RFC 2131 §4.4.5). Then T1 is raised to at least `minimumRenewalSeconds` (a T1 of 0 or 1 s
+    /// would renew in a loop) and T2 kept between T1 and the lease: a T2 below the raised T1 becomes
+    /// max(T1, 0.875 × lease).
     static func timers(lease: UInt32, renewal: UInt32?, rebinding: UInt32?) -> (renewal: UInt32, rebinding: UInt32) {
         if lease == infinite { return (infinite, infinite) }
         let defaultT1 = UInt32((Double(lease) * 0.5).rounded(.down))
         let defaultT2 = UInt32((Double(lease) * 0.875).rounded(.down))
-        var t2 = rebinding.flatMap { $0 <= lease ? $0 : nil } ?? defaultT2
-        var t1 = renewal.flatMap { $0 <= t2 ? $0 : nil } ?? min(defaultT1, t2)
+        var t2 = rebinding.flatMap { $0 > 0 && $0 <= lease ? $0 : nil } ?? defaultT2
+        var t1 = renewal.flatMap { $0 > 0 && $0 <= t2 ? $0 : nil } ?? min(defaultT1, t2)
         if t1 > t2 || t2 > lease { (t1, t2) = (defaultT1, defaultT2) }
+        t1 = min(max(t1, minimumRenewalSeconds), lease)
+        if t2 < t1 { t2 = min(max(t1, defaultT2), lease) }
         return (t1, t2)
     }
 }

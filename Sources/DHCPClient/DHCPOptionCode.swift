@@ -17,6 +17,8 @@ enum DHCPOptionCode {
     static let renewalTime: UInt8 = 58
     static let rebindingTime: UInt8 = 59
     static let clientIdentifier: UInt8 = 61
+    /// Classless static routes (RFC 3442); read only to judge a router's reachability, not requested or applied.
+    static let classlessStaticRoute: UInt8 = 121
     static let end: UInt8 = 255
 
     /// What the client asks for in option 55.

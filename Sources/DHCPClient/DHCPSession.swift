@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import StructuredErrors
 
 /// One blocking DHCP conversation on one interface (RFC 2131 client states), run on a dedicated thread.
@@ -14,17 +15,21 @@ final class DHCPSession {
     let interface: String
     let mac: [UInt8]
     let flag: CancellationFlag
+    let logger: Logger
     let deadline: ContinuousClock.Instant
     private let started = ContinuousClock.now
     private let startedDate = Date()
     private var rng = SystemRandomNumberGenerator()
     /// Datagrams sent so far (reported in `no-server`).
     private(set) var transmissions = 0
+    /// Replies ignored by `DHCPReplyFilter`, in order (reported in `unusable-reply`).
+    private(set) var rejections: [(server: IPv4Address?, type: DHCPMessageType, reason: DHCPReplyRejection)] = []
 
-    init(interface: String, timeout: Duration, flag: CancellationFlag) throws {
+    init(interface: String, timeout: Duration, flag: CancellationFlag, logger: Logger = Logger(label: "eapolctl.dhcp")) throws {
         socket = try DHCPSocket(interface: interface)
         self.interface = interface
         self.flag = flag
+        self.logger = logger
         deadline = .now + timeout
         var state = try socket.linkState()
         // Carrier often follows "up" by a few milliseconds (veth, Ethernet autonegotiation, Wi-Fi association):
@@ -70,9 +75,10 @@ final class DHCPSession {
         reply.op == 2 && reply.xid == xid && reply.hlen == UInt8(mac.count) && Array(reply.chaddr.prefix(mac.count)) == mac
     }
 
-    /// Sends `message` to `destination` on the backoff schedule until `accept` takes a reply or `budget` runs out.
-    func transact(_ message: DHCPMessage, to destination: IPv4Address, backoff: DHCPBackoff, budget: Duration,
-                  accept: (DHCPMessage) -> Bool) throws -> DHCPMessage? {
+    /// Sends `message` to `destination` on the backoff schedule until `accept` turns a reply into a value or
+    /// `budget` runs out. Replies `accept` returns nil for are skipped and the wait goes on.
+    func transact<T>(_ message: DHCPMessage, to destination: IPv4Address, backoff: DHCPBackoff, budget: Duration,
+                     accept: (DHCPMessage) -> T?) throws -> T? {
         let waits = backoff.schedule(budget: min(budget, remaining), using: &rng)
         var m = message
         for wait in waits {
@@ -83,51 +89,53 @@ final class DHCPSession {
             let until = ContinuousClock.now + wait
             while let datagram = try socket.receive(until: until, flag: flag) {
                 guard let reply = try? DHCPMessage.decode(datagram), matches(reply, xid: m.xid) else { continue }  // junk
-                if accept(reply) { return reply }
+                if let value = accept(reply) { return value }
             }
         }
         if flag.isCancelled { throw CancellationError() }
         return nil
     }
 
-    /// Turns an ACK into a lease; `sentAt` is when the REQUEST went out (lease times count from there).
-    func lease(from ack: DHCPMessage, fallbackServer: IPv4Address?, sentAt: Date) throws -> DHCPLease {
-        guard ack.yiaddr != .any, ack.yiaddr != .broadcast else {
-            throw DHCPError(.invalidLease, "The DHCPACK on \(interface) carries no address (yiaddr \(ack.yiaddr)).",
-                            details: ["interface": .string(interface)])
+    /// Runs `reply` through `DHCPReplyFilter`; a rejected reply is logged, counted and answered with nil, so the
+    /// exchange keeps waiting for a usable one (one bogus reply never aborts it).
+    func screen(_ reply: DHCPMessage, fallbackServer: IPv4Address?) -> DHCPReplyFilter.Accepted? {
+        let isAck = reply.messageType == .ack
+        switch DHCPReplyFilter.check(reply, isAck: isAck, fallbackServer: fallbackServer) {
+        case .success(let accepted):
+            return accepted
+        case .failure(let reason):
+            let server = reply.address(DHCPOptionCode.serverIdentifier)
+            rejections.append((server, reply.messageType ?? .offer, reason))
+            logger.warning("ignoring unusable DHCP reply", metadata: [
+                "dhcp.interface": "\(interface)", "dhcp.type": "\(isAck ? "ACK" : "OFFER")",
+                "dhcp.server": "\(server?.description ?? "?")", "dhcp.yiaddr": "\(reply.yiaddr)",
+                "dhcp.reason": "\(reason.code)", "dhcp.detail": "\(reason)"])
+            return nil
         }
-        guard let server = ack.address(DHCPOptionCode.serverIdentifier) ?? fallbackServer else {
-            throw DHCPError(.invalidLease, "The DHCPACK on \(interface) carries no server identifier (option 54).",
-                            details: ["interface": .string(interface)])
-        }
-        guard let leaseTime = ack.uint32(DHCPOptionCode.leaseTime), leaseTime > 0 else {
-            throw DHCPError(.invalidLease, "The DHCPACK on \(interface) from \(server) carries no lease time (option 51).",
-                            details: ["interface": .string(interface), "server": .string(server.description)])
-        }
-        var prefix = 32
-        if let mask = ack.address(DHCPOptionCode.subnetMask) {
-            guard let p = mask.netmaskPrefixLength, p > 0 else {
-                throw DHCPError(.invalidLease, "The DHCPACK on \(interface) from \(server) has an invalid subnet mask \(mask).",
-                                details: ["interface": .string(interface)])
-            }
-            prefix = p
-        }
-        let router = ack.addresses(DHCPOptionCode.router).first { $0 != .any }
-        return DHCPLease(
-            interface: interface, hardwareAddress: macString, address: ack.yiaddr, prefixLength: prefix, router: router,
-            dnsServers: ack.addresses(DHCPOptionCode.dnsServers), domainName: ack.string(DHCPOptionCode.domainName),
-            serverIdentifier: server, leaseSeconds: leaseTime, renewalSeconds: ack.uint32(DHCPOptionCode.renewalTime),
+    }
+
+    /// Turns a screened ACK into a lease; `sentAt` is when the REQUEST went out (lease times count from there).
+    func lease(from ack: DHCPMessage, _ accepted: DHCPReplyFilter.Accepted, sentAt: Date) -> DHCPLease {
+        DHCPLease(
+            interface: interface, hardwareAddress: macString, address: accepted.address, prefixLength: accepted.prefixLength,
+            router: accepted.router, dnsServers: ack.addresses(DHCPOptionCode.dnsServers),
+            domainName: ack.string(DHCPOptionCode.domainName), serverIdentifier: accepted.server ?? .any,
+            leaseSeconds: accepted.leaseSeconds ?? DHCPLease.minimumLeaseSeconds,
+            renewalSeconds: ack.uint32(DHCPOptionCode.renewalTime),
             rebindingSeconds: ack.uint32(DHCPOptionCode.rebindingTime), obtainedAt: sentAt)
     }
 
-    private func reply(_ m: DHCPMessage, fallbackServer: IPv4Address?, sentAt: Date) throws -> Reply {
-        if m.messageType == .nak {
+    /// A NAK, or an ACK that passes the filter; nil (keep waiting) for anything else.
+    private func ackOrNak(_ m: DHCPMessage, fallbackServer: IPv4Address?, sentAt: Date) -> Reply? {
+        switch m.messageType {
+        case .nak?:
             return .nak(server: m.address(DHCPOptionCode.serverIdentifier), message: m.string(DHCPOptionCode.message))
+        case .ack?:
+            return screen(m, fallbackServer: fallbackServer).map { .ack(lease(from: m, $0, sentAt: sentAt)) }
+        default:
+            return nil
         }
-        return .ack(try lease(from: m, fallbackServer: fallbackServer, sentAt: sentAt))
     }
-
-    private func isAckOrNak(_ m: DHCPMessage) -> Bool { m.messageType == .ack || m.messageType == .nak }
 
     // MARK: States
 
@@ -137,8 +145,9 @@ final class DHCPSession {
         var m = request(.request, xid: UInt32.random(in: 0 ... .max, using: &rng))
         m.setOption(DHCPOptionCode.requestedAddress, recorded.address.octets)
         let sentAt = Date()
-        guard let r = try transact(m, to: .broadcast, backoff: .initReboot, budget: budget, accept: isAckOrNak) else { return nil }
-        return try reply(r, fallbackServer: nil, sentAt: sentAt)
+        return try transact(m, to: .broadcast, backoff: .initReboot, budget: budget) {
+            self.ackOrNak($0, fallbackServer: nil, sentAt: sentAt)
+        }
     }
 
     /// RENEWING (unicast to the leasing server) or REBINDING (broadcast): REQUEST with ciaddr, no 50/54.
@@ -146,9 +155,9 @@ final class DHCPSession {
         var m = request(.request, xid: UInt32.random(in: 0 ... .max, using: &rng), broadcast: false)
         m.ciaddr = lease.address
         let sentAt = Date()
-        guard let r = try transact(m, to: rebinding ? .broadcast : lease.serverIdentifier, backoff: .standard,
-                                   budget: budget, accept: isAckOrNak) else { return nil }
-        return try reply(r, fallbackServer: lease.serverIdentifier, sentAt: sentAt)
+        return try transact(m, to: rebinding ? .broadcast : lease.serverIdentifier, backoff: .standard, budget: budget) {
+            self.ackOrNak($0, fallbackServer: lease.serverIdentifier, sentAt: sentAt)
+        }
     }
 
     /// SELECTING/REQUESTING: DISCOVER → OFFER → REQUEST (50 + 54) → ACK, restarting after a NAK (at most 3 times).
@@ -157,17 +166,20 @@ final class DHCPSession {
         for _ in 0 ..< 4 {
             let xid = UInt32.random(in: 0 ... .max, using: &rng)
             let discover = request(.discover, xid: xid)
-            guard let offer = try transact(discover, to: .broadcast, backoff: .standard, budget: remaining, accept: {
-                $0.messageType == .offer && $0.yiaddr != .any && $0.address(DHCPOptionCode.serverIdentifier) != nil
-            }), let server = offer.address(DHCPOptionCode.serverIdentifier) else { break }
+            guard let (offer, server) = try transact(discover, to: .broadcast, backoff: .standard, budget: remaining, accept: {
+                (m: DHCPMessage) -> (DHCPMessage, IPv4Address)? in
+                guard m.messageType == .offer, let ok = self.screen(m, fallbackServer: nil), let server = ok.server else { return nil }
+                return (m, server)
+            }) else { break }
             var req = request(.request, xid: xid)
             req.setOption(DHCPOptionCode.requestedAddress, offer.yiaddr.octets)
             req.setOption(DHCPOptionCode.serverIdentifier, server.octets)
             let sentAt = Date()
             guard let r = try transact(req, to: .broadcast, backoff: .standard, budget: remaining, accept: {
-                self.isAckOrNak($0) && ($0.address(DHCPOptionCode.serverIdentifier) ?? server) == server
+                ($0.address(DHCPOptionCode.serverIdentifier) ?? server) == server
+                    ? self.ackOrNak($0, fallbackServer: server, sentAt: sentAt) : nil
             }) else { break }
-            switch try reply(r, fallbackServer: server, sentAt: sentAt) {
+            switch r {
             case .ack(let lease): return lease
             case .nak(let s, let text): lastNak = (s, text)
             }
@@ -187,8 +199,20 @@ final class DHCPSession {
         transmissions += 1
     }
 
+    /// `no-server`, or `unusable-reply` when servers did answer but every reply was refused by the filter.
     func noServerError() -> DHCPError {
-        DHCPError(.noServer, "No DHCP server answered on \(interface) within \(Self.format(elapsed)) (\(transmissions) messages sent).",
+        if let last = rejections.last {
+            let reasons = Array(Set(rejections.map(\.reason.code))).sorted()
+            let servers = Array(Set(rejections.compactMap { $0.server?.description })).sorted()
+            return DHCPError(.unusableReply,
+                             "No usable DHCP reply on \(interface) within \(Self.format(elapsed)): \(rejections.count) "
+                             + "\(rejections.count == 1 ? "reply was" : "replies were") ignored, the last from "
+                             + "\(last.server?.description ?? "an unnamed server"): \(last.reason). Nothing was applied.",
+                             details: ["interface": .string(interface), "rejected": .int(rejections.count),
+                                       "reasons": .list(reasons), "servers": .list(servers),
+                                       "attempts": .int(transmissions)])
+        }
+        return DHCPError(.noServer, "No DHCP server answered on \(interface) within \(Self.format(elapsed)) (\(transmissions) messages sent).",
                   details: ["interface": .string(interface), "attempts": .int(transmissions),
                             "elapsedMilliseconds": .int(Int(elapsed.seconds * 1000))])
     }

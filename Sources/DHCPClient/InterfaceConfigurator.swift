@@ -23,51 +23,114 @@ enum InterfaceConfigurator {
 
     /// The batch of `ip` commands that applies `lease` (replacing `previous` if its address differs).
     static func applyCommands(_ lease: DHCPLease, replacing previous: DHCPLease?, now: Date = Date()) -> [String] {
+        applyPlan(lease, replacing: previous, now: now).lines
+    }
+
+    /// The lines of the apply batch and the role of each: the removal of the previous address may fail harmlessly
+    /// (already gone); a failure of anything after the address undoes the address.
+    struct ApplyPlan {
+        var lines: [String]
+        /// Index of `address del` of the previous address, if any.
+        var previousRemoval: Int?
+        /// Index of `address replace` of the new address.
+        var address: Int
+    }
+
+    static func applyPlan(_ lease: DHCPLease, replacing previous: DHCPLease?, now: Date = Date()) -> ApplyPlan {
         var lines: [String] = []
+        var removal: Int?
         if let previous, previous.address != lease.address || previous.prefixLength != lease.prefixLength {
+            removal = lines.count
             lines.append("address del \(previous.address)/\(previous.prefixLength) dev \(lease.interface)")
         }
         let life = lease.isInfinite ? "forever" : String(max(1, lease.remainingSeconds(at: now)))
+        let address = lines.count
         lines.append("address replace \(lease.address)/\(lease.prefixLength) dev \(lease.interface) "
                      + "valid_lft \(life) preferred_lft \(life)")
         if let router = lease.router {
             lines.append("route replace default via \(router) dev \(lease.interface) proto dhcp onlink")
         }
-        return lines
+        return ApplyPlan(lines: lines, previousRemoval: removal, address: address)
     }
 
     /// Puts the lease's address (with the lease as valid and preferred lifetime, so the kernel removes it at
-    /// expiry even if eapolctl is gone) and a default route via its router onto the interface.
+    /// expiry even if eapolctl is gone) and a default route via its router onto the interface, as one step:
+    /// when anything after the address fails (the route), the address is removed again before the error is
+    /// thrown, so nothing the lease record does not describe stays on the interface. The previous address is
+    /// removed in any case (the caller forgets its record when this throws).
+    /// - Throws: `DHCPError` `.backendFailed` (details `failedCommand`, `output`, `rolledBack`), `.permissionDenied`,
+    ///   `.interfaceGone`.
     static func apply(_ lease: DHCPLease, replacing previous: DHCPLease?) throws {
-        try runBatch(applyCommands(lease, replacing: previous), interface: lease.interface, tolerateFirst: previous != nil)
+        let plan = applyPlan(lease, replacing: previous)
+        let o = try runIP(plan.lines)
+        var failures = failedLines(o.output)
+        if let r = plan.previousRemoval, let text = failures[r], isAddressAlreadyGone(text) { failures[r] = nil }
+        if failures.isEmpty && !o.timedOut && (o.status == 0 || !failedLines(o.output).isEmpty) { return }
+        let interface = lease.interface
+        let first = failures.keys.min()
+        let failedCommand = first.map { plan.lines[$0] } ?? plan.lines.joined(separator: "; ")
+        let message = first.flatMap { failures[$0] } ?? o.lastLines().joined(separator: " ")
+        // Undo the address unless it is the step that failed (then it was not added).
+        var rolledBack = false
+        if first.map({ $0 > plan.address }) ?? true {
+            let undo = try? runIP(["address del \(lease.address)/\(lease.prefixLength) dev \(interface)"])
+            rolledBack = undo?.status == 0
+        }
+        try classify(o.output, interface: interface)
+        let what = first.map { $0 > plan.address } == true ? "the default route via \(lease.router?.description ?? "?")"
+                                                           : "the address \(lease.address)/\(lease.prefixLength)"
+        throw DHCPError(.backendFailed,
+                        "`ip` could not add \(what) on \(interface): \(message)"
+                        + (rolledBack ? " The address \(lease.address) was removed again; nothing of the lease stays applied." : ""),
+                        hint: "Check the interface's routes with `ip route show dev \(interface)`, then run `eapolctl dhcp renew --interface \(interface)` again.",
+                        details: ["interface": .string(interface), "status": .int(Int(o.status)), "failedCommand": .string(failedCommand),
+                                  "rolledBack": .bool(rolledBack), "output": .list(o.lastLines())])
     }
 
-    /// Removes the lease's address (the kernel drops the routes through it).
+    /// Removes the lease's address (the kernel drops the routes through it). An address already gone is fine.
     static func remove(_ lease: DHCPLease) throws {
-        try runBatch(["address del \(lease.address)/\(lease.prefixLength) dev \(lease.interface)"],
-                     interface: lease.interface, tolerateFirst: true)
+        let o = try runIP(["address del \(lease.address)/\(lease.prefixLength) dev \(lease.interface)"])
+        guard o.status != 0 else { return }
+        if let text = failedLines(o.output)[0], isAddressAlreadyGone(text) { return }
+        try classify(o.output, interface: lease.interface)
+        throw DHCPError(.backendFailed, "`ip` could not remove \(lease.address) from \(lease.interface) (exit status \(o.status)).",
+                        details: ["interface": .string(lease.interface), "status": .int(Int(o.status)), "output": .list(o.lastLines())])
     }
 
-    private static func runBatch(_ lines: [String], interface: String, tolerateFirst: Bool) throws {
-        let o = try CommandRunner.run(try ipPath(), ["-force", "-batch", "-"], input: lines.joined(separator: "\n") + "\n",
-                                      timeout: .seconds(5))
-        guard o.status != 0 else { return }
-        let out = o.output
-        if tolerateFirst && lines.count == 1 && out.contains("Cannot assign requested address") { return }
+    private static func runIP(_ lines: [String]) throws -> CommandRunner.Outcome {
+        try CommandRunner.run(try ipPath(), ["-force", "-batch", "-"], input: lines.joined(separator: "\n") + "\n",
+                              timeout: .seconds(5))
+    }
+
+    /// The error text of each failed batch line (0-based), from `ip -force -batch`'s "Command failed -:N" lines
+    /// (the lines before each belong to it).
+    static func failedLines(_ output: String) -> [Int: String] {
+        var result: [Int: String] = [:]
+        var pending: [String] = []
+        for line in output.split(separator: "\n").map(String.init) where !line.isEmpty {
+            if line.hasPrefix("Command failed -:"), let n = Int(line.dropFirst("Command failed -:".count)), n >= 1 {
+                result[n - 1] = pending.joined(separator: " ")
+                pending = []
+            } else {
+                pending.append(line)
+            }
+        }
+        return result
+    }
+
+    /// `address del` of an address that is not there (older iproute2: "Cannot assign requested address").
+    private static func isAddressAlreadyGone(_ text: String) -> Bool {
+        text.contains("Cannot assign requested address") || text.contains("Address not found")
+    }
+
+    private static func classify(_ out: String, interface: String) throws {
         if out.contains("Operation not permitted") {
             throw DHCPError(.permissionDenied, "Changing addresses on \(interface) needs CAP_NET_ADMIN.",
-                            details: ["interface": .string(interface), "output": .list(o.lastLines())])
+                            details: ["interface": .string(interface), "output": .list(Array(out.split(separator: "\n").map(String.init).suffix(8)))])
         }
         if out.contains("Cannot find device") {
             throw DHCPError(.interfaceGone, "Interface \(interface) disappeared while the lease was applied.",
                             details: ["interface": .string(interface)])
-        }
-        // -force continues after a failing `address del` of an address that is already gone; only fail when
-        // something else went wrong.
-        let real = o.lastLines(20).filter { !$0.contains("Cannot assign requested address") && !$0.hasPrefix("Command failed") }
-        if !real.isEmpty || o.timedOut {
-            throw DHCPError(.backendFailed, "`ip` could not apply the lease on \(interface) (exit status \(o.status)).",
-                            details: ["interface": .string(interface), "status": .int(Int(o.status)), "output": .list(o.lastLines())])
         }
     }
 

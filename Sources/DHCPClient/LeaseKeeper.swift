@@ -19,6 +19,11 @@ public actor LeaseKeeper {
     private var loop: Task<Void, Never>?
     /// The expiry of the lease whose REBINDING state was last announced (one `.rebinding` event per lease).
     private var rebindingAnnounced: Date?
+    /// When the last RENEW/REBIND succeeded (keeper clock): the next one starts no earlier than
+    /// `minimumRenewalInterval` later, whatever T1 the server sent.
+    private var lastRenewal: Date?
+    /// At most one successful renewal per this interval (the clamped minimum T1 of `DHCPLease`).
+    static let minimumRenewalInterval = TimeInterval(DHCPLease.minimumRenewalSeconds)
 
     /// Creates a keeper for `lease` (typically the one just recorded by `BuiltinDHCPClient.renew`).
     /// - Parameters:
@@ -95,8 +100,9 @@ public actor LeaseKeeper {
             }
             let now = clock.now
             if current.isInfinite { await sleep(.seconds(3600)); continue }
-            if now < current.renewAt {
-                await sleep(until: current.renewAt)
+            let renewFrom = Self.renewalStart(renewAt: current.renewAt, lastRenewal: lastRenewal)
+            if now < renewFrom && now < current.expiresAt {
+                await sleep(until: min(renewFrom, current.expiresAt))
                 continue
             }
             if now >= current.expiresAt {
@@ -115,6 +121,7 @@ public actor LeaseKeeper {
             do {
                 let r = try await client.extend(current, rebinding: rebinding, timeout: budget)
                 lease = try client.recordedLease(interface: interface) ?? current
+                lastRenewal = clock.now
                 continuation.yield(.renewed(r))
             } catch is CancellationError {
                 return
@@ -122,11 +129,25 @@ public actor LeaseKeeper {
                 lease = nil  // the client removed the address; start over
                 continuation.yield(.failed(e, nextAttempt: clock.now))
             } catch {
+                // A lease that could not be applied (the route failed) was removed with its record: start over.
+                if (try? client.recordedLease(interface: interface)) == nil {
+                    lease = nil
+                    continuation.yield(.failed(Self.dhcpError(error, interface), nextAttempt: clock.now + minimumRetry.seconds))
+                    await sleep(minimumRetry)
+                    continue
+                }
                 let next = Self.retryAt(after: clock.now, limit: limit, minimumRetry: minimumRetry)
                 continuation.yield(.failed(Self.dhcpError(error, interface), nextAttempt: next))
                 await sleep(until: next)
             }
         }
+    }
+
+    /// When the next RENEW may start: at T1, but never sooner than `minimumRenewalInterval` after the last
+    /// successful one (defence in depth behind the T1 clamp of `DHCPLease.timers`).
+    static func renewalStart(renewAt: Date, lastRenewal: Date?) -> Date {
+        guard let lastRenewal else { return renewAt }
+        return max(renewAt, lastRenewal + minimumRenewalInterval)
     }
 
     /// When to try again after a failed RENEW/REBIND at `now`: half the time left to `limit` (T2, resp. expiry),

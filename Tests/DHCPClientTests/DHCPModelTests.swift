@@ -91,11 +91,11 @@ struct DHCPModelTests {
     @Test("every DHCP code lies in 901…, has a unique name, a summary and a hint")
     func errorCodes() {
         let codes = DHCPErrorCode.allCodes
-        #expect(codes.map(\.number) == Array(901 ... 910))
+        #expect(codes.map(\.number) == Array(901 ... 911))
         #expect(Set(codes.map(\.name)).count == codes.count)
         #expect(codes.map(\.name) == ["no-server", "nak", "interface-down", "interface-gone", "backend-missing",
                                       "backend-failed", "permission-denied", "invalid-lease",
-                                      "client-changed", "unsafe-runtime-path"])
+                                      "client-changed", "unsafe-runtime-path", "unusable-reply"])
         for c in codes {
             #expect(!c.info.summary.isEmpty && !c.info.hint.isEmpty)
             #expect(c.info.domain == .dhcp)

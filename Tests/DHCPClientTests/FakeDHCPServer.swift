@@ -2,59 +2,97 @@ import Foundation
 @testable import DHCPClient
 
 /// A scripted DHCP server for states dnsmasq cannot be made to reach: it runs in the server namespace on a
-/// dedicated thread, OFFERs 198.18.0.150, .151, … (one per DISCOVER), NAKs the first `nakRequests` REQUESTs and
-/// ACKs the others with a 120 s lease. It records every message it received.
+/// dedicated thread, answers each message it receives with the replies a script returns (sent in order, as
+/// broadcasts) and records every message it received.
 enum FakeDHCPServer {
     static let serverAddress = IPv4Address(198, 18, 0, 1)
 
-    /// Serves on `interface` inside `networkNamespace` until `duration` has passed or `stopAfterAck` is met.
+    /// What one OFFER or ACK carries; the defaults are a sound 120 s lease in 198.18.0.0/24 via 198.18.0.1.
+    struct Lease: Sendable {
+        var address: IPv4Address
+        var server = FakeDHCPServer.serverAddress
+        var mask: IPv4Address? = IPv4Address(255, 255, 255, 0)
+        var routers: [IPv4Address] = [FakeDHCPServer.serverAddress]
+        var leaseSeconds: UInt32 = 120
+        var renewalSeconds: UInt32?
+        var rebindingSeconds: UInt32?
+    }
+
+    /// The reply of `type` (OFFER, ACK, NAK) to `request`, carrying `lease` (ignored for a NAK).
+    static func reply(to request: DHCPMessage, _ type: DHCPMessageType, _ lease: Lease, message: String? = nil) -> DHCPMessage {
+        var reply = DHCPMessage()
+        reply.op = 2
+        reply.xid = request.xid
+        reply.hlen = request.hlen
+        reply.flags = request.flags
+        reply.chaddr = request.chaddr
+        reply.setOption(DHCPOptionCode.messageType, [type.rawValue])
+        reply.setOption(DHCPOptionCode.serverIdentifier, lease.server.octets)
+        if let message { reply.setOption(DHCPOptionCode.message, Array(message.utf8)) }
+        guard type != .nak else { return reply }
+        reply.yiaddr = lease.address
+        if let mask = lease.mask { reply.setOption(DHCPOptionCode.subnetMask, mask.octets) }
+        if !lease.routers.isEmpty { reply.setOption(DHCPOptionCode.router, lease.routers.flatMap(\.octets)) }
+        reply.setOption(DHCPOptionCode.leaseTime, IPv4Address(lease.leaseSeconds).octets)
+        if let t1 = lease.renewalSeconds { reply.setOption(DHCPOptionCode.renewalTime, IPv4Address(t1).octets) }
+        if let t2 = lease.rebindingSeconds { reply.setOption(DHCPOptionCode.rebindingTime, IPv4Address(t2).octets) }
+        return reply
+    }
+
+    /// Serves on `interface` inside `networkNamespace` until `duration` has passed, the task is cancelled, or
+    /// (with `stopAfterAck`) an ACK was sent. `respond` gets each received DISCOVER/REQUEST/… and returns the replies.
     /// - Returns: the messages received, in order.
-    static func serve(networkNamespace: String, interface: String, nakRequests: Int, duration: Duration,
-                      stopAfterAck: Bool = true) async throws -> [DHCPMessage] {
+    static func script(networkNamespace: String, interface: String, duration: Duration, stopAfterAck: Bool = false,
+                       respond: @escaping @Sendable (DHCPMessage) -> [DHCPMessage]) async throws -> [DHCPMessage] {
         try await DedicatedThread.run(name: "fake-dhcp-server", networkNamespace: networkNamespace) { flag in
             let socket = try DHCPSocket(interface: interface, localPort: DHCPSocket.serverPort, remotePort: DHCPSocket.clientPort)
             let deadline = ContinuousClock.now + duration
             var received: [DHCPMessage] = []
-            var offers = 0, requests = 0
             while let datagram = try socket.receive(until: deadline, flag: flag) {
-                guard let m = try? DHCPMessage.decode(datagram), m.op == 1, let type = m.messageType else { continue }
+                guard let m = try? DHCPMessage.decode(datagram), m.op == 1, m.messageType != nil else { continue }
                 received.append(m)
-                var reply = DHCPMessage()
-                reply.op = 2
-                reply.xid = m.xid
-                reply.hlen = m.hlen
-                reply.flags = m.flags
-                reply.chaddr = m.chaddr
-                reply.setOption(DHCPOptionCode.serverIdentifier, serverAddress.octets)
-                switch type {
-                case .discover:
-                    reply.yiaddr = IPv4Address(198, 18, 0, UInt8(150 + offers))
-                    offers += 1
-                    reply.setOption(DHCPOptionCode.messageType, [DHCPMessageType.offer.rawValue])
-                    addLeaseOptions(&reply)
-                case .request:
-                    requests += 1
-                    if requests <= nakRequests {
-                        reply.setOption(DHCPOptionCode.messageType, [DHCPMessageType.nak.rawValue])
-                        reply.setOption(DHCPOptionCode.message, Array("address taken (scripted NAK \(requests))".utf8))
-                    } else {
-                        reply.yiaddr = m.address(DHCPOptionCode.requestedAddress) ?? m.ciaddr
-                        reply.setOption(DHCPOptionCode.messageType, [DHCPMessageType.ack.rawValue])
-                        addLeaseOptions(&reply)
-                    }
-                default:
-                    continue
-                }
-                try socket.send(reply.encode(), to: .broadcast)
-                if stopAfterAck, reply.messageType == .ack { break }
+                let replies = respond(m)
+                for reply in replies { try socket.send(reply.encode(), to: .broadcast) }
+                if stopAfterAck, replies.contains(where: { $0.messageType == .ack }) { break }
             }
             return received
         }
     }
 
-    private static func addLeaseOptions(_ m: inout DHCPMessage) {
-        m.setOption(DHCPOptionCode.subnetMask, [255, 255, 255, 0])
-        m.setOption(DHCPOptionCode.router, serverAddress.octets)
-        m.setOption(DHCPOptionCode.leaseTime, [0, 0, 0, 120])
+    /// OFFERs 198.18.0.150, .151, … (one per DISCOVER), NAKs the first `nakRequests` REQUESTs and ACKs the others
+    /// with a 120 s lease.
+    static func serve(networkNamespace: String, interface: String, nakRequests: Int, duration: Duration,
+                      stopAfterAck: Bool = true) async throws -> [DHCPMessage] {
+        let counters = Counters()
+        return try await script(networkNamespace: networkNamespace, interface: interface, duration: duration,
+                                stopAfterAck: stopAfterAck) { m in
+            switch m.messageType {
+            case .discover?:
+                let n = counters.next(\.offers)
+                return [reply(to: m, .offer, Lease(address: IPv4Address(198, 18, 0, UInt8(150 + n))))]
+            case .request?:
+                let n = counters.next(\.requests) + 1
+                if n <= nakRequests {
+                    return [reply(to: m, .nak, Lease(address: .any), message: "address taken (scripted NAK \(n))")]
+                }
+                return [reply(to: m, .ack, Lease(address: m.address(DHCPOptionCode.requestedAddress) ?? m.ciaddr))]
+            default:
+                return []
+            }
+        }
+    }
+
+    /// Counters shared with the script closure (called only on the server's thread, locked for the compiler).
+    final class Counters: @unchecked Sendable {
+        struct Values { var offers = 0; var requests = 0 }
+        private let lock = NSLock()
+        private var values = Values()
+        /// Returns the current value and increments it.
+        func next(_ key: WritableKeyPath<Values, Int>) -> Int {
+            lock.lock(); defer { lock.unlock() }
+            let v = values[keyPath: key]
+            values[keyPath: key] += 1
+            return v
+        }
     }
 }

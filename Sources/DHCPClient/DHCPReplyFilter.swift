@@ -1,0 +1,151 @@
+import Foundation
+
+/// Why an address is not a unicast host address.
+enum IPv4AddressKind: String, Sendable, Equatable {
+    /// 0.0.0.0/8 ("this network", RFC 1122).
+    case thisNetwork = "this-network"
+    /// 127.0.0.0/8.
+    case loopback
+    /// 224.0.0.0/4.
+    case multicast
+    /// 240.0.0.0/4 (former class E), except 255.255.255.255.
+    case reserved
+    /// 255.255.255.255.
+    case limitedBroadcast = "limited-broadcast"
+
+    /// The kind of `address` when it can never be a host's unicast address; nil for an ordinary address.
+    static func nonUnicast(_ address: IPv4Address) -> IPv4AddressKind? {
+        let first = address.value >> 24
+        if address == .broadcast { return .limitedBroadcast }
+        if first == 0 { return .thisNetwork }
+        if first == 127 { return .loopback }
+        if first >= 224 && first < 240 { return .multicast }
+        if first >= 240 { return .reserved }
+        return nil
+    }
+}
+
+/// Why a DHCPOFFER or DHCPACK was ignored. `code` is stable (logs, error details); `description` is for people
+/// and contains only addresses and numbers, never text from the server.
+enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
+    case addressNotUnicast(IPv4Address, IPv4AddressKind)
+    case addressIsSubnetNetwork(IPv4Address, prefixLength: Int)
+    case addressIsSubnetBroadcast(IPv4Address, prefixLength: Int)
+    case invalidSubnetMask(IPv4Address)
+    case prefixTooShort(Int)
+    case routerNotUnicast(IPv4Address, IPv4AddressKind)
+    case routerIsLeasedAddress(IPv4Address)
+    case routerIsSubnetNetworkOrBroadcast(IPv4Address)
+    case routerOffSubnet(router: IPv4Address, address: IPv4Address, prefixLength: Int)
+    case serverNotUnicast(IPv4Address)
+    case missingServerIdentifier
+    case missingLeaseTime
+
+    var code: String {
+        switch self {
+        case .addressNotUnicast(_, let k): "address-\(k.rawValue)"
+        case .addressIsSubnetNetwork: "address-subnet-network"
+        case .addressIsSubnetBroadcast: "address-subnet-broadcast"
+        case .invalidSubnetMask: "invalid-subnet-mask"
+        case .prefixTooShort: "prefix-too-short"
+        case .routerNotUnicast(_, let k): "router-\(k.rawValue)"
+        case .routerIsLeasedAddress: "router-is-leased-address"
+        case .routerIsSubnetNetworkOrBroadcast: "router-subnet-network-or-broadcast"
+        case .routerOffSubnet: "router-off-subnet"
+        case .serverNotUnicast: "server-not-unicast"
+        case .missingServerIdentifier: "missing-server-identifier"
+        case .missingLeaseTime: "missing-lease-time"
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .addressNotUnicast(let a, let k): "offered address \(a) is not a unicast host address (\(k.rawValue))"
+        case .addressIsSubnetNetwork(let a, let p): "offered address \(a) is the network address of \(a)/\(p)"
+        case .addressIsSubnetBroadcast(let a, let p): "offered address \(a) is the broadcast address of \(a)/\(p)"
+        case .invalidSubnetMask(let m): "subnet mask \(m) is not a contiguous mask"
+        case .prefixTooShort(let p): "prefix /\(p) is shorter than /\(DHCPReplyFilter.minimumPrefixLength)"
+        case .routerNotUnicast(let r, let k): "router \(r) is not a unicast host address (\(k.rawValue))"
+        case .routerIsLeasedAddress(let r): "router \(r) is the offered address itself"
+        case .routerIsSubnetNetworkOrBroadcast(let r): "router \(r) is the subnet's network or broadcast address"
+        case .routerOffSubnet(let r, let a, let p):
+            "router \(r) is outside \(a)/\(p) and no classless static route (option 121) puts it on the link"
+        case .serverNotUnicast(let s): "server identifier \(s) is not a unicast host address"
+        case .missingServerIdentifier: "no server identifier (option 54)"
+        case .missingLeaseTime: "no lease time (option 51)"
+        }
+    }
+}
+
+/// Decides whether an OFFER or ACK describes a lease the client may put on the interface. Pure: no I/O, no state.
+///
+/// Accepted: a unicast host address (not 0/8, 127/8, 224/4, 240/4, 255.255.255.255, nor the network or
+/// broadcast address of its subnet when the prefix is /30 or shorter), a prefix of /8 … /32 (/31 is a
+/// point-to-point link per RFC 3021 and /32 a host route, both without network and broadcast addresses; no
+/// subnet mask counts as /32), and either no router or a unicast router other than the address itself and the
+/// subnet's network/broadcast address that lies inside the subnet, or that an on-link route of option 121
+/// (gateway 0.0.0.0, as cloud /32 setups send) covers.
+enum DHCPReplyFilter {
+    /// Shorter prefixes are refused: a /7 or less would claim a sixty-fourth of the IPv4 space as on-link.
+    static let minimumPrefixLength = 8
+
+    /// The lease-relevant content of a reply that passed the filter.
+    struct Accepted: Sendable, Equatable {
+        var address: IPv4Address
+        var prefixLength: Int
+        var router: IPv4Address?
+        /// Option 54, or the fallback (the server a RENEW went to) when absent; nil only for OFFERs lacking it.
+        var server: IPv4Address?
+        var leaseSeconds: UInt32?
+    }
+
+    /// Checks the address, prefix and router of a lease. Nil: acceptable.
+    static func check(address: IPv4Address, prefixLength: Int, router: IPv4Address?,
+                      classlessRoutes: [DHCPClasslessRoute]) -> DHCPReplyRejection? {
+        if let kind = IPv4AddressKind.nonUnicast(address) { return .addressNotUnicast(address, kind) }
+        if prefixLength < minimumPrefixLength { return .prefixTooShort(prefixLength) }
+        let mask: UInt32 = ~UInt32(0) << (32 - UInt32(min(32, prefixLength)))
+        let network = address.value & mask
+        let broadcast = network | ~mask
+        let hasNetworkAndBroadcast = prefixLength <= 30
+        if hasNetworkAndBroadcast && address.value == network { return .addressIsSubnetNetwork(address, prefixLength: prefixLength) }
+        if hasNetworkAndBroadcast && address.value == broadcast { return .addressIsSubnetBroadcast(address, prefixLength: prefixLength) }
+        guard let router else { return nil }
+        if let kind = IPv4AddressKind.nonUnicast(router) { return .routerNotUnicast(router, kind) }
+        if router == address { return .routerIsLeasedAddress(router) }
+        if router.value & mask == network {
+            if hasNetworkAndBroadcast && (router.value == network || router.value == broadcast) {
+                return .routerIsSubnetNetworkOrBroadcast(router)
+            }
+            return nil
+        }
+        if classlessRoutes.contains(where: { $0.gateway == .any && $0.contains(router) }) { return nil }
+        return .routerOffSubnet(router: router, address: address, prefixLength: prefixLength)
+    }
+
+    /// Checks a whole reply. OFFERs need an address, prefix and router that pass `check`; ACKs also need a
+    /// server identifier (or `fallbackServer`) and a lease time.
+    static func check(_ reply: DHCPMessage, isAck: Bool, fallbackServer: IPv4Address?) -> Result<Accepted, DHCPReplyRejection> {
+        var prefix = 32
+        if let mask = reply.address(DHCPOptionCode.subnetMask) {
+            guard let p = mask.netmaskPrefixLength else { return .failure(.invalidSubnetMask(mask)) }
+            prefix = p
+        }
+        // The first router is the one that would be used; a bogus first entry is not skipped over.
+        let router = reply.addresses(DHCPOptionCode.router).first
+        let routes = reply.option(DHCPOptionCode.classlessStaticRoute).flatMap(DHCPClasslessRoute.parse) ?? []
+        if let r = check(address: reply.yiaddr, prefixLength: prefix, router: router, classlessRoutes: routes) {
+            return .failure(r)
+        }
+        let server = reply.address(DHCPOptionCode.serverIdentifier) ?? fallbackServer
+        if let server, IPv4AddressKind.nonUnicast(server) != nil { return .failure(.serverNotUnicast(server)) }
+        let lease = reply.uint32(DHCPOptionCode.leaseTime).flatMap { $0 > 0 ? $0 : nil }
+        if isAck {
+            guard server != nil else { return .failure(.missingServerIdentifier) }
+            guard lease != nil else { return .failure(.missingLeaseTime) }
+        } else if server == nil {
+            return .failure(.missingServerIdentifier)
+        }
+        return .success(Accepted(address: reply.yiaddr, prefixLength: prefix, router: router, server: server, leaseSeconds: lease))
+    }
+}
