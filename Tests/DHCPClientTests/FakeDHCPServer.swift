@@ -43,9 +43,11 @@ enum FakeDHCPServer {
     /// (with `stopAfterAck`) an ACK was sent. `respond` gets each received DISCOVER/REQUEST/… and returns the replies.
     /// - Returns: the messages received, in order.
     static func script(networkNamespace: String, interface: String, duration: Duration, stopAfterAck: Bool = false,
+                       ready: ReadyFlag? = nil,
                        respond: @escaping @Sendable (DHCPMessage) -> [DHCPMessage]) async throws -> [DHCPMessage] {
         try await DedicatedThread.run(name: "fake-dhcp-server", networkNamespace: networkNamespace) { flag in
             let socket = try DHCPSocket(interface: interface, localPort: DHCPSocket.serverPort, remotePort: DHCPSocket.clientPort)
+            ready?.set()
             let deadline = ContinuousClock.now + duration
             var received: [DHCPMessage] = []
             while let datagram = try socket.receive(until: deadline, flag: flag) {
@@ -57,6 +59,36 @@ enum FakeDHCPServer {
             }
             return received
         }
+    }
+
+    /// Starts `script` in a task and returns once its socket is bound, so a client started next is heard from its
+    /// first DISCOVER (a short client timeout otherwise races the server thread's start-up on a loaded machine).
+    /// Cancel the task to stop the server; its value is the messages received.
+    static func start(networkNamespace: String, interface: String, duration: Duration, stopAfterAck: Bool = false,
+                      respond: @escaping @Sendable (DHCPMessage) -> [DHCPMessage]) async throws -> Task<[DHCPMessage], any Error> {
+        let ready = ReadyFlag()
+        let task = Task {
+            try await script(networkNamespace: networkNamespace, interface: interface, duration: duration,
+                             stopAfterAck: stopAfterAck, ready: ready, respond: respond)
+        }
+        let limit = ContinuousClock.now + .seconds(10)
+        while !ready.isSet {
+            if ContinuousClock.now > limit {
+                task.cancel()
+                _ = try await task.value   // the server's own error, if it failed to start
+                throw TestNetwork.TestNetworkError(message: "the scripted DHCP server did not start within 10 s")
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return task
+    }
+
+    /// Set once by the server thread when its socket is bound.
+    final class ReadyFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.lock(); value = true; lock.unlock() }
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
     }
 
     /// OFFERs 198.18.0.150, .151, … (one per DISCOVER), NAKs the first `nakRequests` REQUESTs and ACKs the others

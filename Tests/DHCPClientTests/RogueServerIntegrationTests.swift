@@ -31,10 +31,8 @@ struct RogueServerIntegrationTests {
         let net = try TestNetwork()
         defer { net.tearDown() }
         let serverNamespace = "/run/netns/\(net.serverNamespace)"
-        let server = Task {
-            try await FakeDHCPServer.script(networkNamespace: serverNamespace,
-                                            interface: TestNetwork.serverInterface, duration: .seconds(30), respond: respond)
-        }
+        let server = try await FakeDHCPServer.start(networkNamespace: serverNamespace,
+                                                    interface: TestNetwork.serverInterface, duration: .seconds(30), respond: respond)
         let error = await #expect(throws: DHCPError.self) {
             _ = try await net.client().renew(interface: TestNetwork.clientInterface, timeout: .seconds(3))
         }
@@ -80,18 +78,16 @@ struct RogueServerIntegrationTests {
         defer { net.tearDown() }
         let bogusServer = IPv4Address(198, 18, 0, 2)
         let serverNamespace = "/run/netns/\(net.serverNamespace)"
-        let server = Task {
-            try await FakeDHCPServer.script(networkNamespace: serverNamespace,
-                                            interface: TestNetwork.serverInterface, duration: .seconds(30), stopAfterAck: false) { m in
-                switch m.messageType {
-                case .discover?:   // a second "server" offers a multicast address first
-                    return [FakeDHCPServer.reply(to: m, .offer, Lease(address: IPv4Address(224, 0, 0, 5), server: bogusServer)),
-                            FakeDHCPServer.reply(to: m, .offer, Lease(address: Self.good))]
-                case .request?:    // the chosen server itself first sends an ACK with a loopback router
-                    return [FakeDHCPServer.reply(to: m, .ack, Lease(address: Self.good, routers: [IPv4Address(127, 0, 0, 1)])),
-                            FakeDHCPServer.reply(to: m, .ack, Lease(address: Self.good))]
-                default: return []
-                }
+        let server = try await FakeDHCPServer.start(networkNamespace: serverNamespace,
+                                                    interface: TestNetwork.serverInterface, duration: .seconds(30), stopAfterAck: false) { m in
+            switch m.messageType {
+            case .discover?:   // a second "server" offers a multicast address first
+                return [FakeDHCPServer.reply(to: m, .offer, Lease(address: IPv4Address(224, 0, 0, 5), server: bogusServer)),
+                        FakeDHCPServer.reply(to: m, .offer, Lease(address: Self.good))]
+            case .request?:    // the chosen server itself first sends an ACK with a loopback router
+                return [FakeDHCPServer.reply(to: m, .ack, Lease(address: Self.good, routers: [IPv4Address(127, 0, 0, 1)])),
+                        FakeDHCPServer.reply(to: m, .ack, Lease(address: Self.good))]
+            default: return []
             }
         }
         let result = try await net.client().renew(interface: TestNetwork.clientInterface, timeout: .seconds(10))
@@ -115,10 +111,8 @@ struct RogueServerIntegrationTests {
         defer { net.tearDown() }
         let short = Lease(address: Self.good, leaseSeconds: 1, renewalSeconds: 0, rebindingSeconds: 0)
         let serverNamespace = "/run/netns/\(net.serverNamespace)"
-        let server = Task {
-            try await FakeDHCPServer.script(networkNamespace: serverNamespace,
-                                            interface: TestNetwork.serverInterface, duration: .seconds(40), respond: Self.rogue([short]))
-        }
+        let server = try await FakeDHCPServer.start(networkNamespace: serverNamespace,
+                                                    interface: TestNetwork.serverInterface, duration: .seconds(40), respond: Self.rogue([short]))
         let client = net.client()
         let first = try await client.renew(interface: TestNetwork.clientInterface, timeout: .seconds(10))
         #expect(first.leaseTime == .seconds(20))
@@ -146,10 +140,8 @@ struct RogueServerIntegrationTests {
         let gateway = IPv4Address(198, 18, 0, 254)
         try net.ip(["-n", net.clientNamespace, "route", "add", "local", "\(gateway)/32", "dev", TestNetwork.clientInterface, "table", "local"])
         let serverNamespace = "/run/netns/\(net.serverNamespace)"
-        let server = Task {
-            try await FakeDHCPServer.script(networkNamespace: serverNamespace, interface: TestNetwork.serverInterface,
+        let server = try await FakeDHCPServer.start(networkNamespace: serverNamespace, interface: TestNetwork.serverInterface,
                                             duration: .seconds(30), respond: Self.rogue([Lease(address: Self.good, routers: [gateway])]))
-        }
         let error = await #expect(throws: DHCPError.self) {
             _ = try await net.client().renew(interface: TestNetwork.clientInterface, timeout: .seconds(10))
         }
