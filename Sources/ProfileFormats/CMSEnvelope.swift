@@ -59,35 +59,68 @@ public enum CMSEnvelope {
         }
     }
 
-    /// Verifies the envelope's signature over its content (message digest and signature with the signer's
-    /// certificate): this proves the content was not altered since the holder of that certificate signed it, not
-    /// who that is — no trust store is consulted.
-    /// - Returns: `signed-valid` or `signed-invalid` with the reason.
-    public static func verify(_ bytes: [UInt8], now: Date = Date()) async -> SignatureInfo {
+    /// Verifies the envelope's signature over its content and the signer's certificate chain.
+    ///
+    /// swift-certificates' CMS verifier first checks the message digest and the signature with the signer
+    /// certificate found in the envelope (a failure: `signed-invalid`), then builds a chain from that certificate,
+    /// through the envelope's other certificates, to a root of `trustStore` only — never to a certificate the file
+    /// itself brings — under RFC 5280 (validity now, basic and name constraints) and ``SignerUsagePolicy`` (key
+    /// usage). A chain: `signed-trusted`; none: `signed-untrusted`, with the reasons.
+    /// - Parameters:
+    ///   - bytes: the DER/BER CMS SignedData with attached content.
+    ///   - trustStore: the CAs a signer must chain to.
+    ///   - now: the time validity periods are checked against.
+    public static func verify(_ bytes: [UInt8], trustStore: SignatureTrustStore = SignatureTrustStore(),
+                              now: Date = Date()) async -> SignatureInfo {
         let signature: CMSSignature
         do {
             signature = try CMSSignature(berEncoded: BER.parse(bytes), withIdentifier: .sequence)
         } catch {
-            return SignatureInfo(status: "signed-invalid", detail: "the CMS envelope does not parse: \(error)")
+            return SignatureInfo(status: .signedInvalid, detail: "the CMS envelope does not parse: \(error)")
         }
         let signer = (try? signature.signers.first?.certificate.subject.description) ?? nil
-        let anchors = signature.certificates
-        let result = await CMS.isValidAttachedSignature(signatureBytes: bytes, trustRoots: CertificateStore(anchors)) {
+        let (roots, storeProblem) = trustStore.load()
+        let result = await CMS.isValidAttachedSignature(signatureBytes: bytes, trustRoots: CertificateStore(roots)) {
             RFC5280Policy(fixedExpiryValidationTime: now)
+            SignerUsagePolicy()
         }
         switch result {
-        case .success:
-            return SignatureInfo(status: "signed-valid", signer: signer,
-                                 detail: "the signature matches the content; the signer's certificate was not checked against a trust store")
-        case .failure(.unableToValidateSigner):
-            // swift-certificates checks the digest and the signature before it validates the signer's chain, so
-            // this failure means the signature is intact but the signer is not anchored (no trust store is used).
-            return SignatureInfo(status: "signed-valid", signer: signer,
-                                 detail: "the signature matches the content; the signer's certificate chain was not validated against a trust store")
+        case .success(let valid):
+            let anchor = await chainRoot(of: valid.signer, envelope: signature.certificates, roots: roots, now: now)
+            return SignatureInfo(status: .signedTrusted, signer: valid.signer.subject.description, anchor: anchor,
+                                 detail: "the signature matches the content and the signer chains to \(anchor.map { "'\($0)'" } ?? "a CA") of \(trustStore.bundlePath)")
+        case .failure(.unableToValidateSigner(let failure)):
+            // The digest and the signature were checked before the chain: the content is what the holder of the
+            // signer's certificate signed, but nothing says who that is.
+            let subject = failure.signer.subject.description
+            var reasons: [String] = []
+            if failure.signer.subject == failure.signer.issuer {
+                reasons.append("the signer '\(subject)' is self-signed")
+            }
+            let policyReasons = Set(failure.policyFailures.map { $0.policyFailureReason.description })
+            reasons += policyReasons.sorted()
+            if reasons.isEmpty {
+                reasons.append("the signer '\(subject)' does not chain to a CA of \(trustStore.bundlePath)")
+            }
+            if let storeProblem { reasons.append(storeProblem) }
+            return SignatureInfo(status: .signedUntrusted, signer: subject,
+                                 detail: "the signature matches the content, but the signer is not trusted: " + reasons.joined(separator: "; "))
         case .failure(.invalidCMSBlock(let block)):
-            return SignatureInfo(status: "signed-invalid", signer: signer, detail: block.reason)
+            return SignatureInfo(status: .signedInvalid, signer: signer, detail: block.reason)
         case .failure(let failure):
-            return SignatureInfo(status: "signed-invalid", signer: signer, detail: "\(failure)")
+            return SignatureInfo(status: .signedInvalid, signer: signer, detail: "\(failure)")
         }
+    }
+
+    /// The subject of the system root the validated signer chains to (for the report).
+    static func chainRoot(of signer: Certificate, envelope: [Certificate], roots: [Certificate], now: Date) async -> String? {
+        var verifier = Verifier(rootCertificates: CertificateStore(roots)) {
+            RFC5280Policy(fixedExpiryValidationTime: now)
+            SignerUsagePolicy()
+        }
+        if case .validCertificate(let chain) = await verifier.validate(leaf: signer, intermediates: CertificateStore(envelope)) {
+            return chain.last?.subject.description
+        }
+        return nil
     }
 }

@@ -127,19 +127,38 @@ public struct ProviderInfo: Sendable, Hashable, Codable {
     }
 }
 
+/// What a configuration profile's signature proves (JSON: the raw values).
+public enum SignatureStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The signature matches the content and the signer's certificate chains to a CA of the system store, is
+    /// valid now and may sign (key usage): the content is what that certificate's holder signed.
+    case signedTrusted = "signed-trusted"
+    /// The signature matches the content, but the signer is unknown: self-signed, issued by a CA the system store
+    /// does not hold, expired, or not allowed to sign. Anyone can make such a signature; it proves nothing about
+    /// who wrote the file (a warning is shown; `--require-signed` refuses it).
+    case signedUntrusted = "signed-untrusted"
+    /// The signature does not match the content (altered after signing) or the envelope is broken. Refused unless
+    /// `--allow-invalid-signature` is given; the label stays.
+    case signedInvalid = "signed-invalid"
+    /// The file carries no signature.
+    case unsigned
+}
+
 /// The signature of a signed configuration profile.
 public struct SignatureInfo: Sendable, Hashable, Codable {
-    /// `signed-valid`, `signed-invalid` or `unsigned`.
-    public var status: String
+    /// What the signature proves.
+    public var status: SignatureStatus
     /// The signer certificate's subject, when there is one.
     public var signer: String?
-    /// Why the signature did not verify, or what was (not) checked.
+    /// The system CA the signer chains to (`signed-trusted` only).
+    public var anchor: String?
+    /// What was checked and, when not trusted or invalid, why.
     public var detail: String?
 
     /// Creates signature info.
-    public init(status: String, signer: String? = nil, detail: String? = nil) {
+    public init(status: SignatureStatus, signer: String? = nil, anchor: String? = nil, detail: String? = nil) {
         self.status = status
         self.signer = signer
+        self.anchor = anchor
         self.detail = detail
     }
 }
@@ -154,7 +173,8 @@ public struct ImportResult: Sendable {
     public var notes: [String]
     /// Provider information (eap-config).
     public var provider: ProviderInfo?
-    /// Signature status (mobileconfig).
+    /// Signature status (mobileconfig): set by ``ProfileImporter/parseVerifyingSignature(_:source:format:policy:now:)``,
+    /// nil after the synchronous ``ProfileImporter/parse(_:source:format:now:)``.
     public var signature: SignatureInfo?
     /// The raw CMS envelope of a signed file, kept so the caller can verify the signature (async).
     public var signedEnvelope: [UInt8]?

@@ -16,14 +16,11 @@ enum MobileconfigImporter {
 
     static func parse(_ bytes: [UInt8], source: String, now: Date) throws -> ImportResult {
         var plistBytes = bytes
-        var signature: SignatureInfo?
         var envelope: [UInt8]?
         if CMSEnvelope.looksSigned(bytes) {
-            let unwrapped = try CMSEnvelope.unwrap(bytes, source: source)
-            plistBytes = unwrapped.content
+            // The signature is checked (async, against the system CAs) by ProfileImporter.parseVerifyingSignature.
+            plistBytes = try CMSEnvelope.unwrap(bytes, source: source).content
             envelope = bytes
-            signature = SignatureInfo(status: "signed-unverified", signer: unwrapped.signers.first,
-                                      detail: "the CMS envelope was unwrapped; its signature has not been checked yet")
         }
         let root = try PlistSupport.dictionary(plistBytes, source: source)
         if let type = root["PayloadType"], (type as? String) != "Configuration" {
@@ -48,6 +45,9 @@ enum MobileconfigImporter {
         }
         let topName = try root["PayloadDisplayName"].map { try PlistSupport.string($0, field: "PayloadDisplayName", source: source) }
         var results: [ImportedProfile] = []
+        // Identity payloads already read (and their passphrase checked), by UUID: the MAC is checked once per
+        // bundle however many network payloads name it.
+        var checkedIdentities: [String: ImportedIdentity] = [:]
         for (index, payload) in payloads.enumerated() {
             let field = "PayloadContent[\(index)]"
             let type = (payload["PayloadType"] as? String) ?? ""
@@ -102,19 +102,15 @@ enum MobileconfigImporter {
                     throw ImportError(.missingField, "\(source): \(field) names identity payload \(uuid), which the profile does not contain",
                                       details: ["file": .string(source), "field": .string("\(field).PayloadCertificateUUID")])
                 }
-                let idField = "PayloadContent[\(idIndex)]"
-                guard let content = idPayload["PayloadContent"] else {
-                    throw ImportError(.missingField, "\(source): key '\(idField).PayloadContent' is missing",
-                                      details: ["file": .string(source), "field": .string("\(idField).PayloadContent")])
-                }
-                var bundleBytes = try PlistSupport.data(content, field: "\(idField).PayloadContent", source: source)
-                let bundle = SecretBytes(consumingAndZeroing: &bundleBytes)
-                let passphrase = try idPayload["Password"].map { SecretBytes(utf8: try PlistSupport.string($0, field: "\(idField).Password", source: source)) }
-                if let passphrase {
-                    try PKCS12MAC.verify(bundle: bundle, passphrase: passphrase, source: "\(source): \(idField)")
+                let checked: ImportedIdentity
+                if let known = checkedIdentities[uuid.uppercased()] {
+                    checked = known
+                } else {
+                    checked = try readIdentity(idPayload, field: "PayloadContent[\(idIndex)]", source: source)
+                    checkedIdentities[uuid.uppercased()] = checked
                 }
                 if eap.outer == .tls {
-                    identity = ImportedIdentity(bundle: bundle, passphrase: passphrase)
+                    identity = checked
                 } else {
                     notes.append("\(field): the identity payload was ignored: \(eap.outer.displayName) uses no client certificate")
                 }
@@ -154,6 +150,21 @@ enum MobileconfigImporter {
             throw ImportError(.noApplicableNetwork, "\(source): the configuration profile has no 802.1X Wi-Fi or wired payload",
                               details: ["file": .string(source)])
         }
-        return ImportResult(format: .mobileconfig, profiles: results, notes: notes, signature: signature, signedEnvelope: envelope)
+        return ImportResult(format: .mobileconfig, profiles: results, notes: notes, signedEnvelope: envelope)
+    }
+
+    /// Reads a `com.apple.security.pkcs12` payload and checks its `Password` against the bundle's MAC.
+    static func readIdentity(_ payload: [String: Any], field: String, source: String) throws -> ImportedIdentity {
+        guard let content = payload["PayloadContent"] else {
+            throw ImportError(.missingField, "\(source): key '\(field).PayloadContent' is missing",
+                              details: ["file": .string(source), "field": .string("\(field).PayloadContent")])
+        }
+        var bundleBytes = try PlistSupport.data(content, field: "\(field).PayloadContent", source: source)
+        let bundle = SecretBytes(consumingAndZeroing: &bundleBytes)
+        let passphrase = try payload["Password"].map { SecretBytes(utf8: try PlistSupport.string($0, field: "\(field).Password", source: source)) }
+        if let passphrase {
+            try PKCS12MAC.verify(bundle: bundle, passphrase: passphrase, source: "\(source): \(field)")
+        }
+        return ImportedIdentity(bundle: bundle, passphrase: passphrase)
     }
 }

@@ -12,18 +12,37 @@ import SwiftASN1
 /// (ID 3, the passphrase as a NUL-terminated BMPString) and the MAC is HMAC over the authSafe content octets.
 /// SHA-1, SHA-256, SHA-384 and SHA-512 MACs are supported; PBMAC1 (RFC 9579) and bundles without a MAC are
 /// refused as `pkcs12-malformed`.
+///
+/// The cost is bounded: the iteration count is read and checked against ``maximumIterations`` before any key
+/// derivation runs (`pkcs12-too-many-iterations`), and each (bundle, passphrase) pair is derived at most once per
+/// process (``PKCS12MACCache``), so several payloads naming one bundle, or a second check of the same passphrase,
+/// cost nothing more.
 public enum PKCS12MAC {
-    /// The most iterations accepted (a hostile file could ask for billions).
-    public static let maximumIterations = 10_000_000
+    /// The most MAC iterations accepted. OpenSSL writes 2,048; 2,000,000 is about 2 s of CPU in a debug build, and
+    /// a hostile file could otherwise ask for billions (an import that never ends).
+    public static let maximumIterations = 2_000_000
 
     /// Verifies that `passphrase` opens `bundle`.
     /// - Parameters:
     ///   - bundle: the DER (or BER) PKCS#12 bytes.
     ///   - passphrase: the passphrase (UTF-8).
     ///   - source: what the bundle came from, named in errors.
-    /// - Throws: ``ImportError`` `pkcs12-malformed` or `pkcs12-wrong-passphrase`.
-    public static func verify(bundle: SecretBytes, passphrase: SecretBytes, source: String) throws {
+    ///   - cache: remembers pairs already derived (``PKCS12MACCache/current`` by default).
+    /// - Throws: ``ImportError`` `pkcs12-malformed`, `pkcs12-too-many-iterations` or `pkcs12-wrong-passphrase`.
+    public static func verify(bundle: SecretBytes, passphrase: SecretBytes, source: String,
+                              cache: PKCS12MACCache = .current) throws {
         let parsed = try bundle.withUnsafeBytes { try parse(Array($0), source: source) }
+        let ok = try cache.result(bundle: bundle, passphrase: passphrase) {
+            try compute(parsed, passphrase: passphrase, source: source)
+        }
+        guard ok else {
+            throw ImportError(.pkcs12WrongPassphrase, "\(source): the PKCS#12 bundle does not open with the given passphrase (its MAC does not verify)",
+                              details: ["source": .string(source)])
+        }
+    }
+
+    /// Derives the MAC key (the costly part: `iterations` hashes) and compares the MAC.
+    static func compute(_ parsed: Parsed, passphrase: SecretBytes, source: String) throws -> Bool {
         let password = try passphrase.withUnsafeBytes { raw -> [UInt8] in
             guard let text = String(validating: Array(raw), as: UTF8.self) else {
                 throw ImportError(.pkcs12WrongPassphrase, "\(source): the passphrase is not valid UTF-8",
@@ -38,10 +57,7 @@ public enum PKCS12MAC {
         case .sha384: ok = check(SHA384.self, parsed, password)
         case .sha512: ok = check(SHA512.self, parsed, password)
         }
-        guard ok else {
-            throw ImportError(.pkcs12WrongPassphrase, "\(source): the PKCS#12 bundle does not open with the given passphrase (its MAC does not verify)",
-                              details: ["source": .string(source)])
-        }
+        return ok
     }
 
     enum Digest { case sha1, sha256, sha384, sha512 }
@@ -57,6 +73,11 @@ public enum PKCS12MAC {
     static func parse(_ bytes: [UInt8], source: String) throws -> Parsed {
         func malformed(_ why: String) -> ImportError {
             ImportError(.pkcs12Malformed, "\(source): not a usable PKCS#12 bundle: \(why)", details: ["source": .string(source)])
+        }
+        func tooMany(_ count: String) -> ImportError {
+            ImportError(.pkcs12TooManyIterations,
+                        "\(source): the PKCS#12 MAC asks for \(count) iterations; at most \(grouped(maximumIterations)) are accepted (refused before any was computed)",
+                        details: ["source": .string(source), "limit": .int(maximumIterations)])
         }
         let root: ASN1Node
         do { root = try BER.parse(bytes) } catch { throw malformed("not DER/BER (\(error))") }
@@ -91,10 +112,17 @@ public enum PKCS12MAC {
                     }
                     let salt = try ASN1OctetString(berEncoded: &macNodes)
                     var iterations = 1
-                    if let node = macNodes.next() { iterations = try Int(berEncoded: node) }
-                    guard (1...maximumIterations).contains(iterations) else {
-                        throw malformed("MAC iteration count \(iterations) is outside 1...\(maximumIterations)")
+                    if let node = macNodes.next() {
+                        // A positive INTEGER wider than Int is also "too many", not malformed.
+                        if node.identifier == .integer, case .primitive(let value) = node.content, value.count > 8,
+                           let first = value.first, first & 0x80 == 0 {
+                            throw tooMany("more than \(grouped(Int.max))")
+                        }
+                        iterations = try Int(berEncoded: node)
                     }
+                    guard iterations >= 1 else { throw malformed("MAC iteration count \(iterations) is not positive") }
+                    // Checked here, before the caller derives anything: the count is the whole cost.
+                    guard iterations <= maximumIterations else { throw tooMany(grouped(iterations)) }
                     let digest: Digest
                     switch oid {
                     case [1, 3, 14, 3, 2, 26]: digest = .sha1
@@ -111,6 +139,17 @@ public enum PKCS12MAC {
         } catch {
             throw malformed("\(error)")
         }
+    }
+
+    /// `10000000` → `10,000,000`.
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
     }
 
     /// The passphrase as RFC 7292 wants it: UTF-16 big-endian with a two-byte NUL terminator.
@@ -140,8 +179,13 @@ public enum PKCS12MAC {
         var i = stretch(salt) + stretch(password)
         var out: [UInt8] = []
         while out.count < length {
-            var a = Array(H.hash(data: d + i))
-            for _ in 1..<iterations { a = Array(H.hash(data: a)) }
+            var digest = H.hash(data: d + i)
+            for _ in 1..<iterations {
+                var hasher = H()
+                digest.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+                digest = hasher.finalize()
+            }
+            let a = Array(digest)
             out += a
             if out.count >= length { break }
             let b = (0..<v).map { a[$0 % u] }

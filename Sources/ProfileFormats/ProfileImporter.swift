@@ -38,10 +38,7 @@ public enum ProfileImporter {
     /// - Throws: ``ImportError`` (syntax with line and column, missing or unknown elements, base64, CA, PKCS#12,
     ///   signature) or ``ProfileError`` (invalid values, unsupported methods, invalid profile).
     public static func parse(_ bytes: [UInt8], source: String, format: ProfileFormat? = nil, now: Date = Date()) throws -> ImportResult {
-        guard bytes.count <= maximumSize else {
-            throw ImportError(.malformedFile, "\(source): the file is \(bytes.count) bytes, more than the \(maximumSize) a profile may have",
-                              details: ["file": .string(source)])
-        }
+        try checkSize(bytes, source: source)
         guard let format = format ?? detect(bytes) else {
             throw ImportError(.unsupportedFormat,
                               "\(source): the content is neither an eapolctl JSON profile, an eapolcfg plist, a .mobileconfig nor an eap-config document",
@@ -63,16 +60,32 @@ public enum ProfileImporter {
         }
     }
 
-    /// Parses a file and, for a signed one, verifies the signature (``CMSEnvelope/verify(_:now:)``).
-    public static func parseVerifyingSignature(_ bytes: [UInt8], source: String, format: ProfileFormat? = nil,
-                                               now: Date = Date()) async throws -> ImportResult {
-        var result = try parse(bytes, source: source, format: format, now: now)
-        if let envelope = result.signedEnvelope {
-            let checked = await CMSEnvelope.verify(envelope, now: now)
-            result.signature = SignatureInfo(status: checked.status, signer: checked.signer ?? result.signature?.signer, detail: checked.detail)
-        } else if result.format == .mobileconfig {
-            result.signature = SignatureInfo(status: "unsigned")
+    static func checkSize(_ bytes: [UInt8], source: String) throws {
+        guard bytes.count <= maximumSize else {
+            throw ImportError(.malformedFile, "\(source): the file is \(bytes.count) bytes, more than the \(maximumSize) a profile may have",
+                              details: ["file": .string(source)])
         }
+    }
+
+    /// Verifies a signed file's signature (``CMSEnvelope/verify(_:trustStore:now:)``), applies `policy`, then
+    /// parses the file. The signature is judged before the content is read: a refused file is never parsed.
+    /// - Returns: the result of ``parse(_:source:format:now:)`` with ``ImportResult/signature`` set for
+    ///   mobileconfig files (`unsigned` when plain).
+    /// - Throws: what ``parse(_:source:format:now:)`` throws, and ``SignaturePolicy/check(_:source:)``'s refusals.
+    public static func parseVerifyingSignature(_ bytes: [UInt8], source: String, format: ProfileFormat? = nil,
+                                               policy: SignaturePolicy = SignaturePolicy(),
+                                               now: Date = Date()) async throws -> ImportResult {
+        try checkSize(bytes, source: source)
+        guard let resolved = format ?? detect(bytes) else { return try parse(bytes, source: source, format: format, now: now) }
+        var signature: SignatureInfo?
+        if resolved == .mobileconfig {
+            signature = CMSEnvelope.looksSigned(bytes)
+                ? await CMSEnvelope.verify(bytes, trustStore: policy.trustStore, now: now)
+                : SignatureInfo(status: .unsigned)
+        }
+        try policy.check(signature, source: source)
+        var result = try parse(bytes, source: source, format: resolved, now: now)
+        result.signature = signature
         return result
     }
 }

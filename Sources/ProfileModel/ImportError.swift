@@ -22,6 +22,8 @@ public struct ImportErrorCode: StructuredErrorCode {
         case noApplicableNetwork = 311
         case invalidSignature = 312
         case unsupportedExport = 313
+        case pkcs12TooManyIterations = 314
+        case untrustedSignature = 315
     }
 
     private let backing: Backing
@@ -49,6 +51,10 @@ public struct ImportErrorCode: StructuredErrorCode {
     public static let invalidSignature = Self(.invalidSignature)
     /// The profile cannot be expressed in the requested export format.
     public static let unsupportedExport = Self(.unsupportedExport)
+    /// A PKCS#12 bundle whose MAC asks for more key-derivation iterations than eapolctl computes.
+    public static let pkcs12TooManyIterations = Self(.pkcs12TooManyIterations)
+    /// `--require-signed` was given and the file is unsigned or its signer does not chain to a trusted CA.
+    public static let untrustedSignature = Self(.untrustedSignature)
 
     public static let domain = ErrorDomain.import
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -94,6 +100,12 @@ public struct ImportErrorCode: StructuredErrorCode {
         case .unsupportedExport:
             info("unsupported-export", "The profile cannot be expressed in the requested export format.",
                  "Choose another format (json keeps everything); the message says what does not fit.")
+        case .pkcs12TooManyIterations:
+            info("pkcs12-too-many-iterations", "The PKCS#12 client certificate's MAC asks for more iterations than eapolctl computes (2,000,000).",
+                 "Re-export the bundle with a usual iteration count (openssl pkcs12 -export uses 2048), or ask the provider for a new file.")
+        case .untrustedSignature:
+            info("untrusted-signature", "--require-signed refused the file: it is unsigned, or its signer does not chain to a CA in the system store.",
+                 "Ask the provider for a profile signed by a publicly trusted certificate, or check the signer and import without --require-signed.")
         }
     }
 

@@ -33,6 +33,7 @@ extension Eapolctl {
         @Flag(help: "Authenticate (and get an address) after importing.") var connect = false
         @Option(help: ArgumentHelp("DHCP backend used with --connect.", valueName: "backend")) var dhcp: String?
         @Option(help: "Force the file format (default: detect).") var format: String?
+        @OptionGroup(title: "Signature") var signature: SignatureOptions
 
         func validate() throws {
             if passwordStdin && passwordFile != nil {
@@ -57,7 +58,8 @@ extension Eapolctl {
             do {
                 let bytes = try ProfileActions.readProfileFile(file)
                 var result = try await ProfileImporter.parseVerifyingSignature(bytes, source: file,
-                                                                               format: format.flatMap(ProfileFormat.init(name:)))
+                                                                               format: format.flatMap(ProfileFormat.init(name:)),
+                                                                               policy: signature.policy)
                 provider = result.provider
                 ProfileActions.warnAboutSignature(result.signature, context: context)
                 let password: SecretBytes? = try passwordFile.map { try SecretInput.fromFile($0) }

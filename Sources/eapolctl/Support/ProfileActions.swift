@@ -83,9 +83,10 @@ enum ProfileActions {
 
     /// Reads a file of any importable format and saves every profile in it (all or nothing), its passwords and
     /// identities going to the encrypted store.
-    static func importFile(_ path: String, replace: Bool, format: ProfileFormat? = nil, context: CommandContext) async throws {
+    static func importFile(_ path: String, replace: Bool, format: ProfileFormat? = nil,
+                           signaturePolicy: SignaturePolicy = SignaturePolicy(), context: CommandContext) async throws {
         let bytes = try readProfileFile(path)
-        let result = try await ProfileImporter.parseVerifyingSignature(bytes, source: path, format: format)
+        let result = try await ProfileImporter.parseVerifyingSignature(bytes, source: path, format: format, policy: signaturePolicy)
         warnAboutSignature(result.signature, context: context)
         let entries = try ImportTransaction.commit(result.profiles, replace: replace, context: context)
         for item in result.profiles where item.profile.isInsecure {
@@ -101,8 +102,15 @@ enum ProfileActions {
     }
 
     static func warnAboutSignature(_ signature: SignatureInfo?, context: CommandContext) {
-        guard let signature, signature.status == "signed-invalid" else { return }
-        context.output.warn("the profile's signature does NOT verify (\(signature.detail ?? "unknown reason")): it may have been altered after signing")
+        guard let signature else { return }
+        switch signature.status {
+        case .signedInvalid:
+            context.output.warn("--allow-invalid-signature: the profile's signature does NOT verify (\(signature.detail ?? "unknown reason")): it may have been altered after signing")
+        case .signedUntrusted:
+            context.output.warn("the profile is signed by an unknown signer (signed-untrusted, not verified): \(signature.detail ?? "no detail")")
+        case .signedTrusted, .unsigned:
+            break
+        }
     }
 
     static func importText(_ report: ImportReport) -> String {
@@ -120,7 +128,8 @@ enum ProfileActions {
             }
         }
         if let signature = report.signature {
-            lines.append("Signature: \(signature.status)" + (signature.signer.map { " (signer: \($0))" } ?? ""))
+            lines.append("Signature: \(signature.status.rawValue)" + (signature.signer.map { " (signer: \($0))" } ?? "")
+                         + (signature.anchor.map { ", chains to \($0)" } ?? ""))
         }
         if let provider = report.provider, let name = provider.displayName { lines.append("Provider: \(name)") }
         lines += report.notes.map { "Note: \($0)" }

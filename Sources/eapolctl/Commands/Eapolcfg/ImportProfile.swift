@@ -10,9 +10,11 @@ extension Eapolcfg {
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Replace a profile with the same ID or SSID.") var replace = false
         @Argument(help: "The profile file.") var file: String
+        @OptionGroup(title: "Signature") var signature: SignatureOptions
 
         func run() async throws {
-            try await ProfileActions.importFile(file, replace: replace, context: CommandContext(global))
+            try await ProfileActions.importFile(file, replace: replace, signaturePolicy: signature.policy,
+                                                context: CommandContext(global))
         }
     }
 }

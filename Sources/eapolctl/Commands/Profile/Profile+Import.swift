@@ -16,6 +16,7 @@ extension Eapolctl.Profile {
                   eapolctl profile import Profiles/corporate-peap.json
                   eapolctl profile import eduroam.eap-config --json
                   eapolctl profile import corp.mobileconfig --replace
+                  eapolctl profile import corp.mobileconfig --require-signed
                 """
         )
 
@@ -23,6 +24,7 @@ extension Eapolctl.Profile {
         @Argument(help: "The profile file.") var file: String
         @Flag(help: "Replace profiles with the same ID or SSID.") var replace = false
         @Option(help: "Force the format: json, eapolcfg, mobileconfig, eap-config (default: detect).") var format: String?
+        @OptionGroup(title: "Signature") var signature: SignatureOptions
 
         func validate() throws {
             if let format, ProfileFormat(name: format).map({ ProfileFormat.importable.contains($0) }) != true {
@@ -32,7 +34,7 @@ extension Eapolctl.Profile {
 
         func run() async throws {
             try await ProfileActions.importFile(file, replace: replace, format: format.flatMap(ProfileFormat.init(name:)),
-                                                context: CommandContext(global))
+                                                signaturePolicy: signature.policy, context: CommandContext(global))
         }
     }
 }
