@@ -156,4 +156,33 @@ struct RogueServerIntegrationTests {
         #expect(try net.clientDefaultRouter() == nil)
         #expect(try net.client().recordedLease(interface: TestNetwork.clientInterface) == nil)
     }
+
+    @Test("a RENEW whose new route cannot be added removes the address and forgets the lease instead of keeping half of it")
+    func renewRouteFailureForgetsLease() async throws {
+        let net = try TestNetwork()
+        defer { net.tearDown() }
+        let gateway = IPv4Address(198, 18, 0, 254)
+        let serverNamespace = "/run/netns/\(net.serverNamespace)"
+        // Bound normally (router .1); the RENEW's ACK names router .254, which the kernel refuses (a local address).
+        let server = try await FakeDHCPServer.start(networkNamespace: serverNamespace, interface: TestNetwork.serverInterface,
+                                                    duration: .seconds(30)) { m in
+            guard m.messageType == .request, m.ciaddr != .any else { return Self.rogue([Lease(address: Self.good)])(m) }
+            return [FakeDHCPServer.reply(to: m, .ack, Lease(address: Self.good, routers: [gateway]))]
+        }
+        let client = net.client()
+        _ = try await client.renew(interface: TestNetwork.clientInterface, timeout: .seconds(10))
+        let lease = try #require(try client.recordedLease(interface: TestNetwork.clientInterface))
+        #expect(try net.clientAddresses().map(\.address) == [Self.good])
+        try net.ip(["-n", net.clientNamespace, "route", "add", "local", "\(gateway)/32", "dev", TestNetwork.clientInterface, "table", "local"])
+        let error = await #expect(throws: DHCPError.self) {
+            _ = try await client.extend(lease, rebinding: false, timeout: .seconds(5))
+        }
+        server.cancel()
+        _ = try await server.value
+        #expect(error?.code == .backendFailed)
+        #expect(error?.details["rolledBack"] == .bool(true))
+        #expect(try net.clientAddresses().isEmpty)
+        #expect(try net.clientDefaultRouter() == nil)
+        #expect(try client.recordedLease(interface: TestNetwork.clientInterface) == nil)
+    }
 }
