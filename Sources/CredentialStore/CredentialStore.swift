@@ -24,7 +24,7 @@ public struct CredentialStore: Sendable {
     public let paths: StatePaths
     /// How long a call waits for another process's lock.
     public let lockTimeout: Duration
-    private var unlocked: Unlocked
+    var unlocked: Unlocked
     /// The last authenticated version of the file this process read (shared by copies of this value).
     let snapshots = SnapshotCache()
 
@@ -39,9 +39,17 @@ public struct CredentialStore: Sendable {
         var scrypt: ScryptParameters?
         var salt: [UInt8]
         var keys: StoreKeys
+        /// Set when ``initialize(paths:unlock:scrypt:reuseKeyFile:lockTimeout:)`` used a key file that existed.
+        var reusedKeyFile = false
     }
 
-    private init(paths: StatePaths, lockTimeout: Duration, unlocked: Unlocked) {
+    /// Whether this store was just created with a key file that already existed (`reuseKeyFile`).
+    public var reusedKeyFile: Bool { unlocked.reusedKeyFile }
+
+    /// The ID of the key that unlocks this store (hex): it names the key without revealing it.
+    public var keyID: String { unlocked.keys.keyIDHex }
+
+    init(paths: StatePaths, lockTimeout: Duration, unlocked: Unlocked) {
         self.paths = paths
         self.lockTimeout = lockTimeout
         self.unlocked = unlocked
@@ -100,13 +108,16 @@ public struct CredentialStore: Sendable {
     /// Creates a new, empty store (`store init`).
     /// - Parameters:
     ///   - paths: the state directory (created with mode 0700 when missing).
-    ///   - unlock: a key file (an existing key file is used; a missing one is created only with `createIfMissing`)
-    ///     or a passphrase.
+    ///   - unlock: a key file (a missing one is created only with `createIfMissing`) or a passphrase.
     ///   - scrypt: the key-derivation cost in passphrase mode.
+    ///   - reuseKeyFile: use a key file that already exists. Without it an existing key file is refused
+    ///     (`.keyFileInUse`): with no store in this state directory, it belongs to another store.
     ///   - lockTimeout: how long to wait for another process's lock.
-    /// - Throws: `StoreError.alreadyInitialized` when a store exists, or the errors of ``open(paths:unlock:lockTimeout:)``.
+    /// - Throws: `StoreError.alreadyInitialized` when a store exists, `.keyFileInUse`, or the errors of
+    ///   ``open(paths:unlock:lockTimeout:)``.
     public static func initialize(
-        paths: StatePaths, unlock: UnlockMethod, scrypt: ScryptParameters = .default, lockTimeout: Duration = .seconds(10)
+        paths: StatePaths, unlock: UnlockMethod, scrypt: ScryptParameters = .default, reuseKeyFile: Bool = false,
+        lockTimeout: Duration = .seconds(10)
     ) throws -> CredentialStore {
         try SecureDirectory.ensure(paths.stateDirectory)
         try checkPermissions(paths.stateDirectory)
@@ -116,7 +127,7 @@ public struct CredentialStore: Sendable {
                 throw StoreError(.alreadyInitialized, "a credential store already exists at \(storeFile)",
                                  details: ["path": .string(storeFile)])
             }
-            let (unlocked, _) = try newKeys(for: unlock, scrypt: scrypt, rekeying: false)
+            let unlocked = try newKeys(for: unlock, scrypt: scrypt, reuseKeyFile: reuseKeyFile, stateDirectory: paths.stateDirectory)
             let store = CredentialStore(paths: paths, lockTimeout: lockTimeout, unlocked: unlocked)
             try store.write(records: [], from: [], extra: [])
             return store
@@ -272,7 +283,7 @@ public struct CredentialStore: Sendable {
         }
     }
 
-    // MARK: - Status and rekeying
+    // MARK: - Status (rekeying: CredentialStore+Rekey.swift)
 
     /// The store's mode, format, item counts and locations (nothing secret).
     public func status() throws -> StoreStatus {
@@ -282,43 +293,7 @@ public struct CredentialStore: Sendable {
                 mode: unlocked.mode, formatVersion: Int(bytes.readU16(StoreFormat.versionOffset)),
                 supportedFormatVersion: Int(StoreFormat.version), passwordCount: passwords,
                 identityCount: records.count - passwords, storeFile: storeFile, stateDirectory: paths.stateDirectory,
-                keyFile: unlocked.keyFile, scrypt: unlocked.scrypt, fileSize: bytes.count)
-        }
-    }
-
-    /// Re-encrypts every item under a new master key obtained through `method`.
-    ///
-    /// `.keyFile(path, _)` always writes a fresh random key to `path`. When `path` already exists (for example the
-    /// key in use), the new key goes to `path.new` first and replaces `path` only after the store is written, so a
-    /// crash at any point leaves a store that opens (``open(paths:unlock:lockTimeout:)`` finishes the swap).
-    /// `.passphrase` derives the key with `scrypt` (default: the current parameters, or ``ScryptParameters/default``).
-    public mutating func rekey(to method: UnlockMethod, scrypt: ScryptParameters? = nil) throws {
-        return try Self.withLock(lockFile, .exclusive, lockTimeout) {
-            let (bytes, records) = try readVerified()
-            // Decrypt everything with the old key first: nothing is written unless all of it opens.
-            var plain = [(type: UInt8, key: CredentialKey, meta: [UInt8], secret: [UInt8])]()
-            defer { for i in plain.indices { plain[i].meta.zeroize(); plain[i].secret.zeroize() } }
-            for r in records {
-                let key = CredentialKey(kind: r.kind, bytes: bytes[r.keyRange])!
-                var meta = try openPart(r, StoreFormat.metaPart, bytes)
-                var secret = try openPart(r, StoreFormat.secretPart, bytes)
-                plain.append((r.type, key, Array(meta), Array(secret)))
-                meta.zeroize()
-                secret.zeroize()
-            }
-            let (newUnlocked, pendingKeyFile) = try Self.newKeys(
-                for: method, scrypt: scrypt ?? unlocked.scrypt ?? .default, rekeying: true)
-            var next = self
-            next.unlocked = newUnlocked
-            let sealed = try plain.map { try next.sealRecord(type: $0.type, key: $0.key, meta: $0.meta, secret: $0.secret) }
-            try next.write(records: [], from: [], extra: sealed)
-            if let pendingKeyFile {
-                if rename(pendingKeyFile.temp, pendingKeyFile.final) != 0 {
-                    throw SystemError.fromErrno(errno, operation: "rename", path: pendingKeyFile.final)
-                }
-                try AtomicFile.syncDirectory(StatePaths.parent(of: pendingKeyFile.final))
-            }
-            self = next
+                keyFile: unlocked.keyFile, scrypt: unlocked.scrypt, fileSize: bytes.count, keyID: unlocked.keys.keyIDHex)
         }
     }
 
@@ -354,78 +329,6 @@ public struct CredentialStore: Sendable {
         } catch {
             lock.unlock()
             throw error
-        }
-    }
-
-    /// Derives the keys for an existing store's header.
-    static func unlockKeys(header: StoreHeader, unlock: UnlockMethod, storeFile: String) throws -> Unlocked {
-        switch (header.mode, unlock) {
-        case (.keyFile, .keyFile(let path, _)):
-            let keys = StoreKeys(master: try MasterKey.read(keyFile: path))
-            if keys.matchesKeyCheck(header.keyCheck) {
-                return Unlocked(mode: .keyFile, keyFile: path, scrypt: nil, salt: header.salt, keys: keys)
-            }
-            // An interrupted rekey may have left the new key next to the old one.
-            let pending = path + ".new"
-            if let newKey = try? MasterKey.read(keyFile: pending) {
-                let newKeys = StoreKeys(master: newKey)
-                if newKeys.matchesKeyCheck(header.keyCheck) {
-                    if rename(pending, path) != 0 { throw SystemError.fromErrno(errno, operation: "rename", path: path) }
-                    return Unlocked(mode: .keyFile, keyFile: path, scrypt: nil, salt: header.salt, keys: newKeys)
-                }
-            }
-            throw StoreError(.wrongKey, "key file \(path) does not unlock store \(storeFile)",
-                             details: ["path": .string(storeFile), "keyFile": .string(path)])
-        case (.passphrase, .passphrase(let passphrase)):
-            let keys = StoreKeys(master: try MasterKey.derive(passphrase: passphrase, salt: header.salt, parameters: header.scrypt!))
-            guard keys.matchesKeyCheck(header.keyCheck) else {
-                throw StoreError(.wrongKey, "the passphrase does not unlock store \(storeFile)",
-                                 details: ["path": .string(storeFile)])
-            }
-            return Unlocked(mode: .passphrase, keyFile: nil, scrypt: header.scrypt, salt: header.salt, keys: keys)
-        case (.passphrase, .keyFile):
-            throw StoreError(.passphraseRequired, "store \(storeFile) is protected by a passphrase",
-                             details: ["path": .string(storeFile)])
-        case (.keyFile, .passphrase):
-            throw StoreError(.wrongKey, "store \(storeFile) is unlocked by a key file, not a passphrase",
-                             hint: "Give the key file (--key-file or EAPOLCTL_KEY_FILE), or rekey the store to a passphrase.",
-                             details: ["path": .string(storeFile)])
-        }
-    }
-
-    /// Makes the keys of a new store or of a rekey.
-    /// - Parameter rekeying: false when creating a store (an existing key file is then used); true for a rekey,
-    ///   which always makes a fresh key and, when the key file exists, writes it to `path.new` and returns the
-    ///   pending `(path.new, path)` rename.
-    static func newKeys(
-        for method: UnlockMethod, scrypt: ScryptParameters, rekeying: Bool
-    ) throws -> (Unlocked, pending: (temp: String, final: String)?) {
-        let zeroSalt = [UInt8](repeating: 0, count: StoreFormat.saltSize)
-        switch method {
-        case .keyFile(let path, let createIfMissing):
-            let master: SymmetricKey
-            var pending: (temp: String, final: String)?
-            if rekeying {
-                if PosixIO.exists(path) {
-                    master = try MasterKey.create(keyFile: path + ".new")
-                    pending = (path + ".new", path)
-                } else {
-                    master = try MasterKey.create(keyFile: path)
-                }
-            } else if PosixIO.exists(path) {
-                master = try MasterKey.read(keyFile: path)
-            } else if createIfMissing {
-                master = try MasterKey.create(keyFile: path)
-            } else {
-                throw StoreError(.keyFileMissing, "key file \(path) does not exist", details: ["path": .string(path)])
-            }
-            return (Unlocked(mode: .keyFile, keyFile: path, scrypt: nil, salt: zeroSalt, keys: StoreKeys(master: master)), pending)
-        case .passphrase(let passphrase):
-            try scrypt.validate()
-            var salt = [UInt8](repeating: 0, count: StoreFormat.saltSize)
-            for i in salt.indices { salt[i] = UInt8.random(in: 0...255) }
-            let master = try MasterKey.derive(passphrase: passphrase, salt: salt, parameters: scrypt)
-            return (Unlocked(mode: .passphrase, keyFile: nil, scrypt: scrypt, salt: salt, keys: StoreKeys(master: master)), nil)
         }
     }
 
@@ -484,14 +387,15 @@ public struct CredentialStore: Sendable {
         }
     }
 
-    /// Writes a new file: the header, `records` copied from `old`, then `extra` encoded records, then the MAC.
+    /// Writes a new file in the current format: the header (with the key ID), `records` copied from `old` (whose
+    /// sealed parts are the same in every format version), then `extra` encoded records, then the MAC.
     /// The caller holds the exclusive lock.
     func write(records: [RecordRef], from old: [UInt8], extra: [[UInt8]]) throws {
         let body = records.reduce(0) { $0 + $1.range.count } + extra.reduce(0) { $0 + $1.count }
         let length = StoreFormat.headerSize + body + StoreFormat.macSize
         let header = StoreHeader(mode: unlocked.mode, scrypt: unlocked.scrypt, salt: unlocked.salt,
                                  fileLength: UInt64(length), keyCheck: unlocked.keys.keyCheck(),
-                                 recordCount: UInt32(records.count + extra.count))
+                                 recordCount: UInt32(records.count + extra.count), keyID: unlocked.keys.keyID)
         var out = header.encoded()
         out.reserveCapacity(length)
         for r in records { out.append(contentsOf: old[r.range]) }

@@ -20,6 +20,8 @@ public struct StoreErrorCode: StructuredErrorCode {
         case lockTimeout = 412
         case itemNotFound = 413
         case invalidInput = 414
+        case keyFileInUse = 415
+        case foreignKey = 416
     }
 
     private let backing: Backing
@@ -39,6 +41,8 @@ public struct StoreErrorCode: StructuredErrorCode {
     public static let lockTimeout = Self(.lockTimeout)
     public static let itemNotFound = Self(.itemNotFound)
     public static let invalidInput = Self(.invalidInput)
+    public static let keyFileInUse = Self(.keyFileInUse)
+    public static let foreignKey = Self(.foreignKey)
 
     public static let domain = ErrorDomain.store
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -87,6 +91,12 @@ public struct StoreErrorCode: StructuredErrorCode {
         case .invalidInput:
             info("invalid-input", "A value given to the store is not acceptable.",
                  "Correct the value named in the message.")
+        case .keyFileInUse:
+            info("key-file-in-use", "The key file already exists and may unlock another store; eapolctl does not share or replace it silently.",
+                 "Give a key file that does not exist yet (--key-file or EAPOLCTL_KEY_FILE), or share this one knowingly with `eapolctl store init --reuse-key-file`.")
+        case .foreignKey:
+            info("foreign-key", "The key file holds a valid store key, but not the one this store records: it belongs to another store, or to this store before a rekey.",
+                 "Give this store's key file (--key-file or EAPOLCTL_KEY_FILE); when a kept <key file>.old holds it, the message names it.")
         }
     }
 

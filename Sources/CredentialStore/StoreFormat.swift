@@ -3,13 +3,29 @@ import Foundation
 import Secrets
 
 /// The binary layout of a store file (see Docs/store-format.md); all integers big-endian.
+///
+/// Version 2 (written since issue 10) appends the key ID to the version 1 header; records are unchanged. Version 1
+/// files are read, and rewritten as version 2 by their next change.
 enum StoreFormat {
     static let magic: [UInt8] = Array("EAPOLCS1".utf8)
-    static let version: UInt16 = 1
-    static let headerSize = 80
+    /// The version this build writes.
+    static let version: UInt16 = 2
+    /// The version whose header has no key ID.
+    static let versionWithoutKeyID: UInt16 = 1
+    /// The version in every record's associated data: the record format, unchanged since version 1, so records
+    /// of a version 1 file are copied into a version 2 file as they are.
+    static let recordVersion: UInt16 = 1
+    /// The header size of the version this build writes.
+    static let headerSize = 96
+    static let version1HeaderSize = 80
     static let macSize = 32
     static let saltSize = 16
-    static let minimumFileSize = headerSize + macSize
+    static let keyIDSize = 16
+    /// The smallest file of any version (a version 1 header and the MAC).
+    static let minimumFileSize = version1HeaderSize + macSize
+
+    /// The header size of a file of format `version`.
+    static func headerSize(version: UInt16) -> Int { version == versionWithoutKeyID ? version1HeaderSize : headerSize }
 
     // Header field offsets.
     static let versionOffset = 8
@@ -21,6 +37,7 @@ enum StoreFormat {
     static let lengthOffset = 36
     static let keyCheckOffset = 44
     static let countOffset = 76
+    static let keyIDOffset = 80
 
     /// Record types.
     static let passwordType: UInt8 = 1
@@ -32,12 +49,19 @@ enum StoreFormat {
 
 /// The parsed, not yet authenticated, header of a store file.
 struct StoreHeader: Sendable, Equatable {
+    /// The format version (parsed files: as read; encoded: always ``StoreFormat/version``).
+    var version: UInt16 = StoreFormat.version
     var mode: StoreMode
     var scrypt: ScryptParameters?
     var salt: [UInt8]
     var fileLength: UInt64
     var keyCheck: [UInt8]
     var recordCount: UInt32
+    /// The ID of the key that encrypts the store (``StoreKeys/keyID``); nil in a version 1 file.
+    var keyID: [UInt8]?
+
+    /// Where the records start.
+    var size: Int { StoreFormat.headerSize(version: version) }
 
     /// Parses and sanity-checks the header, in the order that gives the most precise error.
     static func parse(_ bytes: [UInt8], path: String) throws -> StoreHeader {
@@ -59,6 +83,10 @@ struct StoreHeader: Sendable, Equatable {
                              details: ["path": .string(path), "version": .int(Int(version)), "supported": .int(Int(StoreFormat.version))])
         }
         if version == 0 { throw tampered(path, "format version 0 does not exist") }
+        let headerSize = StoreFormat.headerSize(version: version)
+        if bytes.count < headerSize + StoreFormat.macSize {
+            throw truncated(path, size: bytes.count, expected: headerSize + StoreFormat.macSize)
+        }
         let length = bytes.readU64(StoreFormat.lengthOffset)
         if UInt64(bytes.count) < length {
             throw truncated(path, size: bytes.count, expected: length > UInt64(Int.max) ? Int.max : Int(length))
@@ -81,13 +109,17 @@ struct StoreHeader: Sendable, Equatable {
             scrypt = params
         }
         return StoreHeader(
-            mode: mode, scrypt: scrypt, salt: salt, fileLength: length,
+            version: version, mode: mode, scrypt: scrypt, salt: salt, fileLength: length,
             keyCheck: Array(bytes[StoreFormat.keyCheckOffset..<StoreFormat.keyCheckOffset + 32]),
-            recordCount: bytes.readU32(StoreFormat.countOffset))
+            recordCount: bytes.readU32(StoreFormat.countOffset),
+            keyID: version == StoreFormat.versionWithoutKeyID
+                ? nil : Array(bytes[StoreFormat.keyIDOffset..<StoreFormat.keyIDOffset + StoreFormat.keyIDSize]))
     }
 
-    /// The 80 header bytes for a file of `fileLength` bytes holding `recordCount` records.
+    /// The header bytes, always in the current format, for a file of `fileLength` bytes holding `recordCount`
+    /// records.
     func encoded() -> [UInt8] {
+        precondition(keyID?.count == StoreFormat.keyIDSize, "a header is written with its key ID")
         var out = StoreFormat.magic
         out.reserveCapacity(StoreFormat.headerSize)
         out.appendU16(StoreFormat.version)
@@ -99,6 +131,7 @@ struct StoreHeader: Sendable, Equatable {
         out.appendU64(fileLength)
         out.append(contentsOf: keyCheck)
         out.appendU32(recordCount)
+        out.append(contentsOf: keyID ?? [])
         precondition(out.count == StoreFormat.headerSize)
         return out
     }
@@ -138,7 +171,7 @@ struct RecordRef: Sendable {
     static func parseAll(_ bytes: [UInt8], header: StoreHeader, path: String) throws -> [RecordRef] {
         var records = [RecordRef]()
         records.reserveCapacity(Int(header.recordCount))
-        var i = StoreFormat.headerSize
+        var i = header.size
         let end = bytes.count - StoreFormat.macSize
         func need(_ n: Int) throws {
             if n < 0 || end - i < n { throw StoreHeader.tampered(path, "record runs past the end") }
@@ -194,7 +227,7 @@ func encodeRecord(type: UInt8, key: CredentialKey, meta: [UInt8], secret: [UInt8
 /// The associated data that binds a sealed part to its format, record type, key and part.
 func associatedData(type: UInt8, kind: UInt8, key: some Collection<UInt8>, part: UInt8) -> [UInt8] {
     var aad = StoreFormat.magic
-    aad.appendU16(StoreFormat.version)
+    aad.appendU16(StoreFormat.recordVersion)
     aad.append(type)
     aad.append(kind)
     aad.append(UInt8(key.count))

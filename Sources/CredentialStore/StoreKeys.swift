@@ -13,10 +13,16 @@ struct StoreKeys: Sendable {
     let fileMAC: SymmetricKey
     /// Computes the key-check value (HMAC-SHA256).
     let check: SymmetricKey
+    /// Names the master key without revealing it: the first 16 bytes of HMAC-SHA256(master, "eapolctl key id").
+    /// Recorded in the header (format 2), shown by `store status`, and compared to tell "this key belongs to
+    /// another store" from a damaged header.
+    let keyID: [UInt8]
 
     static let keyCheckMessage = Array("eapolctl credential store key check".utf8)
+    static let keyIDMessage = Array("eapolctl key id".utf8)
 
     init(master: SymmetricKey) {
+        keyID = Array(HMAC<SHA256>.authenticationCode(for: Self.keyIDMessage, using: master).prefix(StoreFormat.keyIDSize))
         func sub(_ label: String) -> SymmetricKey {
             HKDF<SHA256>.deriveKey(inputKeyMaterial: master, salt: [UInt8](), info: Array("eapolctl-store-v1 \(label)".utf8),
                                    outputByteCount: 32)
@@ -49,6 +55,14 @@ struct StoreKeys: Sendable {
                 UnsafeRawBufferPointer(rebasing: raw[end...]), authenticating: UnsafeRawBufferPointer(rebasing: raw[0..<end]),
                 using: fileMAC)
         }
+    }
+
+    /// The key ID as lowercase hex (32 characters).
+    var keyIDHex: String { Self.hex(keyID) }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xf)]] })
     }
 
     /// Seals `plaintext` with a fresh random nonce: nonce (12) ‖ ciphertext ‖ tag (16).

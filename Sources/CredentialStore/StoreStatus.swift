@@ -20,4 +20,7 @@ public struct StoreStatus: Sendable, Hashable, Codable {
     public var scrypt: ScryptParameters?
     /// The size of the store file in bytes.
     public var fileSize: Int
+    /// The ID of the key that unlocks the store (32 hex digits, derived from the key, revealing nothing of it).
+    /// Format 2 files record it in their header; a format 1 file gets it on its next change.
+    public var keyID: String
 }

@@ -3,11 +3,14 @@
 //   store-stress write-many  --state-dir D --key-file K --prefix P --count N [--start S]
 //   store-stress write-acked --state-dir D --key-file K --prefix P --count N [--start S]
 //   store-stress write-bulk  --state-dir D --key-file K --prefix P --count N [--start S]
+//   store-stress rekey-loop  --state-dir D --key-file K --prefix P --count N
 //
 // All set password items with SSID "P-i" (user "user-P-i", password "pw-P-i") for i in S..<N. write-acked prints
 // "P-i" on its own line (flushed) after each write returns, the acknowledgement the crash test relies on.
 // write-bulk stores the same items in one locked read–modify–write (setPasswords): how scripts/bench fills a
 // store with 10,000 items in a second instead of 10,000 fsync'd rewrites.
+// rekey-loop rotates the key in K N times (each keeps the previous key as K.old…) and prints "P-i" after each:
+// what the rekey crash test kills at random moments.
 // Test data only: the passwords are not secrets.
 import CredentialStore
 import Foundation
@@ -20,8 +23,8 @@ func fail(_ message: String) -> Never {
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
-guard let mode = args.first, ["write-many", "write-acked", "write-bulk"].contains(mode) else {
-    fail("usage: store-stress write-many|write-acked|write-bulk --state-dir D --key-file K --prefix P --count N [--start S]")
+guard let mode = args.first, ["write-many", "write-acked", "write-bulk", "rekey-loop"].contains(mode) else {
+    fail("usage: store-stress write-many|write-acked|write-bulk|rekey-loop --state-dir D --key-file K --prefix P --count N [--start S]")
 }
 args.removeFirst()
 var options = [String: String]()
@@ -34,9 +37,16 @@ guard let stateDir = options["--state-dir"], let keyFile = options["--key-file"]
 let start = options["--start"].flatMap(Int.init) ?? 0
 
 do {
-    let store = try CredentialStore.open(
+    var store = try CredentialStore.open(
         paths: StatePaths(stateDirectory: stateDir, keyFile: keyFile),
         unlock: .keyFile(keyFile, createIfMissing: false), lockTimeout: .seconds(60))
+    if mode == "rekey-loop" {
+        for i in start..<count {
+            try store.rekey(to: .keyFile(keyFile, createIfMissing: false))
+            FileHandle.standardOutput.write(Data("\(prefix)-\(i)\n".utf8))
+        }
+        exit(0)
+    }
     if mode == "write-bulk" {
         try store.setPasswords((start..<count).map { i in
             let name = "\(prefix)-\(i)"

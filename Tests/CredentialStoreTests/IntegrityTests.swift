@@ -31,8 +31,9 @@ func failure(_ body: () throws -> Void) -> StoreErrorCode? {
             var flipped = original
             flipped[i] ^= 0xff
             return flipped.readU64(36) > UInt64(original.count) ? .truncated : .tampered
-        case 44..<76: return .wrongKey
-        default: return .tampered
+        // The key check: the key is the one the header's key ID names, so the header was changed (format 2).
+        case 44..<76: return .tampered
+        default: return .tampered  // record count, key ID (80..<96), records, MAC
         }
     }
 
@@ -117,14 +118,14 @@ func failure(_ body: () throws -> Void) -> StoreErrorCode? {
         defer { f.remove() }
         _ = try CredentialStore.open(paths: f.paths, unlock: f.keyUnlock)
         var bytes = try f.storeBytes()
-        bytes[9] = 2
+        bytes[9] = 3
         try f.writeStoreBytes(bytes)
         do {
             _ = try CredentialStore.open(paths: f.paths, unlock: f.keyUnlock)
-            Issue.record("opened a version 2 store")
+            Issue.record("opened a version 3 store")
         } catch let error as StoreError {
             #expect(error.code == .newerFormat)
-            #expect(error.message.contains("version 2") && error.message.contains("up to version 1"))
+            #expect(error.message.contains("version 3") && error.message.contains("up to version 2"))
             #expect(error.message.contains(f.storeFile))
         }
     }

@@ -105,9 +105,12 @@ import Testing
         #expect(try reopened.status().scrypt == StoreFixture.fastScrypt)
         for i in 0..<20 { #expect(try reopened.password(for: ssid("net\(i)")) == item("user\(i)", "secret\(i)")) }
 
-        try reopened.rekey(to: .keyFile(f.paths.keyFile, createIfMissing: true))
+        let result = try reopened.rekey(to: .keyFile(f.paths.keyFile, createIfMissing: true))
         let newKey = try #require(try PosixIO.readFileIfPresent(f.paths.keyFile))
         #expect(newKey != oldKey)
+        // The stale key in the key file was not this store's current key; it is kept, not overwritten.
+        #expect(result.previousKeyKeptAt == f.paths.keyFile + ".old" && result.previousKeyWasThisStores == false)
+        #expect(try PosixIO.readFileIfPresent(f.paths.keyFile + ".old") == oldKey)
         #expect(!PosixIO.exists(f.paths.keyFile + ".new"))
         let last = try CredentialStore.open(paths: f.paths, unlock: .keyFile(f.paths.keyFile, createIfMissing: false))
         for i in 0..<20 { #expect(try last.password(for: ssid("net\(i)")) == item("user\(i)", "secret\(i)")) }

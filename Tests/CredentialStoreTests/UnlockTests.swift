@@ -13,7 +13,8 @@ import Testing
         defer { g.remove() }
         try CredentialStore.open(paths: f.paths, unlock: f.keyUnlock).setPassword(item("u", "p"), for: .default)
         _ = try CredentialStore.open(paths: g.paths, unlock: g.keyUnlock)
-        #expect(failure { _ = try CredentialStore.open(paths: f.paths, unlock: .keyFile(g.paths.keyFile, createIfMissing: false)) } == .wrongKey)
+        // Another store's valid key: the header's key ID tells it apart from a bad key.
+        #expect(failure { _ = try CredentialStore.open(paths: f.paths, unlock: .keyFile(g.paths.keyFile, createIfMissing: false)) } == .foreignKey)
 
         let p = try StoreFixture()
         defer { p.remove() }
@@ -49,7 +50,7 @@ import Testing
         let store = try CredentialStore.initialize(paths: f.paths, unlock: f.keyUnlock)
         #expect(failure { _ = try CredentialStore.initialize(paths: f.paths, unlock: f.keyUnlock) } == .alreadyInitialized)
         let status = try store.status()
-        #expect(status.mode == .keyFile && status.keyFile == f.paths.keyFile && status.formatVersion == 1)
+        #expect(status.mode == .keyFile && status.keyFile == f.paths.keyFile && status.formatVersion == 2)
         #expect(status.passwordCount == 0 && status.identityCount == 0 && status.scrypt == nil)
         #expect(try PosixIO.fileMode(f.paths.stateDirectory)?.mode == 0o700)
         #expect(try PosixIO.fileMode(f.storeFile)?.mode == 0o600)

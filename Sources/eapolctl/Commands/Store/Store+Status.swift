@@ -18,11 +18,15 @@ extension Eapolctl.Store {
                 var lines = [
                     "Store:        \(status.storeFile) (format \(status.formatVersion), \(status.fileSize) bytes)",
                     "Mode:         \(status.mode.rawValue)",
+                    "Key ID:       \(status.keyID)"
+                        + (status.formatVersion < status.supportedFormatVersion
+                            ? " (not yet recorded in the file: format \(status.formatVersion) is upgraded to \(status.supportedFormatVersion) by the next change)"
+                            : ""),
                     "Passwords:    \(status.passwordCount)",
                     "Identities:   \(status.identityCount)",
                     "Integrity:    verified",
                 ]
-                if let keyFile = status.keyFile { lines.insert("Key file:     \(keyFile)", at: 2) }
+                if let keyFile = status.keyFile { lines.insert("Key file:     \(keyFile)", at: 3) }
                 if let scrypt = status.scrypt {
                     lines.insert("Scrypt:       N=2^\(scrypt.log2N) r=\(scrypt.r) p=\(scrypt.p)", at: 2)
                 }
