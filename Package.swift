@@ -11,6 +11,7 @@ import PackageDescription
 //   ProfileFormats                      import/export: eap-config, mobileconfig, eapolcfg plist, wpa_supplicant, iwd, NM
 //   ProfileStore                        the profile directory and its index
 //   CredentialStore                     encrypted password and identity items
+//   Provisioning                        import / onboard / remove transactions over both stores (all or nothing)
 //   SupplicantClient                    fi.w1.wpa_supplicant1 over DBusKit, verified peer, outcome rules
 //   DHCPClient                          renew trigger and its backends
 //   Orchestration                       connect / watch use cases, on protocols
@@ -83,6 +84,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Provisioning",
+            dependencies: ["CredentialStore", "ProfileFormats", "ProfileModel", "ProfileStore", "StructuredErrors"],
+            swiftSettings: swiftSettings
+        ),
         // Test helper: drives the store from separate processes (concurrency and crash-safety tests).
         .executableTarget(
             name: "store-stress",
@@ -121,6 +127,7 @@ let package = Package(
             name: "eapolctl",
             dependencies: [
                 "StructuredErrors", "Secrets", "ProfileModel", "ProfileFormats", "ProfileStore", "StateFiles", "CredentialStore", "DBusKit",
+                "Provisioning",
                 "SupplicantClient", "DHCPClient", "Orchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -234,22 +234,7 @@ public struct CredentialStore: Sendable {
     /// Stores `identity` under `key`, replacing any identity there.
     public func setIdentity(_ identity: IdentityItem, for key: CredentialKey) throws {
         try key.validate()
-        var meta: [UInt8]
-        var secret = [UInt8]()
-        defer { meta.zeroize(); secret.zeroize() }
-        switch identity {
-        case .pkcs12(let bundle, let passphrase):
-            meta = [1]
-            secret.appendField(bundle)
-            secret.appendField(passphrase)
-        case .pem(let certificate, let privateKey, let keyPassphrase):
-            meta = [2] + Array(certificate.utf8)
-            secret.appendField(privateKey)
-            secret.append(keyPassphrase == nil ? 0 : 1)
-            if let keyPassphrase { secret.appendField(keyPassphrase) }
-        }
-        let record = try sealRecord(type: StoreFormat.identityType, key: key, meta: meta, secret: secret)
-        try replace(StoreFormat.identityType, key, with: record)
+        try replace(StoreFormat.identityType, key, with: try sealedIdentityRecord(identity, for: key))  // CredentialStore+Batch.swift
     }
 
     /// Removes the identity under `key`.

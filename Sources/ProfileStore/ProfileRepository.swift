@@ -140,13 +140,7 @@ public struct ProfileRepository: Sendable {
     }
 
     private func rebuildIndex(mtime: Int64) throws -> Index {
-        var index = Index(directoryMTime: mtime)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in names where name.hasSuffix(".json") {
-            let path = directory + "/" + name
-            guard let bytes = try PosixIO.readFileIfPresent(path) else { continue }
-            index.entries.append(try ProfileJSON.decodeSummary(bytes, source: path))
-        }
+        var index = try indexFromFiles(mtime: mtime)
         // Best effort: a reader without write access still gets a correct listing.
         if access(stateDirectory, W_OK) == 0 {
             try? writeIndex(&index)
@@ -154,14 +148,26 @@ public struct ProfileRepository: Sendable {
         return index
     }
 
-    private func writeIndex(_ index: inout Index) throws {
+    /// An index read from the profile files themselves (nothing is written).
+    func indexFromFiles(mtime: Int64) throws -> Index {
+        var index = Index(directoryMTime: mtime)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasSuffix(".json") {
+            let path = directory + "/" + name
+            guard let bytes = try PosixIO.readFileIfPresent(path) else { continue }
+            index.entries.append(try ProfileJSON.decodeSummary(bytes, source: path))
+        }
+        return index
+    }
+
+    func writeIndex(_ index: inout Index) throws {
         index.directoryMTime = Self.mtime(of: directory) ?? 0
         // Stored in listing order, so that `list()`'s sort meets an already sorted array.
         index.entries.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         try AtomicFile.write(index.encoded(), to: indexPath)
     }
 
-    private func withWriteLock<T>(_ body: () throws -> T) throws -> T {
+    func withWriteLock<T>(_ body: () throws -> T) throws -> T {
         try SecureDirectory.ensure(stateDirectory)
         try SecureDirectory.ensure(directory)
         guard let lock = try FileLock.acquire(lockPath, kind: .exclusive, timeout: .seconds(10)) else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProfileFormats
 import ProfileModel
+import Provisioning
 import Secrets
 import StructuredErrors
 
@@ -69,7 +70,7 @@ extension Eapolctl {
                     try OnboardPlan.prepare($0, username: username, password: password, passphrase: passphrase,
                                             interface: interface, source: file)
                 }
-                let entries = try ImportTransaction.commit(result.profiles, replace: true, context: context)
+                let entries = try TransactionRunner.importProfiles(result.profiles, replace: true, context: context)
                 var connection: OnboardConnect.Report?
                 if connect {
                     let target = OnboardPlan.connectTarget(result.profiles.map(\.profile), interface: interface)

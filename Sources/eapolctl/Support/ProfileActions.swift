@@ -3,6 +3,7 @@ import CredentialStore
 import ProfileFormats
 import ProfileModel
 import ProfileStore
+import Provisioning
 import StateFiles
 import StructuredErrors
 
@@ -60,10 +61,10 @@ enum ProfileActions {
         context.output.result(["profile": ProfileView(profile)]) { profile.rendered() }
     }
 
-    /// Removes the profile and the secrets that belong to it (unlike eapolcfg, which leaves them behind).
+    /// Removes the profile and the secrets keyed by its ID and SSID (unlike eapolcfg, which leaves them behind),
+    /// all or nothing (``RemoveTransaction``).
     static func remove(_ profile: Profile, context: CommandContext) throws {
-        try context.profiles.remove(profile.id)
-        let removedSecrets = try SecretActions.removeSecrets(of: profile, context: context)
+        let removedSecrets = try TransactionRunner.remove(profile, context: context)
         struct Removed: Encodable { let removed: String; let name: String; let removedSecrets: [String] }
         context.output.result(Removed(removed: profile.id.description, name: profile.name, removedSecrets: removedSecrets)) {
             "Removed profile \(profile.name) (\(profile.id))"
@@ -88,7 +89,7 @@ enum ProfileActions {
         let bytes = try readProfileFile(path)
         let result = try await ProfileImporter.parseVerifyingSignature(bytes, source: path, format: format, policy: signaturePolicy)
         warnAboutSignature(result.signature, context: context)
-        let entries = try ImportTransaction.commit(result.profiles, replace: replace, context: context)
+        let entries = try TransactionRunner.importProfiles(result.profiles, replace: replace, context: context)
         for item in result.profiles where item.profile.isInsecure {
             context.output.warn(Profile.insecureWarning + " (profile \(item.profile.name))")
         }

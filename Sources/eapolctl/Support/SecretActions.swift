@@ -120,20 +120,6 @@ enum SecretActions {
         return (try? TrustedCertificate.parse(Array(certificate.utf8), source: "identity"))?.first?.summary
     }
 
-    /// Removes the password and identity items keyed by the profile's ID and its SSID.
-    static func removeSecrets(of profile: Profile, context: CommandContext) throws -> [String] {
-        guard try CredentialStore.existingMode(paths: context.paths) != nil else { return [] }
-        let store = try context.openStore(creatingIfMissing: false)
-        var removed: [String] = []
-        var keys: [CredentialKey] = [.profile(profile.id.uuid)]
-        if let ssid = profile.ssid { keys.append(.ssid(ssid.bytes)) }
-        for key in keys {
-            if try store.removePassword(for: key) { removed.append("password item (\(key))") }
-            if try store.removeIdentity(for: key) { removed.append("identity (\(key))") }
-        }
-        return removed
-    }
-
     /// Reads an identity from files: a PKCS#12 bundle, or a PEM certificate and key.
     static func readIdentity(pkcs12: String?, certificate: String?, privateKey: String?,
                              passphrase: SecretBytes?) throws -> IdentityItem {
