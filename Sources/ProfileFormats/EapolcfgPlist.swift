@@ -17,6 +17,7 @@ enum EapolcfgPlist {
     // MARK: Export
 
     static func encode(_ profile: Profile) throws -> [UInt8] {
+        try checkText(profile)
         var auth: [String: Any] = ["AcceptEAPTypes": [profile.eap.outer.eapTypeNumber]]
         if let username = profile.eap.username { auth["UserName"] = username }
         if let outer = profile.eap.outerIdentity { auth["OuterIdentity"] = outer }
@@ -78,6 +79,28 @@ enum EapolcfgPlist {
             return Array(try PropertyListSerialization.data(fromPropertyList: plist, format: .xml, options: 0))
         } catch {
             throw ImportError(.unsupportedExport, "profile \(profile.name): cannot write an eapolcfg plist (\(error))")
+        }
+    }
+
+    /// XML 1.0 cannot carry most control characters (and turns a carriage return into a line feed): every text
+    /// field is checked as the validator checks it, so the plist reads back to the same profile.
+    private static func checkText(_ profile: Profile) throws {
+        let format = ProfileFormat.eapolcfg
+        _ = try ExporterText.field(profile.name, "name", profile: profile, format: format)
+        if case .wired(let interface?) = profile.binding {
+            _ = try ExporterText.field(interface, "binding.interface", profile: profile, format: format)
+        }
+        if let username = profile.eap.username { _ = try ExporterText.field(username, "eap.username", profile: profile, format: format) }
+        if let outer = profile.eap.outerIdentity {
+            _ = try ExporterText.field(outer, "eap.outerIdentity", profile: profile, format: format)
+        }
+        _ = try ExporterText.field(profile.trust.systemCABundlePath, "trust.systemCABundlePath", kind: .path,
+                                   profile: profile, format: format)
+        for (index, constraint) in profile.trust.serverNames.enumerated() {
+            _ = try ExporterText.serverName(constraint.name, index: index, profile: profile, format: format)
+        }
+        for (index, pin) in profile.trust.serverCertificatePins.enumerated() {
+            _ = try ExporterText.pinHex(pin, index: index, profile: profile, format: format)
         }
     }
 

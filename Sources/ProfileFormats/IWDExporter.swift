@@ -13,8 +13,11 @@ enum IWDExporter {
         let method = eap.outer == .peap ? "PEAP" : eap.outer == .ttls ? "TTLS" : "TLS"
         var security_: [String] = ["EAP-Method=\(method)"]
         let username = secrets?.password?.username ?? eap.username
-        if let identity = eap.outerIdentity ?? (eap.outer == .tls ? username : nil) {
-            security_.append("EAP-Identity=\(try value(identity, profile))")
+        let usernameField = secrets?.password?.username != nil ? "the stored username" : "eap.username"
+        if let outer = eap.outerIdentity {
+            security_.append("EAP-Identity=\(try text(outer, "eap.outerIdentity", profile))")
+        } else if eap.outer == .tls, let username {
+            security_.append("EAP-Identity=\(try text(username, usernameField, profile))")
         }
         let trust = profile.trust
         var sections: [String] = []
@@ -24,15 +27,18 @@ enum IWDExporter {
             security_.append("EAP-\(method)-CACert=embed:ca_cert")
             sections.append("[@pem@ca_cert]\n" + ProfileExporter.caPEM(profile).trimmingCharacters(in: .newlines))
         } else if trust.useSystemCAs {
-            security_.append("EAP-\(method)-CACert=\(trust.systemCABundlePath)")
+            let path = try ExporterText.field(trust.systemCABundlePath, "trust.systemCABundlePath", kind: .path,
+                                              profile: profile, format: .iwd)
+            security_.append("EAP-\(method)-CACert=\(try ExporterText.keyfileValue(path, "trust.systemCABundlePath", profile: profile, format: .iwd))")
         } else if !trust.serverCertificatePins.isEmpty {
             throw ProfileExporter.unsupported(profile, .iwd, "iwd cannot pin a server certificate; embed its CA instead")
         }
         if !trust.serverNames.isEmpty {
-            let masks = trust.serverNames.flatMap { constraint -> [String] in
-                switch constraint {
-                case .exact(let name): [name]
-                case .suffix(let name): [name, "*." + name]
+            let masks = try trust.serverNames.enumerated().flatMap { index, constraint -> [String] in
+                let name = try ExporterText.serverName(constraint.name, index: index, profile: profile, format: .iwd)
+                return switch constraint {
+                case .exact: [name]
+                case .suffix: [name, "*." + name]
                 }
             }
             security_.append("EAP-\(method)-ServerDomainMask=\(masks.joined(separator: ";"))")
@@ -54,20 +60,23 @@ enum IWDExporter {
             case (_, .mschapv2): "Tunneled-MSCHAPv2"
             }
             security_.append("EAP-\(method)-Phase2-Method=\(phase2)")
-            if let username { security_.append("EAP-\(method)-Phase2-Identity=\(try value(username, profile))") }
+            if let username { security_.append("EAP-\(method)-Phase2-Identity=\(try text(username, usernameField, profile))") }
             if let password = secrets?.password {
                 guard let text = password.password.utf8String() else {
                     throw ProfileExporter.unsupported(profile, .iwd, "the password is not UTF-8 text")
                 }
-                security_.append("EAP-\(method)-Phase2-Password=\(try value(text, profile))")
+                security_.append("EAP-\(method)-Phase2-Password=\(try ExporterText.keyfileValue(text, "the password", profile: profile, format: .iwd))")
                 containsSecrets = true
             }
         } else {
             let bundlePath = "/var/lib/iwd/\(ProfileExporter.fileStem(profile)).p12"
             security_.append("EAP-TLS-ClientKeyBundle=\(bundlePath)")
             notes.append("iwd reads the PKCS#12 bundle from \(bundlePath): export it there (eapolctl identity) before connecting")
-            if let passphrase = secrets?.identity?.passphrase, let text = passphrase.utf8String() {
-                security_.append("EAP-TLS-ClientKeyPassphrase=\(try value(text, profile))")
+            if let passphrase = secrets?.identity?.passphrase {
+                guard let text = passphrase.utf8String() else {
+                    throw ProfileExporter.unsupported(profile, .iwd, "the PKCS#12 passphrase is not UTF-8 text")
+                }
+                security_.append("EAP-TLS-ClientKeyPassphrase=\(try ExporterText.keyfileValue(text, "the PKCS#12 passphrase", profile: profile, format: .iwd))")
                 containsSecrets = true
             }
         }
@@ -89,10 +98,9 @@ enum IWDExporter {
         return "=" + ssid.bytes.map { String(format: "%02x", $0) }.joined() + ".8021x"
     }
 
-    static func value(_ text: String, _ profile: Profile) throws -> String {
-        guard !text.contains(where: { $0.isNewline }) else {
-            throw ProfileExporter.unsupported(profile, .iwd, "a value contains a line break, which iwd's settings format cannot hold")
-        }
-        return text
+    /// A text field of the profile: refused when the validator would refuse it, escaped for ell's settings parser.
+    static func text(_ value: String, _ field: String, _ profile: Profile) throws -> String {
+        try ExporterText.keyfileValue(try ExporterText.field(value, field, profile: profile, format: .iwd), field,
+                                      profile: profile, format: .iwd)
     }
 }

@@ -6,7 +6,7 @@ import StructuredErrors
 enum NetworkManagerExporter {
     static func export(_ profile: Profile, secrets: ExportSecrets?) throws -> ExportOutput {
         var notes: [String] = []
-        var connection = ["id=\(try value(profile.name, profile))", "uuid=\(profile.id.description.lowercased())"]
+        var connection = ["id=\(try value(profile.name, "name", profile))", "uuid=\(profile.id.description.lowercased())"]
         var sections: [(String, [String])] = []
         switch profile.binding {
         case .wifi(let ssid, let security, let hidden):
@@ -24,14 +24,17 @@ enum NetworkManagerExporter {
             sections.append(("wifi-security", wifiSecurity))
         case .wired(let interface):
             connection.append("type=ethernet")
-            if let interface { connection.append("interface-name=\(interface)") }
+            if let interface { connection.append("interface-name=\(try value(interface, "binding.interface", profile))") }
             sections.append(("ethernet", []))
         }
         let eap = profile.eap
         var dot1x = ["eap=\(eap.outer == .peap ? "peap" : eap.outer == .ttls ? "ttls" : "tls");"]
-        let username = secrets?.password?.username ?? eap.username
-        if let username { dot1x.append("identity=\(try value(username, profile))") }
-        if let outer = eap.outerIdentity { dot1x.append("anonymous-identity=\(try value(outer, profile))") }
+        if let username = secrets?.password?.username {
+            dot1x.append("identity=\(try value(username, "the stored username", profile))")
+        } else if let username = eap.username {
+            dot1x.append("identity=\(try value(username, "eap.username", profile))")
+        }
+        if let outer = eap.outerIdentity { dot1x.append("anonymous-identity=\(try value(outer, "eap.outerIdentity", profile))") }
         let trust = profile.trust
         if trust.insecureNoServerValidation {
             notes.append("server validation is off: no ca-cert written")
@@ -44,8 +47,12 @@ enum NetworkManagerExporter {
                 throw ProfileExporter.unsupported(profile, .networkManager, "NetworkManager cannot pin a server certificate; embed its CA instead")
             }
         }
-        let suffixes = trust.serverNames.compactMap { if case .suffix(let n) = $0 { n } else { nil } }
-        let exacts = trust.serverNames.compactMap { if case .exact(let n) = $0 { n } else { nil } }
+        var suffixes: [String] = []
+        var exacts: [String] = []
+        for (index, constraint) in trust.serverNames.enumerated() {
+            let name = try ExporterText.serverName(constraint.name, index: index, profile: profile, format: .networkManager)
+            if case .suffix = constraint { suffixes.append(name) } else { exacts.append(name) }
+        }
         if !suffixes.isEmpty { dot1x.append("domain-suffix-match=\(suffixes.joined(separator: ";"))") }
         if !exacts.isEmpty { dot1x.append("domain-match=\(exacts.joined(separator: ";"))") }
         var flags: [String] = []
@@ -66,8 +73,11 @@ enum NetworkManagerExporter {
             case (.peap, _): dot1x.append("phase2-auth=mschapv2")
             case (_, let inner): dot1x.append("phase2-auth=\(inner.rawValue)")
             }
-            if let password = secrets?.password, let text = password.password.utf8String() {
-                dot1x.append("password=\(try value(text, profile))")
+            if let password = secrets?.password {
+                guard let text = password.password.utf8String() else {
+                    throw ProfileExporter.unsupported(profile, .networkManager, "the password is not UTF-8 text")
+                }
+                dot1x.append("password=\(try ExporterText.keyfileValue(text, "the password", profile: profile, format: .networkManager))")
                 dot1x.append("password-flags=0")
                 containsSecrets = true
             } else {
@@ -78,8 +88,11 @@ enum NetworkManagerExporter {
             let blob = "data:;base64," + Data(identity.bundle.copyBytes()).base64EncodedString()
             dot1x.append("client-cert=\(blob)")
             dot1x.append("private-key=\(blob)")
-            if let passphrase = identity.passphrase?.utf8String() {
-                dot1x.append("private-key-password=\(try value(passphrase, profile))")
+            if let secret = identity.passphrase {
+                guard let passphrase = secret.utf8String() else {
+                    throw ProfileExporter.unsupported(profile, .networkManager, "the PKCS#12 passphrase is not UTF-8 text")
+                }
+                dot1x.append("private-key-password=\(try ExporterText.keyfileValue(passphrase, "the PKCS#12 passphrase", profile: profile, format: .networkManager))")
                 dot1x.append("private-key-password-flags=0")
             }
             containsSecrets = true
@@ -106,10 +119,9 @@ enum NetworkManagerExporter {
         return ssid.bytes.map { String($0) + ";" }.joined()
     }
 
-    static func value(_ text: String, _ profile: Profile) throws -> String {
-        guard !text.contains(where: { $0.isNewline }) else {
-            throw ProfileExporter.unsupported(profile, .networkManager, "a value contains a line break, which a keyfile cannot hold")
-        }
-        return text.replacingOccurrences(of: "\\", with: "\\\\")
+    /// A text field of the profile: refused when the validator would refuse it, escaped as GLib's key files want.
+    static func value(_ text: String, _ field: String, _ profile: Profile) throws -> String {
+        try ExporterText.keyfileValue(try ExporterText.field(text, field, profile: profile, format: .networkManager), field,
+                                      profile: profile, format: .networkManager)
     }
 }

@@ -6,6 +6,7 @@ import StructuredErrors
 enum WPASupplicantExporter {
     static func export(_ profile: Profile, secrets: ExportSecrets?) throws -> ExportOutput {
         var notes: [String] = []
+        let format = ProfileFormat.wpaSupplicant
         var head: [String] = ["# eapolctl profile \"\(comment(profile.name))\" (\(profile.id))"]
         var lines: [String] = []
         let tag = "eapolctl_" + profile.id.description.prefix(8).lowercased()
@@ -25,12 +26,20 @@ enum WPASupplicantExporter {
         }
         let eap = profile.eap
         lines.append("eap=" + (eap.outer == .peap ? "PEAP" : eap.outer == .ttls ? "TTLS" : "TLS"))
-        let username = secrets?.password?.username ?? eap.username
-        if let username { lines.append("identity=" + quoted(Array(username.utf8))) }
-        if let outer = eap.outerIdentity { lines.append("anonymous_identity=" + quoted(Array(outer.utf8))) }
+        if let username = secrets?.password?.username {
+            let text = try ExporterText.field(username, "the stored username", profile: profile, format: format)
+            lines.append("identity=" + (try string(Array(text.utf8), "the stored username", profile)))
+        } else if let username = eap.username {
+            let text = try ExporterText.field(username, "eap.username", profile: profile, format: format)
+            lines.append("identity=" + (try string(Array(text.utf8), "eap.username", profile)))
+        }
+        if let outer = eap.outerIdentity {
+            let text = try ExporterText.field(outer, "eap.outerIdentity", profile: profile, format: format)
+            lines.append("anonymous_identity=" + (try string(Array(text.utf8), "eap.outerIdentity", profile)))
+        }
         var containsSecrets = false
         if eap.outer.isTunneled, let password = secrets?.password {
-            lines.append("password=" + quoted(password.password.copyBytes()))
+            lines.append("password=" + (try string(password.password.copyBytes(), "the password", profile)))
             containsSecrets = true
         }
         if let inner = eap.inner, eap.outer.isTunneled {
@@ -56,15 +65,21 @@ enum WPASupplicantExporter {
             lines.append("ca_cert=\"blob://\(tag)_ca\"")
             if trust.useSystemCAs { notes.append("wpa_supplicant takes one CA source: the embedded CAs were used, the system CA bundle was not") }
         } else if trust.useSystemCAs {
-            lines.append("ca_cert=\"\(trust.systemCABundlePath)\"")
+            let path = try ExporterText.field(trust.systemCABundlePath, "trust.systemCABundlePath", kind: .path,
+                                              profile: profile, format: format)
+            lines.append("ca_cert=\"\(path)\"")
         } else if let pin = trust.serverCertificatePins.first {
             if trust.serverCertificatePins.count > 1 {
                 throw ProfileExporter.unsupported(profile, .wpaSupplicant, "wpa_supplicant accepts one server certificate pin, the profile has \(trust.serverCertificatePins.count)")
             }
-            lines.append("ca_cert=\"hash://server/sha256/\(pin.replacingOccurrences(of: ":", with: ""))\"")
+            lines.append("ca_cert=\"hash://server/sha256/\(try ExporterText.pinHex(pin, index: 0, profile: profile, format: format))\"")
         }
-        let suffixes = trust.serverNames.compactMap { if case .suffix(let n) = $0 { n } else { nil } }
-        let exacts = trust.serverNames.compactMap { if case .exact(let n) = $0 { n } else { nil } }
+        var suffixes: [String] = []
+        var exacts: [String] = []
+        for (index, constraint) in trust.serverNames.enumerated() {
+            let name = try ExporterText.serverName(constraint.name, index: index, profile: profile, format: format)
+            if case .suffix = constraint { suffixes.append(name) } else { exacts.append(name) }
+        }
         if !suffixes.isEmpty { lines.append("domain_suffix_match=\"\(suffixes.joined(separator: ";"))\"") }
         if !exacts.isEmpty { lines.append("domain_match=\"\(exacts.joined(separator: ";"))\"") }
         var phase1: [String] = []
@@ -86,7 +101,9 @@ enum WPASupplicantExporter {
                 head += wrap(Data(identity.bundle.copyBytes()).base64EncodedString())
                 head.append("}")
                 lines.append("private_key=\"blob://\(tag)_key\"")
-                if let passphrase = identity.passphrase { lines.append("private_key_passwd=" + quoted(passphrase.copyBytes())) }
+                if let passphrase = identity.passphrase {
+                    lines.append("private_key_passwd=" + (try string(passphrase.copyBytes(), "the PKCS#12 passphrase", profile)))
+                }
                 containsSecrets = true
             } else {
                 lines.append("# private_key: the client identity is kept in eapolctl's credential store (--include-secrets embeds it)")
@@ -94,22 +111,46 @@ enum WPASupplicantExporter {
         } else if secrets?.password == nil {
             lines.append("# password: kept in eapolctl's credential store (--include-secrets writes it here)")
         }
-        let text = (head + ["network={"] + lines.map { "\t" + $0 } + ["}"]).joined(separator: "\n") + "\n"
+        let all = head + ["network={"] + lines.map { "\t" + $0 } + ["}"]
+        if let long = all.first(where: { $0.utf8.count > maximumLineLength }) {
+            let key = long.drop { $0 == "\t" }.prefix { $0 != "=" }
+            throw ProfileExporter.unsupported(profile, format, "the \(key) line would be \(long.utf8.count) bytes long; wpa_supplicant reads configuration lines of at most \(maximumLineLength) bytes")
+        }
+        let text = all.joined(separator: "\n") + "\n"
         return ExportOutput(bytes: Array(text.utf8), suggestedFileName: ProfileExporter.fileStem(profile) + ".conf",
                             notes: notes, containsSecrets: containsSecrets)
     }
 
-    /// A wpa_supplicant string value: `"text"` when printable without quotes, else bare hex.
+    /// wpa_supplicant's configuration lines are read into a 2000-byte buffer (hostap `wpa_config_get_line`):
+    /// a longer line is cut, so the exporter refuses it.
+    static let maximumLineLength = 1998
+
+    /// A wpa_supplicant string value for bytes that may be anything (SSIDs): see ``quoted(_:)``.
     static func quoted(_ bytes: [UInt8]) -> String {
-        if let text = String(validating: bytes, as: UTF8.self),
-           !text.unicodeScalars.contains(where: { $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F }) {
+        if let text = String(validating: bytes, as: UTF8.self), ProfileValidator.forbiddenCharacter(in: text) == nil,
+           !text.unicodeScalars.contains("\"") {
             return "\"\(text)\""
         }
         return bytes.map { String(format: "%02x", $0) }.joined()
     }
 
+    /// A string value wpa_supplicant keeps as a C string (identities, passwords): as ``quoted(_:)``, refusing NUL.
+    ///
+    /// hostap's `wpa_config_parse_string` reads `"text"` up to the last quote of the line (a `"` inside would
+    /// turn a later `#` into a comment, so such values are never quoted), `P"..."` with printf escapes, and bare
+    /// hex; the hex form carries every byte but NUL, which would cut the value short.
+    static func string(_ bytes: [UInt8], _ field: String, _ profile: Profile) throws -> String {
+        if bytes.contains(0) {
+            throw ExporterText.refusal(profile, .wpaSupplicant, field, "contains a NUL character, which wpa_supplicant cannot hold")
+        }
+        return quoted(bytes)
+    }
+
+    /// The profile name in a comment line: every character the validator forbids becomes a space.
     static func comment(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+        String(String.UnicodeScalarView(text.unicodeScalars.map {
+            ProfileValidator.forbiddenCharacter(in: String($0)) == nil ? $0 : " "
+        }))
     }
 
     static func wrap(_ base64: String) -> [String] {

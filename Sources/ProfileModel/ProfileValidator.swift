@@ -18,8 +18,8 @@ public enum ProfileValidator {
         // Name.
         if profile.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             add("empty-name", "name", "the profile has no name", "Give the profile a name (--name).")
-        } else if profile.name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            add("invalid-name", "name", "the profile name contains control characters", "Use a name without newlines or tabs.")
+        } else if let problem = textProblem(profile.name, field: "name", id: "invalid-name", what: "the profile name") {
+            problems.append(problem)
         }
 
         // Binding.
@@ -37,7 +37,8 @@ public enum ProfileValidator {
         case .wired(let interface):
             if let interface, !isValidInterfaceName(interface) {
                 add("invalid-interface", "binding.interface",
-                    "'\(interface)' is not a valid interface name (1 to 15 characters, no '/', ':' or whitespace)",
+                    "'\(interface.debugDescription.dropFirst().dropLast())' is not a valid interface name "
+                        + "(1 to 15 bytes, no '/', ':', whitespace or control characters)",
                     "Give the name `ip link` shows, e.g. eth0, or leave it out to allow any wired interface.")
             }
         }
@@ -73,7 +74,9 @@ public enum ProfileValidator {
                     "Add the RADIUS server's DNS name (--server-name radius.example.org).")
             }
         }
-        if trust.useSystemCAs, !trust.systemCABundlePath.hasPrefix("/") {
+        let textProblems = textFieldProblems(in: profile)
+        if trust.useSystemCAs, !trust.systemCABundlePath.hasPrefix("/"),
+           !textProblems.contains(where: { $0.field == "trust.systemCABundlePath" }) {
             add("invalid-system-ca-path", "trust.systemCABundlePath",
                 "the system CA bundle path '\(trust.systemCABundlePath)' is not absolute",
                 "Use an absolute path such as \(TrustSettings.defaultSystemCABundlePath).")
@@ -118,13 +121,16 @@ public enum ProfileValidator {
                     "Remove the maximum, or set allowLegacyTLS (--allow-legacy-tls).")
             }
         }
+        problems += textProblems
         return problems
     }
 
-    /// Whether `name` can be a Linux interface name (1 to 15 bytes, no '/', ':' or whitespace, not `.` or `..`).
+    /// Whether `name` can be a Linux interface name (1 to 15 bytes, no '/', ':', whitespace or control
+    /// characters, not `.` or `..`).
     public static func isValidInterfaceName(_ name: String) -> Bool {
         guard (1...15).contains(name.utf8.count), name != ".", name != ".." else { return false }
-        return !name.unicodeScalars.contains { $0 == "/" || $0 == ":" || $0.properties.isWhitespace || $0.value < 0x20 }
+        return !name.unicodeScalars.contains { $0 == "/" || $0 == ":" || $0.properties.isWhitespace }
+            && forbiddenCharacter(in: name) == nil
     }
 }
 

@@ -72,11 +72,24 @@ import Testing
         let file = try Self.profileFile(in: cli.baseDirectory, id: id, name: name, ssid: ssid, username: username,
                                         outerIdentity: outer)
 
+        // Import refuses control characters in the identities (issue 10); the refusal names the fields, escaped.
+        let refused = try cli.run(["profile", "import", file.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("eap.username") && refused.stderr.contains("eap.outerIdentity"), "\(refused.stderr)")
+        #expect(!Self.hasRawControl(refused.stdout) && !Self.hasRawControl(refused.stderr))
+        let hostile = cli.baseDirectory.appendingPathComponent("hostile.json")
+        try FileManager.default.copyItem(at: file, to: hostile)
+        // The same name and SSID with plain identities import (rewriting `file`), and the output escapes them.
+        _ = try Self.profileFile(in: cli.baseDirectory, id: id, name: name, ssid: ssid, username: "alice", outerIdentity: "anon@example.org")
         let imported = try cli.run(["profile", "import", file.path])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains(#"Imported profile Corp\u{202e}lanretni"#), "\(imported.stdout)")
         #expect(imported.stdout.contains("hex:636F72701B5B324A"))  // an SSID with controls is shown in hex
         #expect(!Self.hasRawControl(imported.stdout) && !Self.hasRawControl(imported.stderr))
+        // The hostile identities, planted behind eapolctl's back, are shown escaped below.
+        let stored = cli.stateDir.appendingPathComponent("profiles/\(id).json")
+        try FileManager.default.removeItem(at: stored)
+        try FileManager.default.copyItem(at: hostile, to: stored)
 
         let list = try cli.run(["profile", "list"])
         #expect(list.status == 0)

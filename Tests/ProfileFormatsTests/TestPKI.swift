@@ -2,27 +2,31 @@ import Foundation
 import Testing
 
 /// Runs a program and returns its stdout; fails the test (throws) on a non-zero exit.
+///
+/// Input and output go through temporary files, not pipes: Foundation's `readDataToEndOfFile` traps on EINTR, which
+/// a signal from another test's child process (many run concurrently) can cause.
 @discardableResult
 func runTool(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Data {
+    let io = FileManager.default.temporaryDirectory.appendingPathComponent("runtool-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    defer { try? FileManager.default.removeItem(at: io) }
+    let inFile = io.appendingPathComponent("in"), outFile = io.appendingPathComponent("out"), errFile = io.appendingPathComponent("err")
+    try (stdin ?? Data()).write(to: inFile)
+    FileManager.default.createFile(atPath: outFile.path, contents: nil)
+    FileManager.default.createFile(atPath: errFile.path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    let input = Pipe()
-    process.standardInput = input
+    process.standardInput = try FileHandle(forReadingFrom: inFile)
+    process.standardOutput = try FileHandle(forWritingTo: outFile)
+    process.standardError = try FileHandle(forWritingTo: errFile)
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(stdin) }
-    try input.fileHandleForWriting.close()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    let errors = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let data = try Data(contentsOf: outFile)
     guard process.terminationStatus == 0 else {
         throw ToolFailure(command: arguments.joined(separator: " "), status: process.terminationStatus,
-                          stderr: String(decoding: errors, as: UTF8.self))
+                          stderr: String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self))
     }
     return data
 }

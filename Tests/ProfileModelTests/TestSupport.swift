@@ -18,12 +18,17 @@ struct OpenSSL {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
+        // Output goes through a file, not a pipe: Foundation's readDataToEndOfFile traps on EINTR, which a signal
+        // from another test's child process can cause.
+        let outFile = directory.appendingPathComponent("openssl-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outFile) }
+        process.standardOutput = try FileHandle(forWritingTo: outFile)
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let data = try Data(contentsOf: outFile)
         guard process.terminationStatus == 0 else {
             throw NSError(domain: "openssl", code: Int(process.terminationStatus),
                           userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments.joined(separator: " ")) failed"])
