@@ -49,13 +49,16 @@ import Glibc
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         let lock = scenario.cli.stateDir.appendingPathComponent("credentials.lock").path
-        holder.arguments = ["-x", lock, "sh", "-c", "echo locked; exec sleep 60"]
+        holder.arguments = ["--no-fork", "-x", lock, "sh", "-c", "echo locked; exec sleep 60"]  // one process to kill
         let holderOut = Pipe()
         holder.standardOutput = holderOut
         try holder.run()
         defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
         _ = holderOut.fileHandleForReading.availableData  // "locked"
         try FileManager.default.removeItem(atPath: pauseFile)
+        // The holder inherited the test's pipe ends: end it once eapolctl has, so that stderr reaches EOF.
+        run.process.waitUntilExit()
+        kill(holder.processIdentifier, SIGKILL)
         let end = run.finish()
         #expect(end.reason == .exit && end.status == 67, "\(end.stderr)")
         #expect(end.stderr.contains("lock-timeout") || end.stderr.contains("stayed held"), "\(end.stderr)")
