@@ -326,9 +326,9 @@ _eapolctl_profile_remove() {
 
 _eapolctl_profile_import() {
     repeating_flags=()
-    non_repeating_flags=(--json --replace --version -h --help)
+    non_repeating_flags=(--json --replace --require-signed --allow-invalid-signature --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --format)
+    non_repeating_options=(--state-dir --key-file --format --signature-ca-bundle)
     __eapolctl_offer_flags_options 1
 
     # Offer option value completions
@@ -340,6 +340,9 @@ _eapolctl_profile_import() {
         return
         ;;
     '--format')
+        return
+        ;;
+    '--signature-ca-bundle')
         return
         ;;
     esac
@@ -626,7 +629,7 @@ _eapolctl_store() {
 
 _eapolctl_store_init() {
     repeating_flags=()
-    non_repeating_flags=(--json --passphrase --version -h --help)
+    non_repeating_flags=(--json --passphrase --reuse-key-file --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file)
     __eapolctl_offer_flags_options 0
@@ -898,9 +901,9 @@ _eapolctl_watch() {
 
 _eapolctl_onboard() {
     repeating_flags=()
-    non_repeating_flags=(--json --password-stdin --pkcs12-passphrase-stdin --connect --version -h --help)
+    non_repeating_flags=(--json --password-stdin --pkcs12-passphrase-stdin --connect --require-signed --allow-invalid-signature --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --interface --username --password-file --dhcp --format)
+    non_repeating_options=(--state-dir --key-file --interface --username --password-file --dhcp --format --signature-ca-bundle)
     __eapolctl_offer_flags_options 1
 
     # Offer option value completions
@@ -924,6 +927,9 @@ _eapolctl_onboard() {
         return
         ;;
     '--format')
+        return
+        ;;
+    '--signature-ca-bundle')
         return
         ;;
     esac
@@ -1027,9 +1033,9 @@ _eapolctl_exportProfile() {
 
 _eapolctl_importProfile() {
     repeating_flags=()
-    non_repeating_flags=(--json --replace --version -h --help)
+    non_repeating_flags=(--json --replace --require-signed --allow-invalid-signature --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file)
+    non_repeating_options=(--state-dir --key-file --signature-ca-bundle)
     __eapolctl_offer_flags_options 1
 
     # Offer option value completions
@@ -1038,6 +1044,9 @@ _eapolctl_importProfile() {
         return
         ;;
     '--key-file')
+        return
+        ;;
+    '--signature-ca-bundle')
         return
         ;;
     esac

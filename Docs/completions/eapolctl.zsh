@@ -210,6 +210,9 @@ _eapolctl_profile_import() {
         ':file:'
         '--replace[Replace profiles with the same ID or SSID.]'
         '--format[Force the format\: json, eapolcfg, mobileconfig, eap-config (default\: detect).]:format:'
+        '--require-signed[Refuse the file unless it is a mobileconfig whose signature verifies and whose signer chains to a system CA (signed-trusted).]'
+        '--allow-invalid-signature[Import a mobileconfig whose signature does not verify (it is reported signed-invalid).]'
+        '--signature-ca-bundle[PEM bundle of the CAs a profile'\''s signer must chain to (default\: /etc/ssl/certs/ca-certificates.crt).]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -459,6 +462,7 @@ _eapolctl_store_init() {
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--passphrase[Protect the store with a passphrase instead of a key file.]'
+        '--reuse-key-file[Use the key file even though it already exists (it then unlocks this store and the one it came from).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -670,6 +674,9 @@ _eapolctl_onboard() {
         '--connect[Authenticate (and get an address) after importing.]'
         '--dhcp[DHCP backend used with --connect.]:backend:'
         '--format[Force the file format (default\: detect).]:format:'
+        '--require-signed[Refuse the file unless it is a mobileconfig whose signature verifies and whose signer chains to a system CA (signed-trusted).]'
+        '--allow-invalid-signature[Import a mobileconfig whose signature does not verify (it is reported signed-invalid).]'
+        '--signature-ca-bundle[PEM bundle of the CAs a profile'\''s signer must chain to (default\: /etc/ssl/certs/ca-certificates.crt).]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -752,6 +759,9 @@ _eapolctl_importProfile() {
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--replace[Replace a profile with the same ID or SSID.]'
         ':file:'
+        '--require-signed[Refuse the file unless it is a mobileconfig whose signature verifies and whose signer chains to a system CA (signed-trusted).]'
+        '--allow-invalid-signature[Import a mobileconfig whose signature does not verify (it is reported signed-invalid).]'
+        '--signature-ca-bundle[PEM bundle of the CAs a profile'\''s signer must chain to (default\: /etc/ssl/certs/ca-certificates.crt).]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -123,7 +123,7 @@ import Testing
     @Test func errorCodesAreInRangeAndDescribed() {
         let profileNumbers = ProfileErrorCode.allCodes.map(\.number)
         #expect(profileNumbers.first == 201 && Set(profileNumbers).count == profileNumbers.count)
-        #expect(ImportErrorCode.allCodes.map(\.number) == Array(301...313))
+        #expect(ImportErrorCode.allCodes.map(\.number) == Array(301...315))
         for info in ProfileErrorCode.allCodes.map(\.info) + ImportErrorCode.allCodes.map(\.info) {
             #expect(!info.summary.isEmpty && !info.hint.isEmpty)
         }
