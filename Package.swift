@@ -17,7 +17,8 @@ import PackageDescription
 //   Orchestration                       connect / watch use cases, on protocols
 //   eapolctl                            the command line
 // Test helpers (executables the tests run, never installed): store-stress (CredentialStore from many processes),
-// fake-supplicant (claims fi.w1.wpa_supplicant1 on a bus and logs the calls it gets).
+// fake-supplicant (claims fi.w1.wpa_supplicant1 on a bus and logs the calls it gets), eapolctl-fuzz (libFuzzer targets for
+// the decoders of hostile input; without -DEAPOLCTL_LIBFUZZER it replays inputs, see scripts/fuzz).
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -101,6 +102,13 @@ let package = Package(
             dependencies: ["DBusKit"],
             swiftSettings: swiftSettings
         ),
+        // Test helper: libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer); the normal build replays
+        // Tests/FuzzCorpus through the same entry points (FuzzReplayTests).
+        .executableTarget(
+            name: "eapolctl-fuzz",
+            dependencies: ["CredentialStore", "DBusKit", "DHCPClient", "ProfileFormats", "ProfileModel", "StructuredErrors", "SupplicantClient"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SupplicantClient",
             dependencies: [
@@ -152,6 +160,7 @@ let package = Package(
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient"], swiftSettings: swiftSettings),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "SupplicantClient", "ProfileModel"], swiftSettings: swiftSettings),
         .testTarget(name: "EapolctlTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
+        .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["eapolctl", "fake-supplicant", "DBusKit", "ProfileFormats", "ProfileModel", "Secrets"],

@@ -170,7 +170,9 @@ struct RecordRef: Sendable {
     /// Parses the records of an authenticated file.
     static func parseAll(_ bytes: [UInt8], header: StoreHeader, path: String) throws -> [RecordRef] {
         var records = [RecordRef]()
-        records.reserveCapacity(Int(header.recordCount))
+        // The count is the header's word (authenticated only by the MAC): reserve no more records than the bytes
+        // can hold (each is at least 11 bytes), or a count of 4 billion asks for hundreds of gigabytes up front.
+        records.reserveCapacity(min(Int(header.recordCount), max(0, bytes.count - header.size) / 11))
         var i = header.size
         let end = bytes.count - StoreFormat.macSize
         func need(_ n: Int) throws {

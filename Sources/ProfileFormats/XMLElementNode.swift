@@ -42,6 +42,12 @@ struct XMLElementNode: Sendable {
             throw ImportError(.malformedFile, "\(source): malformed XML at line \(line), column \(column): the text is not valid UTF-8",
                               details: ["file": .string(source), "line": .int(line), "column": .int(column)])
         }
+        // FoundationXML hands a processing instruction without data (`<?name?>`) to strlen as a null pointer and
+        // crashes (found by scripts/fuzz; Tests/FuzzCorpus/regressions/eap-config), so such a document is refused too.
+        if let (line, column) = firstEmptyProcessingInstruction(bytes) {
+            throw ImportError(.malformedFile, "\(source): malformed XML at line \(line), column \(column): a processing instruction without content (<?name?>) is not accepted",
+                              details: ["file": .string(source), "line": .int(line), "column": .int(column)])
+        }
         let parser = XMLParser(data: Data(bytes))
         let builder = TreeBuilder(parser: parser)
         parser.delegate = builder
@@ -56,6 +62,33 @@ struct XMLElementNode: Sendable {
                               details: ["file": .string(source), "line": .int(line), "column": .int(column)])
         }
         return root
+    }
+
+    /// The line and column (1-based, in bytes) of the first `<?name?>`: a processing instruction whose target is
+    /// followed directly by `?>`, which libxml2 reports with no data at all. Anywhere in the text (a comment or
+    /// CDATA holding one is refused as well: eap-config documents have none).
+    static func firstEmptyProcessingInstruction(_ bytes: [UInt8]) -> (Int, Int)? {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+            if bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "?") {
+                var end = index + 2
+                while end < bytes.count, !Self.endsPITarget(bytes[end]) { end += 1 }
+                if end > index + 2, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "?"), bytes[end + 1] == UInt8(ascii: ">") {
+                    return (line, index - lineStart + 1)
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `byte` ends a processing instruction's target: white space, `?`, or markup.
+    private static func endsPITarget(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">")
     }
 
     /// The line and column (1-based, in bytes) of the first byte that breaks UTF-8, or nil when all is valid.
