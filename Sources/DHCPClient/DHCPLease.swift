@@ -98,3 +98,18 @@ public struct DHCPLease: Sendable, Codable, Equatable {
         return (t1, t2)
     }
 }
+
+extension DHCPLease {
+    /// The lease an ACK that passed ``DHCPReplyFilter`` gives, counted from `obtainedAt` (when the REQUEST left).
+    /// The one construction the session and the fuzz harness share.
+    init(ack: DHCPMessage, accepted: DHCPReplyFilter.Accepted, interface: String, hardwareAddress: String,
+         obtainedAt: Date) {
+        self.init(
+            interface: interface, hardwareAddress: hardwareAddress, address: accepted.address,
+            prefixLength: accepted.prefixLength, router: accepted.router,
+            dnsServers: ack.addresses(DHCPOptionCode.dnsServers), domainName: ack.string(DHCPOptionCode.domainName),
+            serverIdentifier: accepted.server ?? .any, leaseSeconds: accepted.leaseSeconds ?? DHCPLease.minimumLeaseSeconds,
+            renewalSeconds: ack.uint32(DHCPOptionCode.renewalTime),
+            rebindingSeconds: ack.uint32(DHCPOptionCode.rebindingTime), obtainedAt: obtainedAt)
+    }
+}

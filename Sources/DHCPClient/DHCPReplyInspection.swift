@@ -40,15 +40,8 @@ package enum DHCPReplyInspection {
             case .success(let accepted) where !isAck:
                 return .offer(accepted.address)
             case .success(let accepted):
-                // As DHCPSession.lease(from:_:sentAt:) builds it.
-                return .lease(DHCPLease(
-                    interface: "fuzz0", hardwareAddress: "02:00:00:00:00:01", address: accepted.address,
-                    prefixLength: accepted.prefixLength, router: accepted.router,
-                    dnsServers: reply.addresses(DHCPOptionCode.dnsServers), domainName: reply.string(DHCPOptionCode.domainName),
-                    serverIdentifier: accepted.server ?? .any,
-                    leaseSeconds: accepted.leaseSeconds ?? DHCPLease.minimumLeaseSeconds,
-                    renewalSeconds: reply.uint32(DHCPOptionCode.renewalTime),
-                    rebindingSeconds: reply.uint32(DHCPOptionCode.rebindingTime), obtainedAt: sentAt))
+                return .lease(DHCPLease(ack: reply, accepted: accepted, interface: "fuzz0",
+                                        hardwareAddress: "02:00:00:00:00:01", obtainedAt: sentAt))
             }
         default:
             return .ignored

@@ -116,13 +116,7 @@ final class DHCPSession {
 
     /// Turns a screened ACK into a lease; `sentAt` is when the REQUEST went out (lease times count from there).
     func lease(from ack: DHCPMessage, _ accepted: DHCPReplyFilter.Accepted, sentAt: Date) -> DHCPLease {
-        DHCPLease(
-            interface: interface, hardwareAddress: macString, address: accepted.address, prefixLength: accepted.prefixLength,
-            router: accepted.router, dnsServers: ack.addresses(DHCPOptionCode.dnsServers),
-            domainName: ack.string(DHCPOptionCode.domainName), serverIdentifier: accepted.server ?? .any,
-            leaseSeconds: accepted.leaseSeconds ?? DHCPLease.minimumLeaseSeconds,
-            renewalSeconds: ack.uint32(DHCPOptionCode.renewalTime),
-            rebindingSeconds: ack.uint32(DHCPOptionCode.rebindingTime), obtainedAt: sentAt)
+        DHCPLease(ack: ack, accepted: accepted, interface: interface, hardwareAddress: macString, obtainedAt: sentAt)
     }
 
     /// A NAK, or an ACK that passes the filter; nil (keep waiting) for anything else.
