@@ -14,6 +14,9 @@ internal import Foundation
 /// (`dbus_connection_read_write(conn, 0)`), dispatches every complete message to its filter, and enforces call
 /// deadlines itself (libdbus's own timeouts would need watch/timeout callbacks).
 ///
+/// Calls out (`ConnectionCore+Calls.swift`), signal subscriptions (`+Signals`) and exported objects (`+Exports`) are
+/// extensions in files of their own, under the same confinement.
+///
 /// `@unchecked Sendable` is sound because of thread confinement: `connection`, `pending`, `callBySerial`,
 /// `waiting`, `router`, `exports`, `handlerTasks` and `open` are read and written only on the I/O thread (in
 /// `threadMain`, the filter callback it triggers, and the jobs it runs). The only state shared with other threads is
@@ -55,14 +58,14 @@ final class ConnectionCore: @unchecked Sendable {
     let nextID = Atomic<UInt64>(1)
 
     // I/O-thread state.
-    private var connection: OpaquePointer?
-    private var open = false
-    private var pending: [UInt64: Pending] = [:]
-    private var callBySerial: [UInt32: UInt64] = [:]
-    private var waiting: [Waiting] = []
-    private var router = SignalRouter()
-    private var exports: [String: @Sendable (DBusMethodInvocation) async throws -> [DBusValue]] = [:]
-    private var handlerTasks: [UInt64: Task<Void, Never>] = [:]
+    var connection: OpaquePointer?
+    var open = false
+    var pending: [UInt64: Pending] = [:]
+    var callBySerial: [UInt32: UInt64] = [:]
+    var waiting: [Waiting] = []
+    var router = SignalRouter()
+    var exports: [String: @Sendable (DBusMethodInvocation) async throws -> [DBusValue]] = [:]
+    var handlerTasks: [UInt64: Task<Void, Never>] = [:]
 
     private init(target: String, isSystemBus: Bool, wakeFD: Int32) {
         self.target = target
@@ -237,6 +240,12 @@ final class ConnectionCore: @unchecked Sendable {
     }
 
     private func lost(_ error: DBusError) {
+        failEverything(error, streamsThrow: true)
+    }
+
+    /// Marks the connection closed and fails everything that waits on it: pending and held calls with `error`,
+    /// signal streams (with `error`, or finished normally after a deliberate close), exports and handler tasks.
+    private func failEverything(_ error: DBusError, streamsThrow: Bool) {
         open = false
         connected.store(false, ordering: .releasing)
         let entries = pending.values
@@ -246,7 +255,9 @@ final class ConnectionCore: @unchecked Sendable {
         let held = waiting
         waiting.removeAll()
         for entry in held { entry.completion(.failure(error)) }
-        for sub in router.removeAll() { sub.continuation.finish(throwing: error) }
+        for sub in router.removeAll() {
+            if streamsThrow { sub.continuation.finish(throwing: error) } else { sub.continuation.finish() }
+        }
         exports.removeAll()
         for task in handlerTasks.values { task.cancel() }
         handlerTasks.removeAll()
@@ -304,167 +315,10 @@ final class ConnectionCore: @unchecked Sendable {
             _ = dbus_connection_read_write(conn, 10)
             rounds += 1
         }
-        open = false
-        connected.store(false, ordering: .releasing)
-        let error = closedError
-        let entries = pending.values
-        pending.removeAll()
-        callBySerial.removeAll()
-        for entry in entries { entry.completion(.failure(error)) }
-        let held = waiting
-        waiting.removeAll()
-        for entry in held { entry.completion(.failure(error)) }
-        for sub in router.removeAll() { sub.continuation.finish() }
-        exports.removeAll()
-        for task in handlerTasks.values { task.cancel() }
-        handlerTasks.removeAll()
+        failEverything(closedError, streamsThrow: false)
     }
 
-    /// Sends a method call and registers its completion; the completion runs on the I/O thread.
-    func startCall(_ call: MethodCall, id: UInt64, deadline: ContinuousClock.Instant?, noReply: Bool = false,
-                   completion: @escaping Completion) {
-        guard open, let conn = connection else { return completion(.failure(closedError)) }
-        if !noReply, pending.count >= Self.maxInFlight {
-            waiting.append(Waiting(call: call, id: id, deadline: deadline, completion: completion))
-            return
-        }
-        let message: Message
-        do {
-            message = try Message.methodCall(call)
-        } catch {
-            return completion(.failure(error))
-        }
-        if noReply { dbus_message_set_no_reply(message.raw, 1) }
-        if call.arguments.contains(where: { $0.signature.contains("h") }),
-           dbus_connection_can_send_type(conn, CDBUS_TYPE_UNIX_FD) == 0 {
-            return completion(.failure(DBusError(.invalidArgument,
-                                                 "\(call) carries a file descriptor, but this connection cannot pass them")))
-        }
-        var serial: UInt32 = 0
-        guard dbus_connection_send(conn, message.raw, &serial) != 0 else {
-            return completion(.failure(DBusError(.disconnected, "cannot send \(call): out of memory or disconnected")))
-        }
-        if noReply { return completion(.success([])) }
-        pending[id] = Pending(deadline: deadline, description: call.description, completion: completion)
-        callBySerial[serial] = id
-    }
 
-    /// Forgets a call whose awaiting task was cancelled.
-    func forget(id: UInt64) {
-        pending[id] = nil
-        waiting.removeAll { $0.id == id }
-    }
-
-    func subscribe(id: UInt64, rule: MatchRule,
-                   continuation: AsyncThrowingStream<DBusSignal, any Error>.Continuation) {
-        guard open else { return continuation.finish(throwing: closedError) }
-        // Owner tracking starts before the rule itself is added: the owner rule, then GetNameOwner, then the
-        // subscriber's rule, all in this order on the wire, so no change of owner can slip between them.
-        if let name = router.add(id: id, .init(rule: rule, continuation: continuation)) {
-            startTrackingOwner(of: name)
-        }
-        addMatch(rule) { [unowned self] error in
-            if let sub = self.removeSubscription(id: id) { sub.continuation.finish(throwing: error) }
-        }
-    }
-
-    func unsubscribe(id: UInt64) {
-        guard open, let sub = removeSubscription(id: id) else { return }
-        removeMatch(sub.rule)
-    }
-
-    /// Forgets a subscription; stops following a well-known name nobody else's rule names.
-    private func removeSubscription(id: UInt64) -> SignalRouter.Subscription? {
-        guard let (sub, untracked) = router.remove(id: id) else { return nil }
-        if let untracked, open { removeMatch(SignalRouter.ownerRule(for: untracked)) }
-        return sub
-    }
-
-    private func busCall(_ member: String, _ argument: String) -> MethodCall {
-        MethodCall(destination: SignalRouter.busName, path: "/org/freedesktop/DBus",
-                   interface: SignalRouter.busName, member: member, arguments: [.string(argument)])
-    }
-
-    private func addMatch(_ rule: MatchRule, failed: @escaping (DBusError) -> Void) {
-        startCall(busCall("AddMatch", rule.ruleString), id: makeID(), deadline: .now + .seconds(25)) { result in
-            if case .failure(let error) = result { failed(error) }
-        }
-    }
-
-    private func removeMatch(_ rule: MatchRule) {
-        startCall(busCall("RemoveMatch", rule.ruleString), id: makeID(), deadline: nil, noReply: true) { _ in }
-    }
-
-    /// Follows the owner of `name`: a rule for its NameOwnerChanged, then GetNameOwner. If either fails the owner
-    /// stays unknown-as-nobody, so the name's signals are dropped rather than trusted.
-    private func startTrackingOwner(of name: String) {
-        addMatch(SignalRouter.ownerRule(for: name)) { [unowned self] _ in
-            self.ownerResolved(name, owner: nil)
-        }
-        startCall(busCall("GetNameOwner", name), id: makeID(), deadline: .now + .seconds(25)) { [unowned self] result in
-            switch result {
-            case .success(let values): self.ownerResolved(name, owner: values.first?.stringValue)
-            case .failure: self.ownerResolved(name, owner: nil)
-            }
-        }
-    }
-
-    private func ownerResolved(_ name: String, owner: String?) {
-        for (sub, message) in router.resolved(name, owner: owner) {
-            deliver(message.raw, to: [sub])
-        }
-    }
-
-    func export(path: String, handler: @escaping @Sendable (DBusMethodInvocation) async throws -> [DBusValue]) {
-        guard open else { return }
-        exports[path] = handler
-    }
-
-    func unexport(path: String) {
-        exports[path] = nil
-    }
-
-    func emit(_ signal: DBusSignal, destination: String?, completion: Completion) {
-        guard open, let conn = connection else { return completion(.failure(closedError)) }
-        do {
-            let message = try Message.signal(signal, destination: destination)
-            guard dbus_connection_send(conn, message.raw, nil) != 0 else {
-                return completion(.failure(closedError))
-            }
-            completion(.success([]))
-        } catch {
-            completion(.failure(error))
-        }
-    }
-
-    private func finishHandler(id: UInt64, invocation: DBusMethodInvocation, serial: UInt32, noReply: Bool,
-                               result: Result<[DBusValue], any Error>) {
-        handlerTasks[id] = nil
-        guard open, let conn = connection, !noReply else { return }
-        var reply: Message?
-        switch result {
-        case .success(let values):
-            do throws(DBusError) {
-                for value in values { try value.validate() }
-                reply = Message.methodReturn(replySerial: serial, destination: invocation.sender)
-                try reply?.append(values)
-            } catch {
-                reply = Message.errorReply(replySerial: serial, destination: invocation.sender,
-                                           name: "org.freedesktop.DBus.Error.Failed",
-                                           text: "the service built an invalid reply: \(error.message)")
-            }
-        case .failure(let error):
-            var name = "org.freedesktop.DBus.Error.Failed"
-            var text = "\(error)"
-            if let dbusError = error as? DBusError, let remote = dbusError.remoteErrorName,
-               (try? DBusNames.checkErrorName(remote)) != nil {
-                name = remote
-                text = dbusError.remoteErrorMessage ?? dbusError.message
-            }
-            reply = Message.errorReply(replySerial: serial, destination: invocation.sender, name: name, text: text)
-        }
-        if let reply { _ = dbus_connection_send(conn, reply.raw, nil) }
-    }
 
     // MARK: Incoming messages (I/O thread, called by libdbus from dbus_connection_dispatch)
 
@@ -496,73 +350,10 @@ final class ConnectionCore: @unchecked Sendable {
             route(signal: raw, message)
             return DBUS_HANDLER_RESULT_HANDLED
         case DBUS_MESSAGE_TYPE_METHOD_CALL:
-            guard let handler = exports[message.path] else { return DBUS_HANDLER_RESULT_NOT_YET_HANDLED }
-            let serial = message.serial
-            let noReply = message.noReplyExpected
-            let sender = message.sender
-            guard !Self.carriesFileDescriptors(message), let arguments = try? message.readArguments() else {
-                if !noReply, let conn = connection,
-                   let reply = Message.errorReply(replySerial: serial, destination: sender,
-                                                  name: "org.freedesktop.DBus.Error.InvalidArgs",
-                                                  text: "arguments could not be read (file descriptors are not accepted)") {
-                    _ = dbus_connection_send(conn, reply.raw, nil)
-                }
-                return DBUS_HANDLER_RESULT_HANDLED
-            }
-            let invocation = DBusMethodInvocation(sender: sender, path: message.path, interface: message.interface,
-                                                  member: message.member, arguments: arguments)
-            let id = makeID()
-            handlerTasks[id] = Task { [self] in
-                let result: Result<[DBusValue], any Error>
-                do {
-                    result = .success(try await handler(invocation))
-                } catch {
-                    result = .failure(error)
-                }
-                enqueue { core in
-                    core.finishHandler(id: id, invocation: invocation, serial: serial, noReply: noReply, result: result)
-                }
-            }
-            return DBUS_HANDLER_RESULT_HANDLED
+            return handleMethodCall(message)
         default:
             return DBUS_HANDLER_RESULT_NOT_YET_HANDLED
         }
-    }
-
-    /// Routes a signal by its header; decodes it only for subscriptions whose sender check passes.
-    private func route(signal raw: OpaquePointer, _ message: borrowing Message) {
-        guard !router.isEmpty, !Self.carriesFileDescriptors(message) else { return }
-        let sender = message.sender
-        if sender == SignalRouter.busName, message.member == "NameOwnerChanged", message.interface == SignalRouter.busName,
-           message.signature == "sss", let args = try? message.readArguments(), args.count == 3,
-           let name = args[0].stringValue, let new = args[2].stringValue {
-            router.ownerChanged(name: name, newOwner: new.isEmpty ? nil : new)
-        }
-        let decision = router.route(sender: sender, path: message.path, interface: message.interface,
-                                    member: message.member)
-        if !decision.hold.isEmpty {
-            let retained = RetainedMessage(retaining: raw)
-            for (id, name) in decision.hold { router.hold(retained, for: id, name: name) }
-        }
-        deliver(raw, to: decision.deliver)
-    }
-
-    /// Decodes a signal once and yields it to the subscriptions whose argument matches pass.
-    private func deliver(_ raw: OpaquePointer, to subscriptions: [SignalRouter.Subscription]) {
-        guard !subscriptions.isEmpty else { return }
-        let message = Message(retaining: raw)
-        guard let arguments = try? message.readArguments() else { return }
-        let signal = DBusSignal(sender: message.sender, path: message.path, interface: message.interface,
-                                member: message.member, arguments: arguments)
-        for sub in subscriptions where sub.rule.matchesArguments(arguments) {
-            sub.continuation.yield(signal)
-        }
-    }
-
-    /// Whether a message carries Unix file descriptors. Such messages are never decoded (decoding duplicates each
-    /// descriptor into this process); libdbus closes the ones it received when the message is released.
-    static func carriesFileDescriptors(_ message: borrowing Message) -> Bool {
-        message.signature.utf8.contains(UInt8(ascii: "h"))
     }
 }
 

@@ -60,25 +60,25 @@ final class WatchLoop {
         case stop
     }
 
-    private let w: Watcher
-    private let continuation: AsyncStream<Input>.Continuation
+    let w: Watcher
+    let continuation: AsyncStream<Input>.Continuation
     private let emitter: @Sendable (WatchEvent) -> Void
-    private let clock = ContinuousClock()
+    let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
     private var iface: SupplicantInterface?
     private var subscription: Task<Void, Never>?
     private var generation = 0
     private var lastState: String?
     private var linkUsable: Bool?
-    private var cycle = 0
-    private var cycleStart: (reason: String, at: ContinuousClock.Instant)?
-    private var authenticatedAt: ContinuousClock.Instant?
+    var cycle = 0
+    var cycleStart: (reason: String, at: ContinuousClock.Instant)?
+    var authenticatedAt: ContinuousClock.Instant?
     private var reauthPending = false
-    private var dhcpTask: Task<Void, Never>?
+    var dhcpTask: Task<Void, Never>?
     /// A renew started by us is running (its result arrives as `dhcpDone`, not as the keeper's `bound`).
-    private var dhcpInFlight = false
+    var dhcpInFlight = false
     private var present = true
-    private var lastBound: DHCPResult?
+    var lastBound: DHCPResult?
     private var helpers: [Task<Void, Never>] = []
 
     init(watcher: Watcher, continuation: AsyncStream<Input>.Continuation, emit: @escaping @Sendable (WatchEvent) -> Void) {
@@ -88,13 +88,13 @@ final class WatchLoop {
         started = clock.now
     }
 
-    private var name: String { w.options.interfaceName }
+    var name: String { w.options.interfaceName }
 
-    private func emit(_ event: String, _ fields: [String: String] = [:]) {
+    func emit(_ event: String, _ fields: [String: String] = [:]) {
         emitter(WatchEvent(name: event, time: Date(), elapsed: clock.now - started, fields: fields))
     }
 
-    private func ms(_ d: Duration) -> String { String(format: "%.3f", d.milliseconds) }
+    func ms(_ d: Duration) -> String { String(format: "%.3f", d.milliseconds) }
 
     // MARK: - start / finish
 
@@ -385,93 +385,6 @@ final class WatchLoop {
         if let start = cycleStart { fields["sinceTriggerMs"] = ms(clock.now - start.at); fields["trigger"] = start.reason }
         emit("authenticated", fields)
         triggerDHCP()
-    }
-
-    // MARK: - DHCP
-
-    private func triggerDHCP() {
-        let c = cycle
-        let continuation = self.continuation
-        let timeout = w.options.dhcpTimeout
-        let interface = name
-        dhcpTask?.cancel()
-        dhcpInFlight = true
-        switch w.dhcp {
-        case .none:
-            dhcpInFlight = false
-            cycleStart = nil
-            return
-        case .trigger(let trigger):
-            emit("dhcp-started", ["backend": trigger.backend.rawValue])
-            dhcpTask = Task {
-                do {
-                    let r = try await trigger.renew(interface: interface, timeout: timeout)
-                    continuation.yield(.dhcpDone(r, nil, cycle: c))
-                } catch let e as DHCPError {
-                    if !Task.isCancelled { continuation.yield(.dhcpDone(nil, e, cycle: c)) }
-                } catch {
-                    if !Task.isCancelled {
-                        continuation.yield(.dhcpDone(nil, DHCPError(.backendFailed, "DHCP on \(interface) failed: \(error)",
-                                                                    details: ["interface": .string(interface)]), cycle: c))
-                    }
-                }
-            }
-        case .keeper(let keeper):
-            emit("dhcp-started", ["backend": DHCPBackend.builtin.rawValue])
-            dhcpTask = Task {
-                let r = await keeper.renewNow(timeout: timeout)
-                continuation.yield(.dhcpDone(r, nil, cycle: c))
-            }
-        }
-    }
-
-    private func dhcpDone(_ result: DHCPResult?, _ error: DHCPError?, cycle c: Int) {
-        dhcpInFlight = false
-        if let error {
-            emit("dhcp-failed", ["code": error.code.name, "message": error.message])
-            return
-        }
-        guard let result else { return }   // keeper: its `failed` event says why
-        lastBound = result
-        var fields = Self.fields(of: result)
-        if let at = authenticatedAt { fields["authenticatedToBoundMs"] = ms(clock.now - at) }
-        if c == cycle, let start = cycleStart {
-            fields["trigger"] = start.reason
-            fields[start.reason == "link-up" ? "linkUpToBoundMs" : "triggerToBoundMs"] = ms(clock.now - start.at)
-        }
-        cycleStart = nil
-        emit("dhcp-bound", fields)
-    }
-
-    private func leaseEvent(_ event: LeaseEvent) {
-        switch event {
-        case .bound(let r):
-            guard r != lastBound, !dhcpInFlight else { return }
-            // Acquired by the keeper on its own (after expiry or a NAK); renewNow results arrive as dhcpDone.
-            lastBound = r
-            var fields = Self.fields(of: r)
-            fields["trigger"] = "keeper"
-            emit("dhcp-bound", fields)
-        case .renewed(let r):
-            lastBound = r
-            emit("lease-renewed", Self.fields(of: r))
-        case .rebinding(_, let ends):
-            emit("lease-rebinding", ["leaseEndsAt": ends.formatted(.iso8601)])
-        case .expired(_, let address):
-            emit("lease-expired", ["address": address.description])
-        case .failed(let e, let next):
-            var fields = ["code": e.code.name, "message": e.message]
-            if let next { fields["nextAttempt"] = next.formatted(.iso8601) }
-            emit("dhcp-failed", fields)
-        }
-    }
-
-    static func fields(of r: DHCPResult) -> [String: String] {
-        var f = ["backend": r.backend.rawValue, "address": r.address.description, "prefixLength": String(r.prefixLength),
-                 "exchange": r.exchange.rawValue, "exchangeMs": String(format: "%.3f", r.elapsed.milliseconds),
-                 "leaseEndsAt": r.leaseEndsAt.formatted(.iso8601)]
-        if let s = r.serverIdentifier { f["server"] = s.description }
-        return f
     }
 
     static func describe(_ error: any Error) -> [String: String] {
