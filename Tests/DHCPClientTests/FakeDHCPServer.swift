@@ -43,44 +43,82 @@ enum FakeDHCPServer {
     /// (with `stopAfterAck`) an ACK was sent. `respond` gets each received DISCOVER/REQUEST/… and returns the replies.
     /// - Returns: the messages received, in order.
     static func script(networkNamespace: String, interface: String, duration: Duration, stopAfterAck: Bool = false,
-                       ready: ReadyFlag? = nil,
                        respond: @escaping @Sendable (DHCPMessage) -> [DHCPMessage]) async throws -> [DHCPMessage] {
-        try await DedicatedThread.run(name: "fake-dhcp-server", networkNamespace: networkNamespace) { flag in
-            let socket = try DHCPSocket(interface: interface, localPort: DHCPSocket.serverPort, remotePort: DHCPSocket.clientPort)
-            ready?.set()
-            let deadline = ContinuousClock.now + duration
-            var received: [DHCPMessage] = []
-            while let datagram = try socket.receive(until: deadline, flag: flag) {
-                guard let m = try? DHCPMessage.decode(datagram), m.op == 1, m.messageType != nil else { continue }
-                received.append(m)
-                let replies = respond(m)
-                for reply in replies { try socket.send(reply.encode(), to: .broadcast) }
-                if stopAfterAck, replies.contains(where: { $0.messageType == .ack }) { break }
-            }
-            return received
-        }
+        try await start(networkNamespace: networkNamespace, interface: interface, duration: duration,
+                        stopAfterAck: stopAfterAck, respond: respond).value
     }
 
-    /// Starts `script` in a task and returns once its socket is bound, so a client started next is heard from its
-    /// first DISCOVER (a short client timeout otherwise races the server thread's start-up on a loaded machine).
-    /// Cancel the task to stop the server; its value is the messages received.
+    /// Starts the server on a thread of its own at once (not from a task, which would wait for a free cooperative
+    /// thread on a busy 2-core machine) and returns once its socket is bound, so a client started next is heard from
+    /// its first DISCOVER. Cancel the returned task to stop the server; its value is the messages received.
     static func start(networkNamespace: String, interface: String, duration: Duration, stopAfterAck: Bool = false,
                       respond: @escaping @Sendable (DHCPMessage) -> [DHCPMessage]) async throws -> Task<[DHCPMessage], any Error> {
         let ready = ReadyFlag()
+        let outcome = Outcome()
+        let flag = CancellationFlag()
+        let thread = Thread {
+            outcome.finish(Result {
+                try DedicatedThread.enterNetworkNamespace(networkNamespace)
+                let socket = try DHCPSocket(interface: interface, localPort: DHCPSocket.serverPort, remotePort: DHCPSocket.clientPort)
+                ready.set()
+                let deadline = ContinuousClock.now + duration
+                var received: [DHCPMessage] = []
+                while let datagram = try socket.receive(until: deadline, flag: flag) {
+                    guard let m = try? DHCPMessage.decode(datagram), m.op == 1, m.messageType != nil else { continue }
+                    received.append(m)
+                    let replies = respond(m)
+                    for reply in replies { try socket.send(reply.encode(), to: .broadcast) }
+                    if stopAfterAck, replies.contains(where: { $0.messageType == .ack }) { break }
+                }
+                return received
+            })
+        }
+        thread.name = "fake-dhcp-server"
+        thread.start()
         let task = Task {
-            try await script(networkNamespace: networkNamespace, interface: interface, duration: duration,
-                             stopAfterAck: stopAfterAck, ready: ready, respond: respond)
+            try await withTaskCancellationHandler { try await outcome.value } onCancel: { flag.cancel() }
         }
         let limit = ContinuousClock.now + .seconds(10)
         while !ready.isSet {
+            if outcome.isFinished { return task }   // failed to start: the task's value is the server's error
             if ContinuousClock.now > limit {
                 task.cancel()
-                _ = try await task.value   // the server's own error, if it failed to start
-                throw TestNetwork.TestNetworkError(message: "the scripted DHCP server did not start within 10 s")
+                throw TestNetwork.TestNetworkError(message: "the scripted DHCP server did not bind its socket within 10 s")
             }
             try await Task.sleep(for: .milliseconds(5))
         }
         return task
+    }
+
+    /// The server thread's result, awaited by the task `start` returns.
+    final class Outcome: @unchecked Sendable {
+        // @unchecked: `result` and `waiter` are only touched under `lock`.
+        private let lock = NSLock()
+        private var result: Result<[DHCPMessage], any Error>?
+        private var waiter: CheckedContinuation<[DHCPMessage], any Error>?
+
+        func finish(_ r: Result<[DHCPMessage], any Error>) {
+            let w: CheckedContinuation<[DHCPMessage], any Error>? = lock.withLock {
+                result = r
+                defer { waiter = nil }
+                return waiter
+            }
+            w?.resume(with: r)
+        }
+
+        var isFinished: Bool { lock.withLock { result != nil } }
+
+        var value: [DHCPMessage] {
+            get async throws {
+                try await withCheckedThrowingContinuation { c in
+                    let r: Result<[DHCPMessage], any Error>? = lock.withLock {
+                        if result == nil { waiter = c }
+                        return result
+                    }
+                    if let r { c.resume(with: r) }
+                }
+            }
+        }
     }
 
     /// Set once by the server thread when its socket is bound.
