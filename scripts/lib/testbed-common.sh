@@ -67,6 +67,26 @@ TB_ROGUE_CA=$TB_PKI/rogue-ca.pem
 TB_ROGUE_CA_KEY=$TB_PKI/rogue-ca.key
 TB_ROGUE_SERVER_CERT=$TB_PKI/rogue-server.pem
 TB_ROGUE_SERVER_KEY=$TB_PKI/rogue-server.key
+# Intermediate-CA chain (scripts/lib/testbed-pki-chain.sh), served by the FreeRADIUS backend.
+TB_INTERMEDIATE_CN="eapolctl Testbed Intermediate CA"
+TB_INTERMEDIATE_CA=$TB_PKI/intermediate.pem
+TB_RADIUS_SERVER_CERT=$TB_PKI/radius-server.pem
+TB_RADIUS_SERVER_CHAIN=$TB_PKI/radius-server-chain.pem
+TB_RADIUS_SERVER_KEY=$TB_PKI/radius-server.key
+TB_CAPATH=$TB_PKI/capath
+TB_CHAIN_CLIENT_P12=$TB_PKI/chain-client.p12
+TB_EXPIRED_CLIENT_P12=$TB_PKI/expired-client.p12
+TB_REVOKED_CLIENT_P12=$TB_PKI/revoked-client.p12
+TB_CHAIN_P12_PASS_FILE=$TB_PKI/chain-client.p12.pass
+
+# RADIUS backend: "internal" (hostapd's integrated EAP server) or "freeradius" (FreeRADIUS 3.2 on 127.0.0.1 in the
+# authenticator namespace, hostapd its RADIUS client). Recorded in the run directory by `up`.
+TB_RADIUS_FILE=$TB_DIR/radius-backend
+TB_RADDB=$TB_DIR/raddb
+TB_RADIUS_PID=$TB_DIR/freeradius.pid
+TB_RADIUS_LOG=$TB_DIR/freeradius.log
+TB_RADIUS_SECRET_FILE=$TB_DIR/radius.secret
+TB_HOSTAPD_RADIUS_CONF=$TB_DIR/hostapd-radius.conf
 
 # Test users (test data only; they exist nowhere but in this testbed).
 TB_PEAP_USER=peap-user
@@ -77,6 +97,12 @@ TB_TTLS_MSCHAP_USER=ttls-mschap-user
 TB_TTLS_MSCHAP_PASS=ttls-mschap-pass-123
 TB_TLS_USER=tls-user@testbed.example
 TB_ANON_IDENTITY=anonymous@testbed.example
+TB_PEAP_GTC_USER=peap-gtc-user
+TB_PEAP_GTC_PASS=peap-gtc-pass-123
+TB_TTLS_EAP_USER=ttls-eap-user
+TB_TTLS_EAP_PASS=ttls-eap-pass-123
+TB_TLS_EXPIRED_USER=tls-expired@testbed.example
+TB_TLS_REVOKED_USER=tls-revoked@testbed.example
 
 tb_log() { echo "testbed: $*" >&2; }
 tb_die() { echo "testbed: error: $*" >&2; exit 1; }
@@ -95,6 +121,13 @@ tb_pid_alive() {
   cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
   [[ $cmd == *"$TB_DIR/"* ]] || return 1
   echo "$pid"
+}
+
+# The RADIUS backend the run directory records (internal when none is recorded).
+tb_radius_backend() {
+  local b=internal
+  [[ -r $TB_RADIUS_FILE ]] && b=$(tr -dc 'a-z' <"$TB_RADIUS_FILE")
+  echo "${b:-internal}"
 }
 
 tb_ns_exists() { [[ -e /run/netns/$1 ]]; }
