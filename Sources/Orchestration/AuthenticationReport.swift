@@ -26,4 +26,6 @@ public struct AuthenticationReport: Sendable {
     public var anchor: TrustAnchor
     /// Plan warnings.
     public var warnings: [String]
+    /// How the profile was used on this port (a Wi-Fi profile on an Ethernet port uses its EAP settings only).
+    public var portUse: PortUse = .asBound
 }

@@ -73,14 +73,23 @@ public struct Authenticator: Sendable {
             emit("supplicant", fields)
         }
         let resolved = try await resolveCredentials(for: profile)
-        let spec = NetworkSpec(profile: profile, credentials: resolved)
+        var spec = NetworkSpec(profile: profile, credentials: resolved)
+        // Validates the profile's own network before anything is asked of the supplicant.
         var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
                                                  preferredFingerprint: options.preferredCAFingerprint)
-        for warning in plan.warnings { emit("warning", ["message": warning]) }
 
         let iface = try await supplicant.interface(named: options.interfaceName, driver: options.driver)
         emit("interface-ready", ["interface": iface.name, "path": iface.path, "driver": iface.driver.rawValue,
                                  "created": String(iface.created)])
+        let portUse = try PortUse.decide(profile: profile, interfaceName: iface.name, driver: iface.driver)
+        if portUse != .asBound {
+            spec.binding = portUse.binding(for: spec)
+            plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
+                                                 preferredFingerprint: options.preferredCAFingerprint)
+            emit("port-use", ["use": portUse.rawValue, "interface": iface.name, "profile": profile.name,
+                              "ssid": profile.ssid?.displayText ?? ""])
+        }
+        for warning in plan.warnings { emit("warning", ["message": warning]) }
         let stale = try await removeOurs(on: iface)
         if stale.networks + stale.blobs > 0 {
             emit("stale-removed", ["networks": String(stale.networks), "blobs": String(stale.blobs)])
@@ -96,10 +105,10 @@ public struct Authenticator: Sendable {
             switch result.outcome {
             case nil:
                 return report(status: "started", result: result, plan: plan, iface: iface, profile: profile,
-                              elapsed: clock.now - start)
+                              portUse: portUse, elapsed: clock.now - start)
             case .success(let success)?:
                 var r = report(status: "authenticated", result: result, plan: plan, iface: iface, profile: profile,
-                               elapsed: clock.now - start)
+                               portUse: portUse, elapsed: clock.now - start)
                 r.authMode = success.authMode
                 r.serverChain = success.serverChain
                 r.serverValidated = success.serverValidated
@@ -120,12 +129,12 @@ public struct Authenticator: Sendable {
     }
 
     private func report(status: String, result: Attempt.Result, plan: NetworkPlan, iface: SupplicantInterface,
-                        profile: Profile, elapsed: Duration) -> AuthenticationReport {
+                        profile: Profile, portUse: PortUse, elapsed: Duration) -> AuthenticationReport {
         AuthenticationReport(
             status: status, interfaceName: iface.name, interfacePath: iface.path, networkPath: result.network,
             profileID: profile.id.description, profileName: profile.name, authMode: nil, serverChain: result.chain,
             serverValidated: !plan.insecureNoServerValidation, elapsed: elapsed, eapExchange: result.timings?.eapExchange,
-            interfaceCreated: iface.created, anchor: plan.anchor, warnings: plan.warnings)
+            interfaceCreated: iface.created, anchor: plan.anchor, warnings: plan.warnings, portUse: portUse)
     }
 
     // MARK: - stop / state

@@ -20,6 +20,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case invalidTLSVersion = 212
         case invalidJSON = 213
         case invalidProfileID = 214
+        case wrongPortKind = 215
+        case wrongInterface = 216
     }
 
     private let backing: Backing
@@ -39,6 +41,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
     public static let invalidTLSVersion = Self(.invalidTLSVersion)
     public static let invalidJSON = Self(.invalidJSON)
     public static let invalidProfileID = Self(.invalidProfileID)
+    public static let wrongPortKind = Self(.wrongPortKind)
+    public static let wrongInterface = Self(.wrongInterface)
 
     public static let domain = ErrorDomain.profile
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -87,6 +91,12 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case .invalidProfileID:
             info("invalid-profile-id", "A profile ID is not a UUID.",
                  "Give the ID as printed by `eapolctl profile list`, e.g. 3F2504E0-4F89-11D3-9A0C-0305E82C3301.")
+        case .wrongPortKind:
+            info("wrong-port-kind", "A wired profile was used on a Wi-Fi interface: it names no network to join.",
+                 "Use a Wi-Fi profile on this interface (`eapolctl profile list`), or the wired profile on an Ethernet port.")
+        case .wrongInterface:
+            info("wrong-interface", "The wired profile is restricted to another interface.",
+                 "Authenticate on the interface the profile names, or lift the restriction with `eapolctl profile edit PROFILE --no-wired-interface`.")
         }
     }
 

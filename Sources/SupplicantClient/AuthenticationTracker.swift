@@ -291,7 +291,14 @@ public struct AuthenticationTracker: Sendable {
         var details: [String: ErrorDetail] = ["interface": .string(iface), "lastState": .string(state)]
         if linkWentDown { details["linkDown"] = .bool(true) }
         if completionSuccess {
-            return EAPError(.timeout, "EAP succeeded on \(iface) but the connection did not complete (last state \(state))",
+            if configuration.isWired {
+                return EAPError(.timeout, "EAP succeeded on \(iface) but the port did not open (last state \(state))",
+                                hint: "Check the switch port's 802.1X settings and the authenticator's log; "
+                                    + "`eapolctl auth state --interface \(iface)` shows the supplicant's state.",
+                                details: details)
+            }
+            return EAPError(.keyHandshakeIncomplete,
+                            "EAP succeeded on \(iface) but the 4-way key handshake did not complete (last state \(state))",
                             details: details)
         }
         if !everStarted {

@@ -15,6 +15,7 @@ public struct EAPErrorCode: StructuredErrorCode {
         case noAuthenticator = 807
         case authenticationStalled = 808
         case timeout = 809
+        case keyHandshakeIncomplete = 810
     }
 
     private let backing: Backing
@@ -38,6 +39,8 @@ public struct EAPErrorCode: StructuredErrorCode {
     public static let authenticationStalled = Self(.authenticationStalled)
     /// The authentication did not finish in time for another reason.
     public static let timeout = Self(.timeout)
+    /// EAP succeeded on Wi-Fi but the 4-way key handshake with the access point did not complete.
+    public static let keyHandshakeIncomplete = Self(.keyHandshakeIncomplete)
 
     public static let domain = ErrorDomain.eap
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -71,6 +74,11 @@ public struct EAPErrorCode: StructuredErrorCode {
         case .timeout:
             info("timeout", "The authentication did not finish in time.",
                  "Check signal strength or the link, then run the command again with a longer --timeout.")
+        case .keyHandshakeIncomplete:
+            info("key-handshake-incomplete",
+                 "EAP succeeded on Wi-Fi, but the 4-way key handshake with the access point did not complete.",
+                 "The access point and the profile disagree on the Wi-Fi security (WPA2/WPA3, management frame protection): "
+                     + "set the network's security with `eapolctl profile edit PROFILE --security X`.")
         }
     }
 

@@ -31,7 +31,14 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     var eapolStartScripts: [Int: [AuthenticationEvent]] = [:]
     /// Signals played on each Reassociate.
     var reassociateScript: [AuthenticationEvent] = []
-    let iface = SupplicantInterface(path: "/fi/w1/wpa_supplicant1/Interfaces/7", name: "eth9", driver: .wired, created: false)
+    /// The interface's wpa_supplicant driver (`nl80211` plays a Wi-Fi interface).
+    var driver: InterfaceDriver = .wired
+    var iface: SupplicantInterface {
+        SupplicantInterface(path: "/fi/w1/wpa_supplicant1/Interfaces/7", name: "eth9", driver: driver, created: false)
+    }
+    private var _addedProperties: [[(key: String, value: NetworkValue)]] = []
+    /// The properties of every network added, in order.
+    var addedProperties: [[(key: String, value: NetworkValue)]] { lock.withLock { _addedProperties } }
 
     init(scripts: [[AuthenticationEvent]]) { self.scripts = scripts }
 
@@ -71,6 +78,7 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
             counter += 1
             let p = iface.path + "/Networks/\(counter)"
             _networks[p] = idString
+            _addedProperties.append(properties)
             return p
         }
         record("AddNetwork")

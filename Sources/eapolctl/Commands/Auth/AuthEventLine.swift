@@ -23,6 +23,9 @@ struct AuthEventLine: Encodable {
                 + (f["busSource"] == "system" ? "" : " (from \(f["busSource"] ?? ""))")
         case "outcome-confirmed": "confirmed by wpa_supplicant: \(f["state"] ?? ""), \(f["authMode"] ?? "")"
         case "interface-ready": "interface \(f["interface"] ?? "") ready (\(f["created"] == "true" ? "created" : "existing"), driver \(f["driver"] ?? ""))"
+        case "port-use":
+            "Wi-Fi profile '\(f["profile"] ?? "")' (SSID \(f["ssid"] ?? "")) on wired port \(f["interface"] ?? ""): "
+                + "using its EAP settings only (key_mgmt IEEE8021X)"
         case "network-selected": "network selected, trusting \(f["anchor"] ?? "")"
         case "eapol-start": f["result"] == "sent" ? "EAPOL-Start sent" : nil
         case "eap-started": "EAP started"

@@ -22,6 +22,8 @@ struct AuthResultEnvelope: Encodable {
         let eapExchangeMs: Double?
         let serverValidated: Bool
         let network: String
+        /// `as-bound`, or `eap-settings-on-wired-port` for a Wi-Fi profile used on an Ethernet port.
+        let portUse: String
         /// The lease obtained right after authentication (absent with --dhcp none / --no-wait).
         let dhcp: DHCPResultView?
     }
@@ -33,12 +35,15 @@ struct AuthResultEnvelope: Encodable {
                         authMode: r.authMode,
                         serverCertificate: leaf.map { Certificate(subject: $0.subject, sha256: $0.sha256Hex, names: $0.names) },
                         elapsedMs: r.elapsed.milliseconds, eapExchangeMs: r.eapExchange?.milliseconds,
-                        serverValidated: r.serverValidated, network: r.networkPath, dhcp: dhcp)
+                        serverValidated: r.serverValidated, network: r.networkPath, portUse: r.portUse.rawValue, dhcp: dhcp)
     }
 
     var human: String {
         var lines = ["\(result.status) on \(result.interface) with profile '\(result.profile.name)' (\(result.authMode ?? "pending"))"]
         if let c = result.serverCertificate { lines.append("server: \(c.subject) SHA-256 \(c.sha256)") }
+        if result.portUse == PortUse.eapSettingsOnWiredPort.rawValue {
+            lines.append("Wi-Fi profile used on a wired port: its EAP settings only (IEEE 802.1X, no Wi-Fi security)")
+        }
         if !result.serverValidated { lines.append("INSECURE: the server certificate was NOT validated") }
         lines.append(String(format: "elapsed %.1f ms", result.elapsedMs)
                      + (result.eapExchangeMs.map { String(format: ", EAP exchange %.1f ms", $0) } ?? ""))
