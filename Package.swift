@@ -18,7 +18,8 @@ import PackageDescription
 //   eapolctl                            the command line
 // Test helpers (executables the tests run, never installed): store-stress (CredentialStore from many processes),
 // fake-supplicant (claims fi.w1.wpa_supplicant1 on a bus and logs the calls it gets), eapolctl-fuzz (libFuzzer targets for
-// the decoders of hostile input; without -DEAPOLCTL_LIBFUZZER it replays inputs, see scripts/fuzz).
+// the decoders of hostile input; without -DEAPOLCTL_LIBFUZZER it replays inputs, see scripts/fuzz), dhcp-bench
+// (times the builtin DHCP client's exchanges inside one process, for scripts/bench-dhcp).
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -109,6 +110,12 @@ let package = Package(
             dependencies: ["CredentialStore", "DBusKit", "DHCPClient", "ProfileFormats", "ProfileModel", "StructuredErrors", "SupplicantClient"],
             swiftSettings: swiftSettings
         ),
+        // Benchmark helper: the builtin DHCP client's first lease / reconnect / renew timed in-process (scripts/bench-dhcp).
+        .executableTarget(
+            name: "dhcp-bench",
+            dependencies: ["DHCPClient"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SupplicantClient",
             dependencies: [
@@ -127,7 +134,8 @@ let package = Package(
         .target(
             name: "Orchestration",
             dependencies: [
-                "ProfileModel", "Secrets", "StructuredErrors", "SupplicantClient", "DHCPClient",
+                "ProfileModel", "Secrets", "StructuredErrors", "StateFiles", "SupplicantClient", "DHCPClient",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

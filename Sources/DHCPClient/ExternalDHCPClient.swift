@@ -9,8 +9,10 @@ import Glibc
 ///
 /// How each is made to renew:
 /// - dhclient: no "renew now" signal exists. eapolctl runs `dhclient -1 -v -pf RUNTIME/dhcp/IF.dhclient.pid
-///   -lf RUNTIME/dhcp/IF.dhclient.leases IF` (RUNTIME: `/run/eapolctl` for root) after stopping (`-x`) a dhclient
-///   it started earlier with that pid file. dhclient returns once bound and leaves a daemon that renews the lease.
+///   -lf RUNTIME/dhcp/IF.dhclient.leases IF` (RUNTIME: `/run/eapolctl` for root) after stopping a dhclient it
+///   started earlier with that pid file (SIGTERM through a pidfd and waiting for its exit, as `dhclient -x` does
+///   minus its fixed one-second sleep; `stopDhclientDaemon`). The lease file is kept, so the new dhclient
+///   reconfirms the remembered lease (INIT-REBOOT). dhclient returns once bound and leaves a daemon that renews it.
 ///   A dhclient started by someone else (ifupdown) is left alone; its owner renews it with `dhclient -r IF;
 ///   dhclient IF` or `ifdown/ifup`. The pid file is honoured only when it names a verified dhclient
 ///   (`DhclientPIDFile`); otherwise it is removed before dhclient runs, since `-x`/`-r` kill whatever pid it holds.
@@ -100,6 +102,21 @@ public struct ExternalDHCPClient: DHCPTrigger {
         }
     }
 
+    /// Stops the dhclient eapolctl left running for `interface` (verified through its pid file), as `dhclient -x`
+    /// would but without its fixed one-second sleep: SIGTERM through `ClientProcess.terminate` (identity re-checked,
+    /// sent through a pidfd, exit awaited on it), then the pid file is removed. dhclient does not handle SIGTERM:
+    /// it dies at once without releasing the lease or running its hook, so the address stays and the lease file
+    /// lets the next `dhclient -1` reconfirm it with INIT-REBOOT. Call on the I/O thread.
+    /// - Throws: `backend-failed` when it is still running after `timeout` (no second dhclient is started).
+    func stopDhclientDaemon(_ daemon: ClientProcess, interface: String, timeout: Duration) throws {
+        let started = ContinuousClock.now
+        let outcome = try daemon.terminate(timeout: max(timeout, .milliseconds(100)))
+        configuration.logger.debug("stopped the previous dhclient", metadata: [
+            "dhcp.interface": "\(interface)", "pid": "\(daemon.pid)", "outcome": "\(outcome)",
+            "elapsedMs": "\(Int(started.duration(to: .now).seconds * 1000))"])
+        try DhclientPIDFile(path: dhclientPIDFile(interface)).remove()
+    }
+
     /// The command line to run for `interface` (without the program path), given the running clients found.
     func plan(interface: String, timeout: Duration, runningPID: Int32?) -> (arguments: [String], signal: Int32?, keepsRenewing: Bool) {
         let secs = max(1, Int(timeout.seconds.rounded(.down)))
@@ -154,8 +171,8 @@ public struct ExternalDHCPClient: DHCPTrigger {
         var running: ClientProcess?
         if backend == .dhclient {
             try runtime.ensure()
-            if try verifiedDhclientDaemon(interface: interface) != nil {
-                _ = try? CommandRunner.run(path, ["-x", "-pf", dhclientPIDFile(interface), interface], timeout: .seconds(5))
+            if let daemon = try verifiedDhclientDaemon(interface: interface) {
+                try stopDhclientDaemon(daemon, interface: interface, timeout: min(.seconds(5), ContinuousClock.now.duration(to: deadline)))
             }
         } else {
             running = DHCPBackend.runningClients(interface: interface, networkNamespace: configuration.networkNamespace)
@@ -276,7 +293,11 @@ public struct ExternalDHCPClient: DHCPTrigger {
             switch me.backend {
             case .dhclient:
                 try me.runtime.ensure()
-                _ = try me.verifiedDhclientDaemon(interface: interface)
+                // Stopped here rather than by `dhclient -r` itself, which sleeps one second after its SIGTERM;
+                // `-r` then finds no pid file and only releases (from the lease file) and runs the hook.
+                if let daemon = try me.verifiedDhclientDaemon(interface: interface) {
+                    try me.stopDhclientDaemon(daemon, interface: interface, timeout: .seconds(5))
+                }
                 _ = try CommandRunner.run(path, ["-r", "-pf", me.dhclientPIDFile(interface), "-lf", me.dhclientLeaseFile(interface)]
                                           + (me.configuration.scriptPath.map { ["-sf", $0] } ?? []) + [interface], timeout: .seconds(10))
             case .dhcpcd:
