@@ -19,11 +19,14 @@ struct Attempt: Sendable {
     let emit: @Sendable (String, [String: String]) -> Void
 
     struct Result: Sendable {
-        /// nil when the caller did not wait.
+        /// nil when the caller did not wait, or when the port turned out open (`openPort`).
         var outcome: AuthenticationOutcome?
         var network: String
         var chain: [ServerCertificate]
         var timings: AuthenticationTimings?
+        /// No 802.1X authenticator answered and the caller accepts an open port: the network stays selected (the
+        /// supplicant answers if the switch starts 802.1X later) and nothing was authenticated.
+        var openPort = false
     }
 
     private enum Input: Sendable {
@@ -62,6 +65,10 @@ struct Attempt: Sendable {
             }
             var (outcome, chain, timings) = try await watch(events, network: path)
             if outcome.isSuccess { outcome = await confirmed(outcome, network: path) }
+            if acceptsAsOpenPort(outcome) {
+                emit("open-port", ["interface": interface.name])
+                return Result(outcome: nil, network: path, chain: [], timings: timings, openPort: true)
+            }
             if !outcome.isSuccess {
                 let vanished = if case .supplicantFailure(let e) = outcome { e.code == .vanished } else { false }
                 if !vanished { await cleanUp(network: path, blobs: addedBlobs) }
@@ -73,6 +80,25 @@ struct Attempt: Sendable {
             }
             throw error
         }
+    }
+
+    /// A wired port where no authenticator answered, when the caller accepts open ports.
+    private func acceptsAsOpenPort(_ outcome: AuthenticationOutcome) -> Bool {
+        guard options.acceptOpenPort, interface.driver.isWired, case .eapFailure(let error) = outcome else { return false }
+        return error.code == .noAuthenticator
+    }
+
+    /// No answer to `unanswered` EAPOL-Starts and no failure on the port that could hold it: nothing on the link
+    /// speaks 802.1X (IEEE 802.1X maxStart), said at once instead of at the deadline.
+    private func silentPort(unanswered: Int) -> EAPError {
+        let iface = interface.name
+        return EAPError(
+            .noAuthenticator,
+            "no 802.1X authenticator answered \(unanswered) EAPOL-Start\(unanswered == 1 ? "" : "s") on \(iface): the port may not use 802.1X",
+            hint: "If the port is open or uses MAC authentication bypass, `eapolctl auth start --interface \(iface) "
+                + "--profile \(profile.id) --accept-open-port` goes on to DHCP; otherwise check the cable and that 802.1X "
+                + "is enabled on the switch port.",
+            details: ["interface": .string(iface), "unansweredEAPOLStarts": .int(unanswered)])
     }
 
     /// Success stands only when wpa_supplicant confirms it through method calls (State, CurrentAuthMode,
@@ -133,15 +159,17 @@ struct Attempt: Sendable {
             continuation.finish()
         }
         let wired = interface.driver.isWired
+        var schedule = EAPOLStartSchedule(maxStart: options.maxStart, recentFailure: options.recentFailureAge)
         var eapolStartSent = false
-        var eapolStartCount = 0
+        var firstStartAt = clock.now
         var eapStarted = false
         var associated = false
         /// Sends the first EAPOL-Start on a wired port (the fast path) and repeats it until EAP starts.
         func startEAPOLIfNeeded() {
             guard wired, options.sendEAPOLStart, !eapolStartSent, !eapStarted else { return }
             eapolStartSent = true
-            eapolStartCount = 1
+            _ = schedule.first()
+            firstStartAt = clock.now
             let result = supplicant.sendEAPOLStart(on: interface)
             emit("eapol-start", ["result": "\(result)", "count": "1"])
             guard case .sent = result else { return }
@@ -167,11 +195,19 @@ struct Attempt: Sendable {
             case .deadline: batch = [.deadlineReached]
             case .ended: batch = [.supplicantVanished]
             case .repeatStart:
-                if associated && !eapStarted {
-                    eapolStartCount += 1
-                    emit("eapol-start", ["result": "\(supplicant.sendEAPOLStart(on: interface))", "count": "\(eapolStartCount)"])
-                }
                 batch = []
+                guard associated && !eapStarted else { break }
+                for action in schedule.repeatDue(elapsed: clock.now - firstStartAt) {
+                    switch action {
+                    case .send(let count):
+                        emit("eapol-start", ["result": "\(supplicant.sendEAPOLStart(on: interface))", "count": "\(count)"])
+                    case .quietPeriod(let age, let unanswered):
+                        emit("quiet-period", ["interface": interface.name, "unanswered": String(unanswered),
+                                              "failureAgeMs": String(format: "%.0f", age.milliseconds)])
+                    case .giveUp(let unanswered):
+                        return (.eapFailure(silentPort(unanswered: unanswered)), tracker.serverChain, tracker.timings)
+                    }
+                }
             case .alreadyAssociated:
                 associated = true
                 startEAPOLIfNeeded()

@@ -17,10 +17,18 @@ public struct AuthenticationOptions: Sendable {
     /// The SHA-256 fingerprint of the profile's CA that verified the server last time: tried first, so a profile
     /// with several CAs does not pay a failed attempt (and the authenticator's quiet period) on every run.
     public var preferredCAFingerprint: String?
+    /// Unanswered EAPOL-Starts after which a wired port counts as without 802.1X (IEEE 802.1X maxStart, 3); nil
+    /// repeats them until the deadline. Ignored right after a failure on the port (its quiet period).
+    public var maxStart: Int?
+    /// A wired port without 802.1X is a success path: the report says `open-port` (unauthenticated) and DHCP runs.
+    public var acceptOpenPort: Bool
+    /// How long ago the last EAP failure on this port was, when known (see ``PortHistory``).
+    public var recentFailureAge: Duration?
 
     public init(interfaceName: String, driver: InterfaceDriver? = nil, timeout: Duration = .seconds(30),
                 wait: Bool = true, sendEAPOLStart: Bool = true, settleWindow: Duration = .milliseconds(25),
-                preferredCAFingerprint: String? = nil) {
+                preferredCAFingerprint: String? = nil, maxStart: Int? = 3, acceptOpenPort: Bool = false,
+                recentFailureAge: Duration? = nil) {
         self.interfaceName = interfaceName
         self.driver = driver
         self.timeout = timeout
@@ -28,5 +36,8 @@ public struct AuthenticationOptions: Sendable {
         self.sendEAPOLStart = sendEAPOLStart
         self.settleWindow = settleWindow
         self.preferredCAFingerprint = preferredCAFingerprint
+        self.maxStart = maxStart
+        self.acceptOpenPort = acceptOpenPort
+        self.recentFailureAge = recentFailureAge
     }
 }

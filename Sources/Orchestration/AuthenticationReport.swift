@@ -2,7 +2,8 @@ public import SupplicantClient
 
 /// The result of a successful (or, with `wait == false`, started) authentication.
 public struct AuthenticationReport: Sendable {
-    /// `authenticated`, or `started` when the caller did not wait.
+    /// `authenticated`; `started` when the caller did not wait; `open-port` when no 802.1X authenticator answered and
+    /// the caller accepts open ports (nothing was authenticated).
     public var status: String
     public var interfaceName: String
     /// The interface's D-Bus path.

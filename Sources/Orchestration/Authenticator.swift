@@ -96,15 +96,16 @@ public struct Authenticator: Sendable {
         }
 
         var tried: [TrustAnchor] = []
+        var attemptOptions = options
         while true {
             tried.append(plan.anchor)
             let attempt = Attempt(supplicant: supplicant, credentials: credentials, profile: profile, spec: spec,
-                                  plan: plan, interface: iface, options: options, clock: clock, start: start,
+                                  plan: plan, interface: iface, options: attemptOptions, clock: clock, start: start,
                                   deadline: deadline, emit: emit)
             let result = try await attempt.run()
             switch result.outcome {
             case nil:
-                return report(status: "started", result: result, plan: plan, iface: iface, profile: profile,
+                return report(status: result.openPort ? "open-port" : "started", result: result, plan: plan, iface: iface, profile: profile,
                               portUse: portUse, elapsed: clock.now - start)
             case .success(let success)?:
                 var r = report(status: "authenticated", result: result, plan: plan, iface: iface, profile: profile,
@@ -118,6 +119,8 @@ public struct Authenticator: Sendable {
                    let next = NetworkConfiguration.nextCACandidate(after: error, chain: result.chain,
                                                                    candidates: plan.trustCandidates, tried: tried) {
                     emit("ca-retry", ["anchor": next.description, "reason": error.message])
+                    // The authenticator just sent an EAP-Failure: it may hold the port in its quiet period.
+                    attemptOptions.recentFailureAge = .zero
                     plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix, anchor: next)
                     continue
                 }

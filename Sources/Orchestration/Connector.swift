@@ -2,6 +2,7 @@ public import DHCPClient
 import Foundation
 public import ProfileModel
 import StructuredErrors
+import SupplicantClient
 
 /// The `auth start` use case: authenticate, then run the DHCP trigger at once (the quick-reconnect path).
 public struct Connector: Sendable {
@@ -11,12 +12,16 @@ public struct Connector: Sendable {
     public let dhcp: (any DHCPTrigger)?
     /// The budget of the DHCP exchange.
     public let dhcpTimeout: Duration
+    /// Where EAP failures per port are remembered (the authenticator's quiet period); nil remembers nothing.
+    public let portHistory: PortHistory?
 
     /// Creates the use case.
-    public init(authenticator: Authenticator, dhcp: (any DHCPTrigger)?, dhcpTimeout: Duration = .seconds(15)) {
+    public init(authenticator: Authenticator, dhcp: (any DHCPTrigger)?, dhcpTimeout: Duration = .seconds(15),
+                portHistory: PortHistory? = nil) {
         self.authenticator = authenticator
         self.dhcp = dhcp
         self.dhcpTimeout = dhcpTimeout
+        self.portHistory = portHistory
     }
 
     /// Authenticates `profile`, then (when it succeeded, the caller waited and a trigger is set) obtains a lease.
@@ -29,8 +34,20 @@ public struct Connector: Sendable {
                         progress: @escaping @Sendable (AuthenticationUpdate) -> Void = { _ in }) async throws
         -> ConnectionReport {
         let clock = ContinuousClock()
-        let authentication = try await authenticator.authenticate(profile: profile, options: options, progress: progress)
-        guard let dhcp, authentication.status == "authenticated" else {
+        var options = options
+        if options.recentFailureAge == nil {
+            options.recentFailureAge = portHistory?.lastFailureAge(interface: options.interfaceName)
+        }
+        let authentication: AuthenticationReport
+        do {
+            authentication = try await authenticator.authenticate(profile: profile, options: options, progress: progress)
+        } catch let error as EAPError where error.code != .noAuthenticator && error.code != .credentialsMissing {
+            // The server answered with a failure: the authenticator may now hold the port in its quiet period.
+            try? portHistory?.recordFailure(interface: options.interfaceName)
+            throw error
+        }
+        if authentication.status == "authenticated" { portHistory?.clear(interface: options.interfaceName) }
+        guard let dhcp, ["authenticated", "open-port"].contains(authentication.status) else {
             return ConnectionReport(authentication: authentication)
         }
         // `authenticate` returns the moment it reports success; its elapsed time is measured from its own start.
@@ -58,10 +75,16 @@ public struct Connector: Sendable {
         details["authenticated"] = .string("true")
         details["profile"] = .string(report.profileName)
         details["interface"] = details["interface"] ?? .string(report.interfaceName)
+        if report.status == "open-port" {
+            details["authenticated"] = .string("false")
+            details["openPort"] = .bool(true)
+        }
+        let before = report.status == "open-port"
+            ? "No 802.1X authenticator answered on \(report.interfaceName) (open port, unauthenticated)"
+            : "802.1X authentication on \(report.interfaceName) with profile '\(report.profileName)' succeeded "
+                + "(\(report.authMode ?? "EAP"))"
         return DHCPError(
-            error.code,
-            "802.1X authentication on \(report.interfaceName) with profile '\(report.profileName)' succeeded "
-                + "(\(report.authMode ?? "EAP")), but DHCP failed: \(error.message)",
+            error.code, before + ", but DHCP failed: \(error.message)",
             hint: error.hint + " The authentication stays in place; retry with `eapolctl dhcp renew --interface "
                 + "\(report.interfaceName)`.",
             details: details)

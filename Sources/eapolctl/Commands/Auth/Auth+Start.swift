@@ -26,6 +26,7 @@ extension Eapolctl.Auth {
         @Flag(help: "Do not send an EAPOL-Start after association (wait for the supplicant's own, ~2 s).")
         var noEapolStart = false
         @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
+        @OptionGroup(title: "Ports without 802.1X") var portPolicy: PortPolicyOptions
 
         func validate() throws {
             try AuthActions.Target(profile: profile, ssid: ssid, isDefault: isDefault).check()
@@ -36,7 +37,7 @@ extension Eapolctl.Auth {
                 target: .init(profile: profile, ssid: ssid, isDefault: isDefault), interface: connection.interface,
                 timeout: timeout, wait: !noWait, driver: driver, bus: connection.bus, eapolStart: !noEapolStart,
                 dhcp: dhcpOptions.dhcp, dhcpTimeout: dhcpOptions.dhcpTimeout, dhcpScript: dhcpOptions.dhcpScript,
-                context: CommandContext(global))
+                portPolicy: portPolicy, context: CommandContext(global))
         }
     }
 }

@@ -51,14 +51,15 @@ enum AuthActions {
 
     static func start(target: Target, interface: String, timeout: Double, wait: Bool, driver: String?, bus: String?,
                       eapolStart: Bool, dhcp: String, dhcpTimeout: Double = 15, dhcpScript: String? = nil,
-                      context: CommandContext) async throws {
+                      portPolicy: PortPolicyOptions = PortPolicyOptions(), context: CommandContext) async throws {
         // Bad options are reported before anything is looked up.
         _ = try seconds(timeout, option: "--timeout")
         _ = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
         let profile = try target.resolve(in: context.profiles)
         let report = try await connect(profile: profile, interface: interface, timeout: timeout, wait: wait,
                                        driver: driver, bus: bus, eapolStart: eapolStart, dhcp: dhcp,
-                                       dhcpTimeout: dhcpTimeout, dhcpScript: dhcpScript, context: context)
+                                       dhcpTimeout: dhcpTimeout, dhcpScript: dhcpScript, portPolicy: portPolicy,
+                                       context: context)
         let envelope = AuthResultEnvelope(report.authentication,
                                           dhcp: report.dhcp.map { DHCPResultView(result: $0, authenticatedToBoundMs: report.authenticatedToBound?.milliseconds) })
         context.output.result(envelope) { envelope.human }
@@ -68,7 +69,8 @@ enum AuthActions {
     /// unless `dhcp` is `none`; shared by `auth start`, `startAuthentication` and `onboard --connect`.
     static func connect(profile: Profile, interface: String, timeout: Double, wait: Bool = true, driver: String? = nil,
                         bus: String? = nil, eapolStart: Bool = true, dhcp: String, dhcpTimeout: Double = 15,
-                        dhcpScript: String? = nil, context: CommandContext) async throws -> ConnectionReport {
+                        dhcpScript: String? = nil, portPolicy: PortPolicyOptions = PortPolicyOptions(),
+                        context: CommandContext) async throws -> ConnectionReport {
         let authBudget = try seconds(timeout, option: "--timeout")
         let dhcpBudget = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
         let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
@@ -80,9 +82,12 @@ enum AuthActions {
         let options = AuthenticationOptions(interfaceName: interface, driver: try parseDriver(driver),
                                             timeout: authBudget, wait: wait,
                                             sendEAPOLStart: eapolStart,
-                                            preferredCAFingerprint: context.profiles.trustHint(for: profile.id))
+                                            preferredCAFingerprint: context.profiles.trustHint(for: profile.id),
+                                            maxStart: portPolicy.effectiveMaxStart,
+                                            acceptOpenPort: portPolicy.acceptOpenPort)
         let trigger = try DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript)
-        let connector = Connector(authenticator: authenticator, dhcp: trigger, dhcpTimeout: dhcpBudget)
+        let connector = Connector(authenticator: authenticator, dhcp: trigger, dhcpTimeout: dhcpBudget,
+                                  portHistory: PortHistory(stateDirectory: context.paths.stateDirectory))
         let report = try await connector.connect(profile: profile, options: options) { update in
             let line = AuthEventLine(update: update)
             output.event(line) { line.human }

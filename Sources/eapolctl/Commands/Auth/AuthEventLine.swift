@@ -26,6 +26,11 @@ struct AuthEventLine: Encodable {
         case "port-use":
             "Wi-Fi profile '\(f["profile"] ?? "")' (SSID \(f["ssid"] ?? "")) on wired port \(f["interface"] ?? ""): "
                 + "using its EAP settings only (key_mgmt IEEE8021X)"
+        case "quiet-period":
+            "no answer to \(f["unanswered"] ?? "?") EAPOL-Starts: the authenticator is likely holding the port after the "
+                + "failure \(Self.seconds(f["failureAgeMs"])) ago (802.1X quiet period); still trying until the deadline"
+        case "open-port":
+            "no 802.1X authenticator on \(f["interface"] ?? ""): port open, NOT authenticated (--accept-open-port)"
         case "network-selected": "network selected, trusting \(f["anchor"] ?? "")"
         case "eapol-start": f["result"] == "sent" ? "EAPOL-Start sent" : nil
         case "eap-started": "EAP started"
@@ -47,6 +52,12 @@ struct AuthEventLine: Encodable {
         default: nil
         }
         return text.map { "\(ms)  \($0)" }
+    }
+
+    /// "4.2 s" from a millisecond field.
+    private static func seconds(_ ms: String?) -> String {
+        guard let ms, let value = Double(ms) else { return "?" }
+        return String(format: "%.1f s", value / 1000)
     }
 }
 

@@ -39,7 +39,10 @@ struct AuthResultEnvelope: Encodable {
     }
 
     var human: String {
-        var lines = ["\(result.status) on \(result.interface) with profile '\(result.profile.name)' (\(result.authMode ?? "pending"))"]
+        var lines = result.status == "open-port"
+            ? ["OPEN PORT on \(result.interface): no 802.1X authenticator answered; the port is open and NOT authenticated "
+                + "(profile '\(result.profile.name)' was not used)"]
+            : ["\(result.status) on \(result.interface) with profile '\(result.profile.name)' (\(result.authMode ?? "pending"))"]
         if let c = result.serverCertificate { lines.append("server: \(c.subject) SHA-256 \(c.sha256)") }
         if result.portUse == PortUse.eapSettingsOnWiredPort.rawValue {
             lines.append("Wi-Fi profile used on a wired port: its EAP settings only (IEEE 802.1X, no Wi-Fi security)")

@@ -1,0 +1,127 @@
+import Foundation
+import Orchestration
+import ProfileModel
+import StructuredErrors
+import SupplicantClient
+import Testing
+
+// IEEE 802.1X maxStart on wired ports (EAPOLStartSchedule wired into Attempt): a port that answers no EAPOL-Start is
+// reported after `maxStart` of them, not at the deadline; with --accept-open-port that is the open-port success path;
+// right after a failure on the port the silence is the authenticator's quiet period and the attempt keeps going.
+
+private let pin = String(repeating: "cd", count: 32)
+
+private func wiredProfile() -> Profile {
+    Profile(name: "lab", binding: .wired(interface: nil), eap: EAPSettings(outer: .peap, inner: .mschapv2, username: "alice"),
+            trust: TrustSettings(serverCertificatePins: [pin]))
+}
+
+private func credentials(_ p: Profile) -> FakeCredentials { FakeCredentials(passwords: [p.id.uuid: ("alice", "pw")]) }
+
+private let exchange: [AuthenticationEvent] = [
+    .eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP"),
+    .eapStatus("remote certificate verification", "success"), .eapStatus("completion", "success"),
+    .currentAuthMode("EAP-PEAP"), .stateChanged("completed"),
+]
+
+private final class Updates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [AuthenticationUpdate] = []
+    func append(_ u: AuthenticationUpdate) { lock.withLock { items.append(u) } }
+    var all: [AuthenticationUpdate] { lock.withLock { items } }
+}
+
+@Test func silentPortIsReportedAfterMaxStartNotAtTheDeadline() async throws {
+    let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
+    let p = wiredProfile()
+    let clock = ContinuousClock()
+    let began = clock.now
+    let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5),
+                                        maxStart: 2)
+    do {
+        _ = try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
+        Issue.record("expected no-authenticator")
+    } catch let error as EAPError {
+        #expect(error.code == .noAuthenticator)
+        #expect(error.details["unansweredEAPOLStarts"] == .int(2))
+        #expect(error.hint.contains("--accept-open-port"))
+    }
+    #expect(clock.now - began < .seconds(10))
+    #expect(fake.eapolStartCount == 2)
+    #expect(fake.networkPaths.isEmpty)   // nothing of ours stays after the failure
+}
+
+@Test func acceptedOpenPortIsReportedAndKeepsTheNetwork() async throws {
+    let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
+    let p = wiredProfile()
+    let updates = Updates()
+    let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5),
+                                        maxStart: 1, acceptOpenPort: true)
+    let report = try await Authenticator(supplicant: fake, credentials: credentials(p))
+        .authenticate(profile: p, options: options) { updates.append($0) }
+    #expect(report.status == "open-port")
+    #expect(report.authMode == nil)
+    #expect(fake.networkPaths.count == 1)   // the supplicant still answers if the switch starts 802.1X later
+    #expect(updates.all.contains { $0.name == "open-port" })
+}
+
+@Test func openPortIsNeverAcceptedOnWiFi() async throws {
+    let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
+    fake.driver = .nl80211
+    let p = Profile(name: "corp", binding: .wifi(ssid: try SSID(parsing: "corp"), security: .wpa2, hidden: false),
+                    eap: EAPSettings(outer: .peap, inner: .mschapv2, username: "alice"),
+                    trust: TrustSettings(serverCertificatePins: [pin]))
+    let options = AuthenticationOptions(interfaceName: "eth9", timeout: .milliseconds(300), settleWindow: .milliseconds(5),
+                                        maxStart: 1, acceptOpenPort: true)
+    await #expect(throws: EAPError(.noAuthenticator, "")) {
+        _ = try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [p.id.uuid: ("alice", "pw")]))
+            .authenticate(profile: p, options: options)
+    }
+}
+
+@Test func afterARecentFailureTheQuietPeriodIsShownAndTheAttemptGoesOn() async throws {
+    // The port answers only the 4th EAPOL-Start (the authenticator's quiet period after the last failure).
+    let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
+    fake.eapolStartScripts = [4: exchange]
+    let p = wiredProfile()
+    let updates = Updates()
+    let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5),
+                                        maxStart: 2, recentFailureAge: .seconds(1))
+    let report = try await Authenticator(supplicant: fake, credentials: credentials(p))
+        .authenticate(profile: p, options: options) { updates.append($0) }
+    #expect(report.status == "authenticated")
+    let quiet = updates.all.filter { $0.name == "quiet-period" }
+    #expect(quiet.count == 1)
+    #expect(quiet.first?.fields["unanswered"] == "2")
+}
+
+@Test func connectorRemembersFailuresPerPortAndForgetsThemOnSuccess() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("connector-ports-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let history = PortHistory(stateDirectory: dir)
+    let p = wiredProfile()
+    let failure: [AuthenticationEvent] = [
+        .stateChanged("associated"), .eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP"),
+        .eapStatus("remote certificate verification", "success"), .eapStatus("completion", "failure"),
+    ]
+    let failing = FakeSupplicant(scripts: [failure])
+    let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(5), settleWindow: .milliseconds(5))
+    await #expect(throws: EAPError(.credentialsRejected, "")) {
+        _ = try await Connector(authenticator: Authenticator(supplicant: failing, credentials: credentials(p)), dhcp: nil,
+                                portHistory: history).connect(profile: p, options: options)
+    }
+    #expect(history.lastFailureAge(interface: "eth9") != nil)
+
+    // The next run sees the failure: silence after maxStart is the quiet period, not a port without 802.1X.
+    let held = FakeSupplicant(scripts: [[.stateChanged("associated")]])
+    held.eapolStartScripts = [3: exchange]
+    let updates = Updates()
+    var next = options
+    next.maxStart = 1
+    next.timeout = .seconds(30)
+    let report = try await Connector(authenticator: Authenticator(supplicant: held, credentials: credentials(p)), dhcp: nil,
+                                     portHistory: history).connect(profile: p, options: next) { updates.append($0) }
+    #expect(report.authentication.status == "authenticated")
+    #expect(updates.all.contains { $0.name == "quiet-period" })
+    #expect(history.lastFailureAge(interface: "eth9") == nil)
+}
