@@ -16,6 +16,7 @@ public struct EAPErrorCode: StructuredErrorCode {
         case authenticationStalled = 808
         case timeout = 809
         case keyHandshakeIncomplete = 810
+        case noServerCertificate = 811
     }
 
     private let backing: Backing
@@ -41,6 +42,9 @@ public struct EAPErrorCode: StructuredErrorCode {
     public static let timeout = Self(.timeout)
     /// EAP succeeded on Wi-Fi but the 4-way key handshake with the access point did not complete.
     public static let keyHandshakeIncomplete = Self(.keyHandshakeIncomplete)
+
+    /// A certificate probe ended without the server presenting any certificate.
+    public static let noServerCertificate = Self(.noServerCertificate)
 
     public static let domain = ErrorDomain.eap
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -79,6 +83,9 @@ public struct EAPErrorCode: StructuredErrorCode {
                  "EAP succeeded on Wi-Fi, but the 4-way key handshake with the access point did not complete.",
                  "The access point and the profile disagree on the Wi-Fi security (WPA2/WPA3, management frame protection): "
                      + "set the network's security with `eapolctl profile edit PROFILE --security X`.")
+        case .noServerCertificate:
+            info("no-server-certificate", "The probe ended without the server presenting a certificate.",
+                 "Check that the network uses PEAP or TTLS (EAP-TLS-only servers cannot be probed), then probe again with a longer timeout (`eapolctl profile probe --interface IF --wired --timeout 60`).")
         }
     }
 
