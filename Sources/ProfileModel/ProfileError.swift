@@ -22,6 +22,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case invalidProfileID = 214
         case wrongPortKind = 215
         case wrongInterface = 216
+        case notInProfile = 217
+        case profileChanged = 218
         case fingerprintMismatch = 219
         case rootNotPresented = 220
     }
@@ -43,6 +45,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
     public static let invalidTLSVersion = Self(.invalidTLSVersion)
     public static let invalidJSON = Self(.invalidJSON)
     public static let invalidProfileID = Self(.invalidProfileID)
+    public static let notInProfile = Self(.notInProfile)
+    public static let profileChanged = Self(.profileChanged)
     public static let wrongPortKind = Self(.wrongPortKind)
     public static let wrongInterface = Self(.wrongInterface)
 
@@ -104,6 +108,12 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case .wrongInterface:
             info("wrong-interface", "The wired profile is restricted to another interface.",
                  "Authenticate on the interface the profile names, or lift the restriction with `eapolctl profile edit PROFILE --no-wired-interface`.")
+        case .notInProfile:
+            info("not-in-profile", "A CA certificate, server name or pin that an edit removes is not in the profile.",
+                 "Run `eapolctl profile show PROFILE` to see the profile's certificates (with their SHA-256), server names and pins.")
+        case .profileChanged:
+            info("profile-changed", "The profile was changed or removed by another process while it was being edited; nothing was written.",
+                 "Run the edit again (`eapolctl profile show PROFILE` shows the profile as it is now).")
         case .fingerprintMismatch:
             info("fingerprint-mismatch", "The CA or server certificate the network presented does not have the expected SHA-256 fingerprint; nothing was adopted.",
                  "Get the fingerprint from your network administrator, then adopt with it: `eapolctl profile probe --interface IF --profile PROFILE --adopt --expect-fingerprint SHA256`.")

@@ -50,14 +50,7 @@ struct ProfileDraft {
         for path in caCertificateFiles {
             certificates += try TrustedCertificate.parse(try readUserFile(path, what: "CA certificate file"), source: path)
         }
-        var normalizedPins: [String] = []
-        for pin in pins {
-            guard let normalized = TrustSettings.normalizedPin(pin) else {
-                throw UsageError(.invalidArgument, "'\(pin)' is not a SHA-256 fingerprint",
-                                 hint: "Give 64 hex digits, with or without colons (openssl x509 -fingerprint -sha256).")
-            }
-            normalizedPins.append(normalized)
-        }
+        let normalizedPins = try pins.map(TrustSettings.parsePin)
         let trust = TrustSettings(
             caCertificates: certificates,
             useSystemCAs: useSystemCAs,

@@ -8,7 +8,8 @@ import Glibc
 #endif
 
 /// Runs the transactions of the Provisioning module for a command: `profile import`, eapolcfg `importProfile`,
-/// `onboard` (``ImportTransaction``), `profile remove`, eapolcfg `removeProfile` (``RemoveTransaction``).
+/// `onboard` (``ImportTransaction``), `profile remove`, eapolcfg `removeProfile` (``RemoveTransaction``), `profile edit`
+/// (``EditTransaction``).
 ///
 /// A SIGINT or SIGTERM that arrives once the transaction has started does not kill the process mid-way: the
 /// transaction stops at its next step, puts everything back, the error is reported, and the process then ends by
@@ -25,6 +26,14 @@ enum TransactionRunner {
     static func remove(_ profile: Profile, context: CommandContext) throws -> [String] {
         try run(context) { control in
             try RemoveTransaction.remove(profile, profiles: context.profiles, openStore: {
+                try CredentialStore.existingMode(paths: context.paths) == nil ? nil : context.openStore(creatingIfMissing: false)
+            }, control: control)
+        }
+    }
+
+    static func edit(_ profile: Profile, with edit: ProfileEdit, context: CommandContext) throws -> EditTransaction.Result {
+        try run(context) { control in
+            try EditTransaction.commit(edit, to: profile, profiles: context.profiles, openStore: {
                 try CredentialStore.existingMode(paths: context.paths) == nil ? nil : context.openStore(creatingIfMissing: false)
             }, control: control)
         }
