@@ -17,6 +17,11 @@ struct Attempt: Sendable {
     let start: ContinuousClock.Instant
     let deadline: ContinuousClock.Instant
     let emit: @Sendable (String, [String: String]) -> Void
+    /// The session marker blob added with a new network (see ``SessionMarker``).
+    var marker: NetworkBlob? = nil
+    /// An existing network of this profile (same marker) to re-authenticate on instead of adding one: wpa_supplicant
+    /// resumes its TLS session only on the network object that created it. Wired ports only (EAPOL-Start kicks it).
+    var reuseNetwork: String? = nil
 
     struct Result: Sendable {
         /// nil when the caller did not wait, or when the port turned out open (`openPort`).
@@ -47,11 +52,12 @@ struct Attempt: Sendable {
     static let eapolStartRepeat: Duration = .seconds(1)
 
     func run() async throws -> Result {
+        if let reuseNetwork { return try await rerun(on: reuseNetwork) }
         let events = supplicant.events(of: interface)   // subscribed before SelectNetwork
         var addedBlobs: [String] = []
         var network: String?
         do {
-            for blob in plan.blobs {
+            for blob in plan.blobs + (marker.map { [$0] } ?? []) {
                 try await supplicant.addBlob(blob, to: interface)
                 addedBlobs.append(blob.name)
             }
@@ -80,6 +86,17 @@ struct Attempt: Sendable {
             }
             throw error
         }
+    }
+
+    /// Re-authenticates on an existing network (nothing added, nothing removed here: on failure the caller replaces
+    /// it). The port is `completed` already, so no State change starts anything: an EAPOL-Start does.
+    private func rerun(on network: String) async throws -> Result {
+        let events = supplicant.events(of: interface)
+        let state = try await supplicant.state(of: interface)
+        emit("network-reused", ["network": network, "state": state])
+        var (outcome, chain, timings) = try await watch(events, network: network, initialState: state)
+        if outcome.isSuccess { outcome = await confirmed(outcome, network: network) }
+        return Result(outcome: outcome, network: network, chain: chain, timings: timings)
     }
 
     /// A wired port where no authenticator answered, when the caller accepts open ports.
@@ -131,7 +148,8 @@ struct Attempt: Sendable {
         }.value
     }
 
-    private func watch(_ events: AsyncThrowingStream<AuthenticationEvent, any Error>, network: String) async throws
+    private func watch(_ events: AsyncThrowingStream<AuthenticationEvent, any Error>, network: String,
+                       initialState: String? = nil) async throws
         -> (AuthenticationOutcome, [ServerCertificate], AuthenticationTimings) {
         var tracker = AuthenticationTracker(configuration: .init(
             spec: spec, plan: plan, interfaceName: interface.name, profileName: profile.name,
@@ -181,7 +199,11 @@ struct Attempt: Sendable {
                 }
             }
         }
-        if wired, options.sendEAPOLStart, (try? await supplicant.state(of: interface)) == "associated" {
+        if let initialState {
+            // A reused network: the tracker starts from the current State; the EAPOL-Start restarts EAP.
+            for p in tracker.handle(.stateChanged(initialState), at: clock.now - start) { emit(p.name, p.fields) }
+            continuation.yield(.alreadyAssociated)
+        } else if wired, options.sendEAPOLStart, (try? await supplicant.state(of: interface)) == "associated" {
             continuation.yield(.alreadyAssociated)
         }
         let uuid = profile.id.uuid

@@ -27,6 +27,8 @@ public struct AuthenticationReport: Sendable {
     public var anchor: TrustAnchor
     /// Plan warnings.
     public var warnings: [String]
+    /// True when the deciding EAP exchange resumed an earlier TLS session (see `SessionResumptionDetector`).
+    public var resumed: Bool = false
     /// How the profile was used on this port (a Wi-Fi profile on an Ethernet port uses its EAP settings only).
     public var portUse: PortUse = .asBound
 }

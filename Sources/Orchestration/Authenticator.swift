@@ -90,6 +90,14 @@ public struct Authenticator: Sendable {
                               "ssid": profile.ssid?.displayText ?? ""])
         }
         for warning in plan.warnings { emit("warning", ["message": warning]) }
+        let marker = try SessionMarker(spec: spec, plan: plan, profileID: profile.id.description)
+        if let reused = try await reauthenticateKeepingSession(
+            profile: profile, spec: spec, plan: plan, marker: marker, iface: iface, options: options, clock: clock,
+            start: start, emit: emit) {
+            var r = reused
+            r.portUse = portUse
+            return r
+        }
         let stale = try await removeOurs(on: iface)
         if stale.networks + stale.blobs > 0 {
             emit("stale-removed", ["networks": String(stale.networks), "blobs": String(stale.blobs)])
@@ -101,7 +109,8 @@ public struct Authenticator: Sendable {
             tried.append(plan.anchor)
             let attempt = Attempt(supplicant: supplicant, credentials: credentials, profile: profile, spec: spec,
                                   plan: plan, interface: iface, options: attemptOptions, clock: clock, start: start,
-                                  deadline: deadline, emit: emit)
+                                  deadline: deadline, emit: emit,
+                                  marker: try SessionMarker(spec: spec, plan: plan, profileID: profile.id.description).blob)
             let result = try await attempt.run()
             switch result.outcome {
             case nil:
@@ -113,6 +122,7 @@ public struct Authenticator: Sendable {
                 r.authMode = success.authMode
                 r.serverChain = success.serverChain
                 r.serverValidated = success.serverValidated
+                r.resumed = success.sessionResumed
                 return r
             case .eapFailure(let error)?:
                 if tried.count == 1,
@@ -131,7 +141,7 @@ public struct Authenticator: Sendable {
         }
     }
 
-    private func report(status: String, result: Attempt.Result, plan: NetworkPlan, iface: SupplicantInterface,
+    func report(status: String, result: Attempt.Result, plan: NetworkPlan, iface: SupplicantInterface,
                         profile: Profile, portUse: PortUse, elapsed: Duration) -> AuthenticationReport {
         AuthenticationReport(
             status: status, interfaceName: iface.name, interfacePath: iface.path, networkPath: result.network,

@@ -74,6 +74,8 @@ final class WatchLoop {
     var cycleStart: (reason: String, at: ContinuousClock.Instant)?
     var authenticatedAt: ContinuousClock.Instant?
     private var reauthPending = false
+    /// The EAP exchange seen since the last `authenticated` (a re-authentication's `resumed` comes from it).
+    private var exchange = SessionResumptionDetector()
     var dhcpTask: Task<Void, Never>?
     /// A renew started by us is running (its result arrives as `dhcpDone`, not as the keeper's `bound`).
     var dhcpInFlight = false
@@ -279,6 +281,7 @@ final class WatchLoop {
     }
 
     private func supplicantEvent(_ event: AuthenticationEvent) async {
+        exchange.observe(event)
         switch event {
         case .stateChanged(let s):
             let was = lastState
@@ -375,13 +378,18 @@ final class WatchLoop {
         if let current { subscribe(current) }
         lastState = "completed"
         reauthPending = false
-        authenticated(reason: reason, authMode: report.authMode)
+        authenticated(reason: reason, authMode: report.authMode, resumed: report.resumed)
     }
 
-    private func authenticated(reason: String, authMode: String? = nil) {
+    /// `resumed`: from the report of a full authentication; otherwise from the exchange the signals showed, if any.
+    private func authenticated(reason: String, authMode: String? = nil, resumed: Bool? = nil) {
         authenticatedAt = clock.now
         var fields = ["reason": reason]
         if let authMode { fields["authMode"] = authMode }
+        if let resumed = resumed ?? (exchange.completedSuccessfully ? exchange.resumed : nil) {
+            fields["resumed"] = resumed ? "true" : "false"
+        }
+        exchange = SessionResumptionDetector()
         if let start = cycleStart { fields["sinceTriggerMs"] = ms(clock.now - start.at); fields["trigger"] = start.reason }
         emit("authenticated", fields)
         triggerDHCP()

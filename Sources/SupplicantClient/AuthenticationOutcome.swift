@@ -29,6 +29,9 @@ public struct AuthenticationSuccess: Sendable, Equatable {
     public let serverValidated: Bool
     /// True when no EAP exchange took place (Wi-Fi PMKSA caching).
     public let resumedWithoutEAP: Bool
+    /// True when the EAP exchange resumed an earlier TLS session (no server certificate was presented: see
+    /// ``SessionResumptionDetector``); the server was validated in the full handshake that created the session.
+    public let sessionResumed: Bool
 }
 
 /// Monotonic times (supplied by the caller) of the milestones of an attempt.

@@ -86,6 +86,7 @@ public struct AuthenticationTracker: Sendable {
     private var completedSince: Duration?
     private var authMode: String?
     private var linkWentDown = false
+    private var resumption = SessionResumptionDetector()
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -105,6 +106,7 @@ public struct AuthenticationTracker: Sendable {
     public mutating func handle(_ event: AuthenticationEvent, at now: Duration) -> [AuthenticationProgress] {
         guard outcome == nil else { return [] }
         if timings.firstEvent == nil { timings.firstEvent = now }
+        resumption.observe(event)
         var out: [AuthenticationProgress] = []
         switch event {
         case .eapStatus(let status, let parameter):
@@ -249,7 +251,7 @@ public struct AuthenticationTracker: Sendable {
         out.append(.authenticated(authMode: mode))
         decide(.success(AuthenticationSuccess(
             authMode: mode, serverChain: serverChain, serverValidated: configuration.anchor != .none,
-            resumedWithoutEAP: !everStarted)), at: now)
+            resumedWithoutEAP: !everStarted, sessionResumed: resumption.resumed)), at: now)
     }
 
     private mutating func decide(_ result: AuthenticationOutcome, at now: Duration) {

@@ -20,6 +20,11 @@ public struct NetworkBlob: Sendable, CustomStringConvertible {
     public let name: String
     public let content: Content
 
+    public init(name: String, content: Content) {
+        self.name = name
+        self.content = content
+    }
+
     /// The property value that references this blob.
     public var reference: String { "blob://\(name)" }
 

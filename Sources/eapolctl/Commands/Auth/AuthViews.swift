@@ -21,6 +21,8 @@ struct AuthResultEnvelope: Encodable {
         let elapsedMs: Double
         let eapExchangeMs: Double?
         let serverValidated: Bool
+        /// True when the EAP exchange resumed an earlier TLS session (no certificate was presented this time).
+        let resumed: Bool
         let network: String
         /// `as-bound`, or `eap-settings-on-wired-port` for a Wi-Fi profile used on an Ethernet port.
         let portUse: String
@@ -35,7 +37,7 @@ struct AuthResultEnvelope: Encodable {
                         authMode: r.authMode,
                         serverCertificate: leaf.map { Certificate(subject: $0.subject, sha256: $0.sha256Hex, names: $0.names) },
                         elapsedMs: r.elapsed.milliseconds, eapExchangeMs: r.eapExchange?.milliseconds,
-                        serverValidated: r.serverValidated, network: r.networkPath, portUse: r.portUse.rawValue, dhcp: dhcp)
+                        serverValidated: r.serverValidated, resumed: r.resumed, network: r.networkPath, portUse: r.portUse.rawValue, dhcp: dhcp)
     }
 
     var human: String {
@@ -44,6 +46,9 @@ struct AuthResultEnvelope: Encodable {
                 + "(profile '\(result.profile.name)' was not used)"]
             : ["\(result.status) on \(result.interface) with profile '\(result.profile.name)' (\(result.authMode ?? "pending"))"]
         if let c = result.serverCertificate { lines.append("server: \(c.subject) SHA-256 \(c.sha256)") }
+        if result.resumed {
+            lines.append("session resumed (TLS session from an earlier full handshake; no certificate presented this time)")
+        }
         if result.portUse == PortUse.eapSettingsOnWiredPort.rawValue {
             lines.append("Wi-Fi profile used on a wired port: its EAP settings only (IEEE 802.1X, no Wi-Fi security)")
         }

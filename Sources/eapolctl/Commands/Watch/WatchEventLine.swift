@@ -34,7 +34,7 @@ struct WatchEventLine: Encodable {
         case "lease-renewed": "\(f["address"] ?? "") until \(f["leaseEndsAt"] ?? "")"
         case "dhcp-failed", "reauthentication-failed": f["message"] ?? ""
         case "state-change": f["state"] ?? ""
-        case "authenticated": f["reason"] ?? ""
+        case "authenticated": (f["reason"] ?? "") + (f["resumed"] == "true" ? " (session resumed)" : "")
         default: f.isEmpty ? "" : f.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         }
         return "\(event.time.formatted(.iso8601.time(includingFractionalSeconds: true)))  \(event.name)  \(detail)"
