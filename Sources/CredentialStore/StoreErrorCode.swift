@@ -87,7 +87,8 @@ public struct StoreErrorCode: StructuredErrorCode {
                  "Wait for the other eapolctl process to finish, then try again.")
         case .itemNotFound:
             info("item-not-found", "The store holds no item for that key.",
-                 "List the items with `eapolctl store list`.")
+                 "List the password items with `eapolctl password list`; store one with "
+                     + "`eapolctl password set --profile PROFILE` or `eapolctl identity set --profile PROFILE --pkcs12 FILE`.")
         case .invalidInput:
             info("invalid-input", "A value given to the store is not acceptable.",
                  "Correct the value named in the message.")

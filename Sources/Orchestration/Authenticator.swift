@@ -19,14 +19,13 @@ public struct Authenticator: Sendable {
         let uuid = profile.id.uuid
         let ssid = profile.ssid?.bytes
         let tried = Self.keysTried(profileID: uuid, ssid: ssid)
-        let selector = profile.ssid.map { "--ssid \($0.displayText)" } ?? "--profile \(profile.id)"
         switch profile.eap.outer {
         case .peap, .ttls:
             let stored = try await credentials.password(profileID: uuid, ssid: ssid)
             if stored == nil && (profile.eap.username ?? "").isEmpty {
                 throw EAPError(.credentialsMissing,
                                "no password item for profile '\(profile.name)' (tried \(tried.joined(separator: ", "))) and the profile has no username",
-                               hint: "Store one: `eapolctl password set \(selector) --username NAME --password -`.",
+                               hint: "Store one: `eapolctl password set --profile \(profile.id) --username NAME`.",
                                details: ["profile": .string(profile.id.description), "keysTried": .list(tried)])
             }
             let username = stored.flatMap { $0.username.isEmpty ? nil : $0.username } ?? profile.eap.username
@@ -35,7 +34,7 @@ public struct Authenticator: Sendable {
             guard let identity = try await credentials.identity(profileID: uuid, ssid: ssid) else {
                 throw EAPError(.credentialsMissing,
                                "no client identity for EAP-TLS profile '\(profile.name)' (tried \(tried.joined(separator: ", ")))",
-                               hint: "Store one: `eapolctl identity set \(selector) --pkcs12 FILE`.",
+                               hint: "Store one: `eapolctl identity set --profile \(profile.id) --pkcs12 FILE`.",
                                details: ["profile": .string(profile.id.description), "keysTried": .list(tried)])
             }
             return ResolvedCredentials(username: profile.eap.username, clientIdentity: identity.identity)

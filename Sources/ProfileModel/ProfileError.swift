@@ -89,7 +89,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
                  "Run `eapolctl profile list` to see the existing profiles.")
         case .duplicateSSID:
             info("duplicate-ssid", "A profile for this SSID already exists; there is one profile per SSID.",
-                 "Remove or replace the existing profile (eapolctl profile import --replace), or edit it.")
+                 "Change the existing profile with `eapolctl profile edit PROFILE`, replace it with "
+                     + "`eapolctl profile import FILE --replace`, or remove it with `eapolctl profile remove PROFILE`.")
         case .invalidServerName:
             info("invalid-server-name", "A server-name constraint is not a valid DNS name.",
                  "Give a DNS name such as radius.example.org, or =radius.example.org for an exact match.")

@@ -309,7 +309,8 @@ public struct AuthenticationTracker: Sendable {
                 return EAPError(.noAuthenticator, "no 802.1X authenticator answered on \(iface)\(why)", details: details)
             }
             return EAPError(.timeout, "could not associate on \(iface) in time (last state \(state))",
-                            hint: "Check that the network is in range and the SSID is right (`eapolctl scan`).",
+                            hint: "Check that the network is in range and the SSID is right (`iw dev \(iface) scan` lists the "
+                                + "networks in range).",
                             details: details)
         }
         if let last = lastStatus { details["lastEAPStatus"] = .string(last) }
@@ -325,7 +326,8 @@ public struct AuthenticationTracker: Sendable {
         let tried = storeKey.map { " (store item \($0) not found)" } ?? ""
         return EAPError(.credentialsMissing,
                         "wpa_supplicant asked for \(field) for profile \(configuration.profileName)\(tried)",
-                        hint: "Store it with `eapolctl password set \(configuration.profileName)`.", details: details)
+                        hint: "Store it with `eapolctl password set --profile \(configuration.profileName) --username NAME`.",
+                        details: details)
     }
 
     private func untrusted(reason: String) -> EAPError {
@@ -342,8 +344,9 @@ public struct AuthenticationTracker: Sendable {
             ? "the server certificate does not match the pinned fingerprint"
             : "the server certificate is not trusted (\(reason))"
         return EAPError(.serverCertificateUntrusted, "profile \(configuration.profileName): \(what)",
-                        hint: "Fix the profile's CA (`eapolctl profile edit \(configuration.profileName) --ca-cert FILE`) "
-                            + "after checking the fingerprint with your network administrator.",
+                        hint: "See what the server presents: `eapolctl profile probe --interface \(configuration.interfaceName) "
+                            + "--profile \(configuration.profileName)`; after checking the fingerprint with your network "
+                            + "administrator, trust its CA with `eapolctl profile edit \(configuration.profileName) --add-ca-cert FILE`.",
                         details: details)
     }
 
@@ -353,6 +356,9 @@ public struct AuthenticationTracker: Sendable {
         return EAPError(.serverNameMismatch,
                         "profile \(configuration.profileName): the server certificate names (\(names.joined(separator: ", "))) "
                             + "match none of \(configuration.serverNames.joined(separator: ", "))",
+                        hint: "See what the server presents: `eapolctl profile probe --interface \(configuration.interfaceName) "
+                            + "--profile \(configuration.profileName)`; once your network administrator confirms the name, add it "
+                            + "with `eapolctl profile edit \(configuration.profileName) --add-server-name NAME`.",
                         details: ["reason": .string(reason), "configuredNames": .list(configuration.serverNames),
                                   "certificateNames": .list(names),
                                   "serverFingerprint": .string(leaf?.sha256Hex ?? "")])
@@ -363,6 +369,8 @@ public struct AuthenticationTracker: Sendable {
         return EAPError(.methodRefused,
                         "the server proposed \(refused.joined(separator: ", ")) but profile \(configuration.profileName) "
                             + "uses \(ours)",
+                        hint: "Set the profile's method to one the server proposes: "
+                            + "`eapolctl profile edit \(configuration.profileName) --method METHOD`, or ask the administrator.",
                         details: ["configuredMethod": .string(ours), "serverProposed": .list(refused)])
     }
 
@@ -378,8 +386,10 @@ public struct AuthenticationTracker: Sendable {
         if let alert { details["alert"] = .string(alert) }
         if let method = accepted.last { details["method"] = .string(method) }
         let hint = stage == "client certificate"
-            ? "Check the client certificate of profile \(configuration.profileName) and that the server trusts its issuer."
-            : "Check the identity and password (`eapolctl password set \(configuration.profileName)`)."
+            ? "Check the client certificate of profile \(configuration.profileName) and that the server trusts its issuer "
+                + "(store another with `eapolctl identity set --profile \(configuration.profileName) --pkcs12 FILE`)."
+            : "Check the user name and password (store them again with "
+                + "`eapolctl password set --profile \(configuration.profileName) --username NAME`)."
         return EAPError(.credentialsRejected,
                         "the server rejected the \(stage) of profile \(configuration.profileName)",
                         hint: hint, details: details)

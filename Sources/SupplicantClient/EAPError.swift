@@ -53,22 +53,28 @@ public struct EAPErrorCode: StructuredErrorCode {
         switch backing {
         case .credentialsRejected:
             info("credentials-rejected", "The authentication server rejected the credentials.",
-                 "Check the identity and password (`eapolctl password set PROFILE`) or the client certificate.")
+                 "Check the user name and password (store them again with `eapolctl password set --profile PROFILE --username NAME`) "
+                     + "or the client certificate (`eapolctl identity set --profile PROFILE --pkcs12 FILE`).")
         case .serverCertificateUntrusted:
             info("server-certificate-untrusted", "The server certificate is not issued by a CA the profile trusts.",
-                 "Fix the profile's CA (`eapolctl profile edit PROFILE --ca-cert FILE`); compare the fingerprint with your administrator's.")
+                 "See what the server presents: `eapolctl profile probe --interface IF --profile PROFILE`; compare its fingerprint "
+                     + "with your administrator's, then trust its CA with `eapolctl profile edit PROFILE --add-ca-cert FILE`.")
         case .serverNameMismatch:
             info("server-name-mismatch", "The server certificate does not carry any of the profile's server names.",
-                 "Compare the names in the details with the profile's server names and correct the profile.")
+                 "See what the server presents: `eapolctl profile probe --interface IF --profile PROFILE`; once your administrator "
+                     + "confirms the name, add it with `eapolctl profile edit PROFILE --add-server-name NAME`.")
         case .methodRefused:
             info("method-refused", "The server and the profile do not share an EAP method.",
-                 "Set the profile's EAP method to the one the server proposes (see details) or ask the administrator.")
+                 "Set the profile's EAP method to one the server proposes (see details) with "
+                     + "`eapolctl profile edit PROFILE --method METHOD`, or ask the administrator.")
         case .tlsAlert:
             info("tls-alert", "The TLS handshake was aborted by an alert.",
-                 "Check the TLS version bounds and certificates of the profile; the details name the alert.")
+                 "Check the profile's certificates and TLS version bounds (`eapolctl profile show PROFILE`; change them with "
+                     + "`eapolctl profile edit PROFILE --tls-min V --tls-max V`); the details name the alert.")
         case .credentialsMissing:
             info("credentials-missing", "wpa_supplicant asked for a credential that is not stored.",
-                 "Store it with `eapolctl password set PROFILE`.")
+                 "Store it with `eapolctl password set --profile PROFILE --username NAME` (a client certificate: "
+                     + "`eapolctl identity set --profile PROFILE --pkcs12 FILE`).")
         case .noAuthenticator:
             info("no-authenticator", "No 802.1X authenticator answered on the link.",
                  "Check the cable and the switch port, and that 802.1X is enabled on that port.")
@@ -77,7 +83,8 @@ public struct EAPErrorCode: StructuredErrorCode {
                  "Check the RADIUS server's reachability from the authenticator and its logs; try again.")
         case .timeout:
             info("timeout", "The authentication did not finish in time.",
-                 "Check signal strength or the link, then run the command again with a longer --timeout.")
+                 "Check the link (`eapolctl auth state --interface IF` shows the supplicant's last state), then run the command "
+                     + "again with a longer --timeout.")
         case .keyHandshakeIncomplete:
             info("key-handshake-incomplete",
                  "EAP succeeded on Wi-Fi, but the 4-way key handshake with the access point did not complete.",

@@ -68,7 +68,8 @@ public struct SupplicantErrorCode: StructuredErrorCode {
                  "Check `journalctl -u wpa_supplicant` for a crash, then run the command again.")
         case .unexpectedState:
             info("unexpected-state", "wpa_supplicant reported a state eapolctl did not expect.",
-                 "Run the command again with --verbose and report the state named in the message.")
+                 "Check `eapolctl auth state --interface IF --json`, run the command again, and if it repeats report the state "
+                     + "named in the message.")
         case .outcomeUnconfirmed:
             info("outcome-unconfirmed", "Signals reported success, but wpa_supplicant's own state does not confirm it.",
                  "Check `eapolctl auth state --interface IFACE`; if another process is sending signals on the system bus (busctl monitor), find and stop it.")

@@ -44,7 +44,8 @@ enum SecretActions {
         let store = try context.openStore(creatingIfMissing: false)
         guard let item = try store.password(for: key) else {
             throw StoreError(.itemNotFound, "no password item for \(key)",
-                             hint: "Store one with `eapolctl password set` (eapolcfg: setPasswordItem).")
+                             hint: "List the items with `eapolctl password list`; store one with "
+                                 + "`eapolctl password set --profile PROFILE` (or --ssid SSID, --default; eapolcfg: setPasswordItem).")
         }
         context.output.result(["item": PasswordView(key: key.view, username: item.username, password: mask)]) {
             "Name: \(item.username)\nPassword: \(mask)"
@@ -90,7 +91,8 @@ enum SecretActions {
         let store = try context.openStore(creatingIfMissing: false)
         guard let identity = try store.identity(for: key) else {
             throw StoreError(.itemNotFound, "no identity for \(key)",
-                             hint: "Store one with `eapolctl identity set` (eapolcfg: setIdentity).")
+                             hint: "Store one with `eapolctl identity set --profile PROFILE --pkcs12 FILE` "
+                                 + "(or --ssid SSID, --default; eapolcfg: setIdentity).")
         }
         let summary = certificateSummary(identity)
         context.output.result(["identity": IdentityView(key: key.view, kind: identity.kind.rawValue, certificate: summary)]) {
