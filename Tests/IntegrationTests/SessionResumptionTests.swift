@@ -2,16 +2,19 @@ import Foundation
 import Testing
 
 extension Testbed {
+    /// The RADIUS backend (`TESTBED_RADIUS`: `internal`, hostapd's EAP server, when absent or empty).
+    var eapServerBackend: String { values["TESTBED_RADIUS"].flatMap { $0.isEmpty ? nil : $0 } ?? "internal" }
+
     /// Whether the testbed's EAP server keeps a TLS session cache: hostapd's internal server with
     /// `EAPOLCTL_TESTBED_TLS_SESSION_LIFETIME` > 0, or FreeRADIUS (its `cache { enable = yes }`).
     var resumesSessions: Bool {
-        radiusBackend == "freeradius" || (Int(values["TESTBED_TLS_SESSION_LIFETIME"] ?? "0") ?? 0) > 0
+        eapServerBackend == "freeradius" || (Int(values["TESTBED_TLS_SESSION_LIFETIME"] ?? "0") ?? 0) > 0
     }
 
     /// The EAP server's log: FreeRADIUS's `-X` log or hostapd's.
     var serverLog: String {
         get throws {
-            let path = try value(radiusBackend == "freeradius" ? "TESTBED_RADIUS_LOG" : "TESTBED_HOSTAPD_LOG")
+            let path = try value(eapServerBackend == "freeradius" ? "TESTBED_RADIUS_LOG" : "TESTBED_HOSTAPD_LOG")
             return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         }
     }
@@ -42,7 +45,7 @@ extension WiredTestbed {
             if s.testbed.resumesSessions {
                 #expect(result["resumed"] as? Bool == true, "expected a resumed session:\n\(second)")
                 #expect(!names.contains("server-certificate"), "a resumed handshake presents no certificate:\n\(second)")
-                if s.testbed.radiusBackend == "internal" {
+                if s.testbed.eapServerBackend == "internal" {
                     // hostapd's own word for it (tls_openssl.c: "Handshake finished - resumed=1").
                     #expect(serverLog.contains("resumed=1"), "hostapd did not resume:\n\(serverLog.suffix(3000))")
                 }
