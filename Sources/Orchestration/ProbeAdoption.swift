@@ -50,24 +50,36 @@ public struct ProbeSuggestion: Sendable, Equatable {
     }
 
     /// Pin-or-refuse: which certificate of `report` has exactly `expected` as its SHA-256 fingerprint.
+    public func match(_ expected: String, in report: ProbeReport) throws -> Match {
+        try Self.match(expected, in: report)
+    }
+
+    /// Pin-or-refuse on a report with or without a suggestion: the presented root (when there is one) or the server
+    /// certificate must have exactly `expected` as its SHA-256 fingerprint.
     /// - Parameter expected: hex, either case, with or without colons (optionally `sha256:`).
     /// - Throws: ``UsageError`` `invalid-argument` when `expected` is not a SHA-256 fingerprint; ``ProfileError``
-    ///   `fingerprint-mismatch` (listing what was presented) when neither the CA nor the server certificate has it.
-    public func match(_ expected: String, in report: ProbeReport) throws -> Match {
+    ///   `fingerprint-mismatch` (listing what was presented) when neither the root nor the server certificate has it.
+    public static func match(_ expected: String, in report: ProbeReport) throws -> Match {
         guard let pin = TrustSettings.normalizedPin(expected) else {
             throw UsageError(.invalidArgument,
                              "--expect-fingerprint \(expected): not a SHA-256 fingerprint (64 hex digits, colons allowed)",
                              hint: "Copy the SHA-256 your administrator gave you, e.g. from `openssl x509 -in ca.pem -noout -fingerprint -sha256`.")
         }
-        if ca.summary.sha256Fingerprint == pin { return .ca }
+        if let root = report.root, root.sha256Fingerprint == pin { return .ca }
         if let server = report.server, server.sha256Fingerprint == pin { return .server }
+        let root = report.root?.sha256Fingerprint
+        let rootText = root.map { "the root CA (\($0))" }
+            ?? "the root CA (not presented; issued by \(report.missingRootIssuer ?? "unknown"))"
+        var details: [String: ErrorDetail] = [
+            "expected": .string(pin), "serverFingerprint": .string(report.server?.sha256Fingerprint ?? ""),
+            "interface": .string(report.interfaceName),
+        ]
+        if let root { details["caFingerprint"] = .string(root) }
         throw ProfileError(.fingerprintMismatch,
-                           "neither the CA (\(ca.summary.sha256Fingerprint)) nor the server certificate "
-                               + "(\(report.server?.sha256Fingerprint ?? "none")) presented on \(report.interfaceName) "
-                               + "has the expected SHA-256 \(pin): this may not be your network's server",
-                           details: ["expected": .string(pin), "caFingerprint": .string(ca.summary.sha256Fingerprint),
-                                     "serverFingerprint": .string(report.server?.sha256Fingerprint ?? ""),
-                                     "interface": .string(report.interfaceName)])
+                           "neither \(rootText) nor the server certificate (\(report.server?.sha256Fingerprint ?? "none")) "
+                               + "presented on \(report.interfaceName) has the expected SHA-256 \(pin): this may not be "
+                               + "your network's server",
+                           details: details)
     }
 
     /// `profile` trusting this CA and server name, validated like a new profile: the CA list and server names are

@@ -127,8 +127,10 @@ struct ProbeWatch: Sendable {
         let name = interface.name
         var exchange = Exchange()
         var startCount = 0
-        func sendStart() {
-            guard wired, request.sendEAPOLStart, !exchange.started else { return }
+        /// The first EAPOL-Start at association, then one per repeat tick until EAP starts (a second one while EAP
+        /// runs would make the authenticator restart the exchange).
+        func sendStart(repeating: Bool = false) {
+            guard wired, request.sendEAPOLStart, !exchange.started, repeating || startCount == 0 else { return }
             startCount += 1
             emit("eapol-start", ["result": "\(supplicant.sendEAPOLStart(on: interface))", "count": String(startCount)])
             guard repeater == nil else { return }
@@ -140,7 +142,10 @@ struct ProbeWatch: Sendable {
                 }
             }
         }
-        if wired, (try? await supplicant.state(of: interface)) == "associated" { sendStart() }
+        if wired, (try? await supplicant.state(of: interface)) == "associated" {
+            exchange.state = "associated"
+            sendStart()
+        }
 
         for await input in inputs {
             let step: Exchange.Step
@@ -151,7 +156,7 @@ struct ProbeWatch: Sendable {
                 if case .stateChanged("associated") = event { sendStart() }
                 if exchange.started { repeater?.cancel() }
             case .repeatStart:
-                if exchange.state == "associated" { sendStart() }
+                if exchange.state == "associated" { sendStart(repeating: true) }
                 step = .proceed
             case .deadline:
                 step = try exchange.atDeadline(interfaceName: name, wired: wired)

@@ -17,6 +17,8 @@ final class ProbeRecordingSupplicant: SupplicantControlling, @unchecked Sendable
     private var _added: [[(key: String, value: NetworkValue)]] = []
     let script: [AuthenticationEvent]
     let iface: SupplicantInterface
+    /// The State `state(of:)` reports (a port already associated before the probe selects its network).
+    var initialState = "disconnected"
 
     init(script: [AuthenticationEvent], driver: InterfaceDriver = .wired) {
         self.script = script
@@ -63,7 +65,7 @@ final class ProbeRecordingSupplicant: SupplicantControlling, @unchecked Sendable
     func networks(of interface: SupplicantInterface) async throws -> [String] { lock.withLock { Array(_networks.keys) } }
     func blobNames(of interface: SupplicantInterface) async throws -> [String] { [] }
     func idString(ofNetwork path: String) async throws -> String? { Prober.idString }
-    func state(of interface: SupplicantInterface) async throws -> String { "disconnected" }
+    func state(of interface: SupplicantInterface) async throws -> String { initialState }
     func currentAuthMode(of interface: SupplicantInterface) async throws -> String { "INACTIVE" }
     func currentNetwork(of interface: SupplicantInterface) async throws -> String? { nil }
     func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result {
@@ -96,6 +98,7 @@ final class ProbeRecordingSupplicant: SupplicantControlling, @unchecked Sendable
     func collectsChainAndCleansUp() async throws {
         let pki = try ProbeTestPKI()
         let fake = ProbeRecordingSupplicant(script: Self.probeScript([pki.server, pki.intermediate, pki.root]))
+        fake.initialState = "associated"
         let report = try await Prober(supplicant: fake).probe(Self.request())
         #expect(report.chain.map(\.depth) == [0, 1, 2])
         #expect(report.chain.map(\.der) == [pki.server.der, pki.intermediate.der, pki.root.der])
@@ -106,7 +109,9 @@ final class ProbeRecordingSupplicant: SupplicantControlling, @unchecked Sendable
         #expect(fake.remainingNetworks == 0, "the probe network was left in wpa_supplicant")
         #expect(!fake.calls.contains { $0.hasPrefix("NetworkReply") || $0.hasPrefix("AddBlob") }, "\(fake.calls)")
         #expect(fake.calls.contains("AddNetwork \(Prober.idString)"))
-        #expect(fake.calls.contains("EAPOLStart"), "no EAPOL-Start on an associated wired port: \(fake.calls)")
+        // One EAPOL-Start, although the port was associated already and says so again: a second one while EAP runs
+        // makes the authenticator restart the exchange (seen with hostapd + FreeRADIUS: the probe then stalled).
+        #expect(fake.calls.filter { $0 == "EAPOLStart" }.count == 1, "\(fake.calls)")
         let added = try #require(fake.addedProperties.first)
         for (key, value) in added {
             if case .secretBytes = value { Issue.record("secret value under \(key)") }

@@ -78,7 +78,9 @@ extension Eapolctl.Profile {
             }
             var view = ProbeView(report: report)
             if let expectFingerprint {
-                view.matched = try view.requireSuggestion().match(expectFingerprint, in: report)
+                // Adopting or saving needs the root first (root-not-presented); a bare check pins the root or leaf.
+                if adopt || saveCa != nil { _ = try view.requireSuggestion() }
+                view.matched = try ProbeSuggestion.match(expectFingerprint, in: report)
             }
             if let saveCa {
                 try ProbeCAFile.write(try view.requireSuggestion().ca, to: saveCa, force: force)
