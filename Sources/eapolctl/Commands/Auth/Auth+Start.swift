@@ -37,7 +37,7 @@ extension Eapolctl.Auth {
                 target: .init(profile: profile, ssid: ssid, isDefault: isDefault), interface: connection.interface,
                 timeout: timeout, wait: !noWait, driver: driver, bus: connection.bus, eapolStart: !noEapolStart,
                 dhcp: dhcpOptions.dhcp, dhcpTimeout: dhcpOptions.dhcpTimeout, dhcpScript: dhcpOptions.dhcpScript,
-                portPolicy: portPolicy, context: CommandContext(global))
+                portPolicy: portPolicy.policy, context: CommandContext(global))
         }
     }
 }

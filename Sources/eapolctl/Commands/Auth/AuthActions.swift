@@ -51,7 +51,7 @@ enum AuthActions {
 
     static func start(target: Target, interface: String, timeout: Double, wait: Bool, driver: String?, bus: String?,
                       eapolStart: Bool, dhcp: String, dhcpTimeout: Double = 15, dhcpScript: String? = nil,
-                      portPolicy: PortPolicyOptions = PortPolicyOptions(), context: CommandContext) async throws {
+                      portPolicy: PortPolicy = .standard, context: CommandContext) async throws {
         // Bad options are reported before anything is looked up.
         _ = try seconds(timeout, option: "--timeout")
         _ = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
@@ -69,7 +69,7 @@ enum AuthActions {
     /// unless `dhcp` is `none`; shared by `auth start`, `startAuthentication` and `onboard --connect`.
     static func connect(profile: Profile, interface: String, timeout: Double, wait: Bool = true, driver: String? = nil,
                         bus: String? = nil, eapolStart: Bool = true, dhcp: String, dhcpTimeout: Double = 15,
-                        dhcpScript: String? = nil, portPolicy: PortPolicyOptions = PortPolicyOptions(),
+                        dhcpScript: String? = nil, portPolicy: PortPolicy = .standard,
                         context: CommandContext) async throws -> ConnectionReport {
         let authBudget = try seconds(timeout, option: "--timeout")
         let dhcpBudget = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
@@ -83,7 +83,7 @@ enum AuthActions {
                                             timeout: authBudget, wait: wait,
                                             sendEAPOLStart: eapolStart,
                                             preferredCAFingerprint: context.profiles.trustHint(for: profile.id),
-                                            maxStart: portPolicy.effectiveMaxStart,
+                                            maxStart: portPolicy.maxStart,
                                             acceptOpenPort: portPolicy.acceptOpenPort)
         let trigger = try DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript)
         let connector = Connector(authenticator: authenticator, dhcp: trigger, dhcpTimeout: dhcpBudget,

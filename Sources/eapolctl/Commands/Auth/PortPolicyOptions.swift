@@ -18,6 +18,16 @@ struct PortPolicyOptions: ParsableArguments {
         }
     }
 
-    /// The count the authenticator uses: nil waits for the deadline.
-    var effectiveMaxStart: Int? { maxStart == 0 ? nil : maxStart }
+    /// The parsed values.
+    var policy: PortPolicy { PortPolicy(maxStart: maxStart == 0 ? nil : maxStart, acceptOpenPort: acceptOpenPort) }
+}
+
+/// The port policy as plain values (commands without the options use ``standard``).
+struct PortPolicy: Sendable {
+    /// Unanswered EAPOL-Starts before a wired port counts as without 802.1X; nil waits for the deadline.
+    var maxStart: Int?
+    var acceptOpenPort: Bool
+
+    /// IEEE 802.1X's maxStart (3); a port without 802.1X is an error.
+    static let standard = PortPolicy(maxStart: 3, acceptOpenPort: false)
 }
