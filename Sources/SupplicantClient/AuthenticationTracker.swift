@@ -112,7 +112,8 @@ public struct AuthenticationTracker: Sendable {
         case .eapStatus(let status, let parameter):
             handleEAPStatus(status, parameter, at: now, into: &out)
         case .certification(let depth, let subject, let alts, let hash, let der):
-            let cert = ServerCertificate(depth: depth, subject: subject, altSubjects: alts, sha256Hex: hash, der: der)
+            let cert = ServerCertificate(depth: depth, subject: subject, altSubjects: alts, sha256Hex: hash, der: der,
+                                         issuer: IncompleteChain.issuer(ofDER: der))
             chain[depth] = cert
             out.append(.serverCertificate(depth: depth, subject: subject, fingerprint: cert.sha256Hex,
                                           subjectAltNames: alts))
@@ -271,6 +272,9 @@ public struct AuthenticationTracker: Sendable {
     private func classifyFailure() -> EAPError {
         if let field = pendingRequests.first { return credentialsMissing(field: field, storeKey: nil) }
         if let reason = verificationFailure {
+            if let error = IncompleteChain.error(reason: reason, chain: serverChain, configuration: configuration) {
+                return error
+            }
             return Self.nameMismatchReasons.contains(reason) ? nameMismatch(reason: reason) : untrusted(reason: reason)
         }
         let ours = configuration.outerMethod.rawValue

@@ -17,6 +17,7 @@ public struct EAPErrorCode: StructuredErrorCode {
         case timeout = 809
         case keyHandshakeIncomplete = 810
         case noServerCertificate = 811
+        case incompleteChain = 812
     }
 
     private let backing: Backing
@@ -40,6 +41,8 @@ public struct EAPErrorCode: StructuredErrorCode {
     public static let authenticationStalled = Self(.authenticationStalled)
     /// The authentication did not finish in time for another reason.
     public static let timeout = Self(.timeout)
+    /// The server sent its certificate without the issuer (intermediate CA) certificate that links it to a trusted CA.
+    public static let incompleteChain = Self(.incompleteChain)
     /// EAP succeeded on Wi-Fi but the 4-way key handshake with the access point did not complete.
     public static let keyHandshakeIncomplete = Self(.keyHandshakeIncomplete)
 
@@ -85,6 +88,11 @@ public struct EAPErrorCode: StructuredErrorCode {
             info("timeout", "The authentication did not finish in time.",
                  "Check the link (`eapolctl auth state --interface IF` shows the supplicant's last state), then run the command "
                      + "again with a longer --timeout.")
+        case .incompleteChain:
+            info("incomplete-chain",
+                 "The server sent its certificate without the intermediate CA certificate that links it to a trusted CA.",
+                 "Ask the RADIUS administrator to send the intermediate CA certificate with the server's (the details name "
+                     + "the missing issuer); if that issuer is not part of your CA's chain, the profile trusts the wrong CA.")
         case .keyHandshakeIncomplete:
             info("key-handshake-incomplete",
                  "EAP succeeded on Wi-Fi, but the 4-way key handshake with the access point did not complete.",

@@ -15,7 +15,8 @@ extension NetworkConfiguration {
 
     /// Chooses the trust anchor for one retry after an untrusted-server failure, or nil when retrying is pointless.
     ///
-    /// A retry is proposed only when the failure is `server-certificate-untrusted` with an issuer-unknown reason, and:
+    /// A retry is proposed only when the failure is `server-certificate-untrusted` or `incomplete-chain` (whose missing
+    /// issuer may be another CA of the profile) with an issuer-unknown reason, and:
     /// - for pins: the leaf certificate's fingerprint equals another, untried pin;
     /// - for CAs: another untried CA is the chain's issuer (its subject equals the top certificate's issuer, or the
     ///   subject or fingerprint of a chain certificate above the leaf); failing that, the untried system bundle.
@@ -29,7 +30,7 @@ extension NetworkConfiguration {
     public static func nextCACandidate(
         after outcome: EAPError, chain: [ServerCertificate], candidates: [TrustAnchor], tried: [TrustAnchor]
     ) -> TrustAnchor? {
-        guard outcome.code == .serverCertificateUntrusted,
+        guard outcome.code == .serverCertificateUntrusted || outcome.code == .incompleteChain,
               case .string(let reason)? = outcome.details["reason"], issuerUnknownReasons.contains(reason)
         else { return nil }
         let untried = candidates.filter { !tried.contains($0) }

@@ -21,6 +21,14 @@ struct Testbed: Sendable {
     var namespace: String { get throws { try value("TESTBED_NS_SUPP") } }
     var interface: String { get throws { try value("TESTBED_IF_SUPP") } }
     var busAddress: String { get throws { try value("DBUS_SYSTEM_BUS_ADDRESS") } }
+    /// The RADIUS backend: `internal` (hostapd's EAP server) or `freeradius` (TESTBED_RADIUS; internal when absent).
+    var radiusBackend: String { values["TESTBED_RADIUS"].flatMap { $0.isEmpty ? nil : $0 } ?? "internal" }
+
+    /// The RADIUS backend of the testbed `EAPOLCTL_TESTBED_ENV` names, for test traits; nil without a readable one.
+    static var environmentRadiusBackend: String? {
+        guard let path = environmentPath, let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        return Testbed(values: parseEnvironmentFile(text)).radiusBackend
+    }
 
     // MARK: Availability
 
