@@ -120,7 +120,7 @@ public struct ProfileErrorCode: StructuredErrorCode {
                  "Get the fingerprint from your network administrator, then adopt with it: `eapolctl profile probe --interface IF --profile PROFILE --adopt --expect-fingerprint SHA256`.")
         case .rootNotPresented:
             info("root-not-presented", "The server did not present a root CA that issued its certificate, so there is no CA certificate to save or adopt.",
-                 "Get the root CA certificate (the issuer named in the message) from your administrator and add it with `eapolctl profile create --name NAME --method peap --ca-cert FILE --server-name NAME`.")
+                 "Get the root CA certificate (the issuer named in the message) from your administrator and add it with `eapolctl profile edit PROFILE --add-ca-cert FILE`.")
         }
     }
 

@@ -101,7 +101,8 @@ extension Eapolctl.Profile {
                     }
                 }
                 let updated = try suggestion.applied(to: target)
-                try context.profiles.save(updated, replace: true)
+                // `profile edit`'s update: same ID (secrets stay), refused if the profile changed since it was read.
+                _ = try context.profiles.update(updated, from: target)
                 view.adopted = true
                 view.adoptedProfile = .init(id: updated.id.description, name: updated.name)
             }
