@@ -196,13 +196,13 @@ _eapolctl_profile() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    create|list|show|remove|import|export)
+    create|list|show|remove|edit|import|export|probe)
         # Offer subcommand argument completions
         "_eapolctl_profile_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'create list show remove import export' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'create list show remove edit import export probe' -- "${cur}"))
         ;;
     esac
 }
@@ -324,6 +324,75 @@ _eapolctl_profile_remove() {
     esac
 }
 
+_eapolctl_profile_edit() {
+    repeating_flags=()
+    non_repeating_flags=(--json --hidden --no-hidden --wired --no-wired-interface --no-username --no-outer-identity --system-cas --no-system-cas --no-tls-min --no-tls-max --allow-legacy-tls --no-allow-legacy-tls --insecure-no-server-validation --no-insecure-no-server-validation --version -h --help)
+    repeating_options=(--add-ca-cert --remove-ca-cert --add-server-name --remove-server-name --add-pin --remove-pin)
+    non_repeating_options=(--state-dir --key-file --ssid --name --ssid-set --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max)
+    __eapolctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--ssid')
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--ssid-set')
+        return
+        ;;
+    '--security')
+        return
+        ;;
+    '--wired-interface')
+        return
+        ;;
+    '--method')
+        return
+        ;;
+    '--inner')
+        return
+        ;;
+    '--username')
+        return
+        ;;
+    '--outer-identity')
+        return
+        ;;
+    '--add-ca-cert')
+        return
+        ;;
+    '--remove-ca-cert')
+        return
+        ;;
+    '--add-server-name')
+        return
+        ;;
+    '--remove-server-name')
+        return
+        ;;
+    '--add-pin')
+        return
+        ;;
+    '--remove-pin')
+        return
+        ;;
+    '--tls-min')
+        return
+        ;;
+    '--tls-max')
+        return
+        ;;
+    esac
+}
+
 _eapolctl_profile_import() {
     repeating_flags=()
     non_repeating_flags=(--json --replace --require-signed --allow-invalid-signature --version -h --help)
@@ -370,6 +439,51 @@ _eapolctl_profile_export() {
         return
         ;;
     '--output')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_profile_probe() {
+    repeating_flags=()
+    non_repeating_flags=(--json --wired --adopt --force --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --identity --expect-fingerprint --save-ca --timeout --driver)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--bus')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--ssid')
+        return
+        ;;
+    '--identity')
+        return
+        ;;
+    '--expect-fingerprint')
+        return
+        ;;
+    '--save-ca')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--driver')
         return
         ;;
     esac
@@ -713,9 +827,9 @@ _eapolctl_auth() {
 
 _eapolctl_auth_start() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --no-wait --no-eapol-start --version -h --help)
+    non_repeating_flags=(--json --default --no-wait --no-eapol-start --accept-open-port --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --timeout --driver --dhcp --dhcp-timeout --dhcp-script)
+    non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --timeout --driver --dhcp --dhcp-timeout --dhcp-script --max-start)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -751,6 +865,9 @@ _eapolctl_auth_start() {
         return
         ;;
     '--dhcp-script')
+        return
+        ;;
+    '--max-start')
         return
         ;;
     esac

@@ -50,7 +50,7 @@ _eapolctl() {
     case "${state}" in
     command)
         local -ar subcommands=(
-            'profile:Create, list, show, remove, import and export 802.1X profiles.'
+            'profile:Create, list, show, edit, remove, import, export and probe 802.1X profiles.'
             'password:Manage password items in the encrypted store (by profile, by SSID, or the default).'
             'identity:Manage EAP-TLS client identities (PKCS#12, or PEM certificate + key) in the encrypted store.'
             'store:Create, inspect and re-key the encrypted credential store.'
@@ -106,14 +106,16 @@ _eapolctl_profile() {
             'list:List profiles.'
             'show:Show one profile in full, with its certificates and any validation problems.'
             'remove:Remove a profile and the password and identity items of its ID and SSID.'
+            'edit:Change fields of a profile in place, keeping its ID and its stored secrets.'
             'import:Import a profile file: eapolctl JSON, eapolcfg plist, .mobileconfig (signed or not) or eap-config.'
             'export:Export a profile as eapolctl JSON, an eapolcfg plist, a wpa_supplicant block, an iwd file or a NetworkManager keyfile.'
+            'probe:Show the certificate chain the RADIUS server presents, without sending any credential.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        create|list|show|remove|import|export)
+        create|list|show|remove|edit|import|export|probe)
             "_eapolctl_profile_${words[1]}" && ret=0
             ;;
         esac
@@ -201,6 +203,52 @@ _eapolctl_profile_remove() {
     return "${ret}"
 }
 
+_eapolctl_profile_edit() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        ':profile:'
+        '--ssid[The SSID the profile is bound to (text, or hex\:... for any bytes).]:ssid:'
+        '--name[New user-visible name.]:name:'
+        '--ssid-set[New SSID (text, or hex\:...); a wired profile becomes a Wi-Fi profile.]:ssid:'
+        '--security[New Wi-Fi security\: wpa2, wpa3, wpa3-192, wpa2-wpa3.]:security:'
+        '--hidden[Whether the SSID is hidden.]'
+        '--no-hidden[Whether the SSID is hidden.]'
+        '--wired[Make the profile wired (drops its SSID, security and hidden flag).]'
+        '--wired-interface[Restrict the wired profile to this interface.]:interface:'
+        '--no-wired-interface[Lift the wired profile'\''s interface restriction.]'
+        '--method[New outer EAP method\: peap, ttls, tls.]:method:'
+        '--inner[New inner method\: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).]:inner:'
+        '--username[New user name (inner identity).]:username:'
+        '--no-username[Remove the user name.]'
+        '--outer-identity[New outer (anonymous) identity.]:outer-identity:'
+        '--no-outer-identity[Remove the outer identity.]'
+        '*--add-ca-cert[Trust the CA certificate(s) in this PEM or DER file (repeatable).]:file:'
+        '*--remove-ca-cert[Stop trusting the CA certificate with this SHA-256 fingerprint, or all of them (repeatable).]:sha256|all:'
+        '--system-cas[Whether the system CA bundle is trusted.]'
+        '--no-system-cas[Whether the system CA bundle is trusted.]'
+        '*--add-server-name[Add a server name the certificate must carry (repeatable).]:name:'
+        '*--remove-server-name[Remove a server-name constraint (repeatable).]:name:'
+        '*--add-pin[Add a SHA-256 fingerprint the server certificate may have (repeatable).]:sha256:'
+        '*--remove-pin[Remove a server certificate pin (repeatable).]:sha256:'
+        '--tls-min[New lowest TLS version (1.0-1.3).]:tls-min:'
+        '--no-tls-min[Remove the lowest TLS version.]'
+        '--tls-max[New highest TLS version (1.0-1.3).]:tls-max:'
+        '--no-tls-max[Remove the highest TLS version.]'
+        '--allow-legacy-tls[Whether TLS 1.0/1.1 are allowed for old RADIUS servers.]'
+        '--no-allow-legacy-tls[Whether TLS 1.0/1.1 are allowed for old RADIUS servers.]'
+        '--insecure-no-server-validation[Whether server validation is off (recorded in the profile and shown loudly).]'
+        '--no-insecure-no-server-validation[Whether server validation is off (recorded in the profile and shown loudly).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _eapolctl_profile_import() {
     local -i ret=1
     local -ar arg_specs=(
@@ -232,6 +280,32 @@ _eapolctl_profile_export() {
         '--format[Export format\: json, eapolcfg, wpa-supplicant, iwd, networkmanager.]:format:'
         '--include-secrets[Include the stored password and client identity, in clear.]'
         '--output[Write to this file (mode 0600) instead of stdout.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_profile_probe() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--profile[The profile (ID or name) whose network to probe.]:profile:'
+        '--ssid[Probe this Wi-Fi network (no profile needed).]:ssid:'
+        '--wired[Probe the wired 802.1X port (no profile needed).]'
+        '--identity[The identity to send when the profile has no outer identity (default\: anonymous).]:identity:'
+        '--adopt[Write the presented root CA and server name into the profile (asks first on a terminal).]'
+        '--expect-fingerprint[SHA-256 the presented CA or server certificate must have (needed by --adopt in scripts).]:sha256:'
+        '--save-ca[Write the presented root CA (PEM) to this file.]:file:'
+        '--force[Let --save-ca replace an existing file.]'
+        '--timeout[Give up after this many seconds.]:seconds:'
+        '--driver[wpa_supplicant driver when creating the interface\: wired or nl80211.]:driver:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -550,6 +624,8 @@ _eapolctl_auth_start() {
         '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
         '--dhcp-timeout[Budget of the DHCP exchange after authentication, in seconds.]:seconds:'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
+        '--max-start[Unanswered EAPOL-Starts (one a second) after which a wired port counts as without 802.1X; 0 waits for --timeout.]:count:'
+        '--accept-open-port[A wired port without 802.1X (open, or MAC authentication bypass) is not an error\: go on to DHCP, unauthenticated.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

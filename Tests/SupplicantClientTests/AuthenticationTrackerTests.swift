@@ -80,7 +80,8 @@ private let peapPrefix: [(Int, AuthenticationEvent)] = [
     #expect(e?.details["reason"] == .string("self-signed certificate in certificate chain"))
     #expect(e?.details["chainSubjects"] == .list(["/CN=Evil Root"]))
     #expect(e?.details["configuredCAs"] == .list(["CN=Corp Root A,O=Corp,C=FI"]))
-    #expect(e?.hint.contains("--ca-cert") == true)
+    #expect(e?.hint.contains("eapolctl profile probe --interface veth-sup") == true)
+    #expect(e?.hint.contains("--add-ca-cert") == true)
 }
 
 @Test(arguments: ["Domain suffix mismatch", "Domain mismatch", "AltSubject mismatch", "Subject mismatch"])
@@ -164,7 +165,7 @@ func nameMismatch(_ reason: String) {
     _ = u.handle(.networkRequestDeclined(field: "PASSWORD", storeKey: "office/password"), at: .milliseconds(2011))
     #expect(eapError(u)?.code == .credentialsMissing)
     #expect(eapError(u)?.details["storeKey"] == .string("office/password"))
-    #expect(eapError(u)?.hint.contains("eapolctl password set office") == true)
+    #expect(eapError(u)?.hint.contains("eapolctl password set --profile office") == true)
 
     // Unanswered until the deadline: still credentials-missing, not a stall.
     var (v, _) = replay(request)
