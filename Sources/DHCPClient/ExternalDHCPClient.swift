@@ -118,7 +118,11 @@ public struct ExternalDHCPClient: DHCPTrigger {
     }
 
     /// The command line to run for `interface` (without the program path), given the running clients found.
-    func plan(interface: String, timeout: Duration, runningPID: Int32?) -> (arguments: [String], signal: Int32?, keepsRenewing: Bool) {
+    /// A running dhcpcd started for one address family listens on `IF-4.sock` / `IF-6.sock`: commands to it must name
+    /// that family, or `dhcpcd -n IF` reports success to a socket nobody serves and nothing is rebound.
+    /// - Parameter runningArgv: the running client's command line, when one runs.
+    func plan(interface: String, timeout: Duration, runningPID: Int32?, runningArgv: [String]? = nil)
+        -> (arguments: [String], signal: Int32?, keepsRenewing: Bool) {
         let secs = max(1, Int(timeout.seconds.rounded(.down)))
         let script = configuration.scriptPath
         let extra = configuration.extraArguments
@@ -127,7 +131,7 @@ public struct ExternalDHCPClient: DHCPTrigger {
             return (["-1", "-v", "-pf", dhclientPIDFile(interface), "-lf", dhclientLeaseFile(interface)]
                     + (script.map { ["-sf", $0] } ?? []) + extra + [interface], nil, true)
         case .dhcpcd:
-            if runningPID != nil { return (["-n", interface], nil, true) }
+            if runningPID != nil { return (Self.dhcpcdFamily(runningArgv ?? []) + ["-n", interface], nil, true) }
             return (["-1", "-4", "-t", String(secs)] + (script.map { ["-c", $0] } ?? []) + extra + [interface], nil, false)
         case .udhcpc:
             if runningPID != nil { return ([], SIGUSR1, true) }
@@ -136,6 +140,14 @@ public struct ExternalDHCPClient: DHCPTrigger {
         case .builtin, .none:
             return ([], nil, false)
         }
+    }
+
+    /// `-4` or `-6` when the dhcpcd command line `argv` runs for one family only (`-4`/`--ipv4only`, `-6`/`--ipv6only`).
+    static func dhcpcdFamily(_ argv: [String]) -> [String] {
+        let args = argv.dropFirst()
+        if args.contains(where: { $0 == "-4" || $0 == "--ipv4only" }) { return ["-4"] }
+        if args.contains(where: { $0 == "-6" || $0 == "--ipv6only" }) { return ["-6"] }
+        return []
     }
 
     /// Runs the program (or signals the running one) and waits until an address is on the interface.
@@ -178,7 +190,7 @@ public struct ExternalDHCPClient: DHCPTrigger {
             running = DHCPBackend.runningClients(interface: interface, networkNamespace: configuration.networkNamespace)
                 .first { $0.backend == backend }
         }
-        let plan = plan(interface: interface, timeout: timeout, runningPID: running?.pid)
+        let plan = plan(interface: interface, timeout: timeout, runningPID: running?.pid, runningArgv: running?.argv)
         var outcome: CommandRunner.Outcome?
         if let sig = plan.signal, let running {
             try running.signal(sig)
@@ -301,7 +313,9 @@ public struct ExternalDHCPClient: DHCPTrigger {
                 _ = try CommandRunner.run(path, ["-r", "-pf", me.dhclientPIDFile(interface), "-lf", me.dhclientLeaseFile(interface)]
                                           + (me.configuration.scriptPath.map { ["-sf", $0] } ?? []) + [interface], timeout: .seconds(10))
             case .dhcpcd:
-                _ = try CommandRunner.run(path, ["-k", interface], timeout: .seconds(10))
+                let running = DHCPBackend.runningClients(interface: interface, networkNamespace: me.configuration.networkNamespace)
+                    .first { $0.backend == .dhcpcd }
+                _ = try CommandRunner.run(path, Self.dhcpcdFamily(running?.argv ?? []) + ["-k", interface], timeout: .seconds(10))
             case .udhcpc:
                 var firstError: (any Error)?
                 for c in DHCPBackend.runningClients(interface: interface, networkNamespace: me.configuration.networkNamespace)

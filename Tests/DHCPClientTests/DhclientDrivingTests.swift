@@ -75,7 +75,9 @@ struct ClientTerminateTests {
 /// starts dhclient again on the same lease file (INIT-REBOOT), without `dhclient -x`'s fixed one-second sleep.
 @Suite("dhclient driving against dnsmasq", .serialized,
        .enabled(if: TestNetwork.shouldRun, "skipped: \(TestNetwork.missingPrerequisite ?? "") (set CI=true to make this a failure)"),
-       .enabled(if: CommandRunner.locate("dhclient") != nil, "dhclient not installed (apt-get install isc-dhcp-client)"))
+       // Under CI=true a missing dhclient fails the test (below) instead of skipping it.
+       .enabled(if: CommandRunner.locate("dhclient") != nil || TestNetwork.isCI,
+                "dhclient not installed (apt-get install isc-dhcp-client; set CI=true to make this a failure)"))
 struct DhclientDrivingTests {
     /// scripts/lib/dhcp-hook.sh, wrapped to log each reason dhclient runs it with.
     func loggingHook(_ net: TestNetwork) throws -> (script: String, log: String) {
@@ -112,6 +114,7 @@ struct DhclientDrivingTests {
 
     @Test("renew with a running daemon: old daemon stopped at once, new one on the same lease (REBOOT); release likewise")
     func renewStopsDaemonWithoutSleep() async throws {
+        try #require(CommandRunner.locate("dhclient") != nil, "dhclient is not installed (scripts/install-deps)")
         let net = try TestNetwork()
         defer { net.tearDown() }
         try net.startServer()
