@@ -26,11 +26,15 @@ public struct AuthenticationTracker: Sendable {
         public var interfaceName: String
         /// The profile name, for messages and hints.
         public var profileName: String
+        /// The profile's TLS bounds as written (nil: not set), for TLS-level diagnoses (``TLSFailureDiagnosis``).
+        public var tlsMinVersion: NetworkSpec.TLSVersion?
+        public var tlsMaxVersion: NetworkSpec.TLSVersion?
 
         public init(
             isWired: Bool, outerMethod: NetworkSpec.OuterMethod, anchor: TrustAnchor,
             configuredCASubjects: [String] = [], serverNames: [String] = [],
-            settleWindow: Duration = .milliseconds(300), interfaceName: String, profileName: String
+            settleWindow: Duration = .milliseconds(300), interfaceName: String, profileName: String,
+            tlsMinVersion: NetworkSpec.TLSVersion? = nil, tlsMaxVersion: NetworkSpec.TLSVersion? = nil
         ) {
             self.isWired = isWired
             self.outerMethod = outerMethod
@@ -40,6 +44,8 @@ public struct AuthenticationTracker: Sendable {
             self.settleWindow = settleWindow
             self.interfaceName = interfaceName
             self.profileName = profileName
+            self.tlsMinVersion = tlsMinVersion
+            self.tlsMaxVersion = tlsMaxVersion
         }
 
         /// Derives the configuration from the spec and the plan of the attempt.
@@ -55,7 +61,8 @@ public struct AuthenticationTracker: Sendable {
             }
             self.init(isWired: isWired, outerMethod: spec.outer, anchor: plan.anchor, configuredCASubjects: subjects,
                       serverNames: spec.serverNames.map(\.name), settleWindow: settleWindow,
-                      interfaceName: interfaceName, profileName: profileName)
+                      interfaceName: interfaceName, profileName: profileName,
+                      tlsMinVersion: spec.tlsMinVersion, tlsMaxVersion: spec.tlsMaxVersion)
         }
     }
 
@@ -283,7 +290,10 @@ public struct AuthenticationTracker: Sendable {
            let alert = alerts.first(where: { !$0.local && Self.clientCertificateAlerts.contains($0.description) }) {
             return credentialsRejected(stage: "client certificate", alert: alert.description)
         }
-        if let alert = alerts.first { return tlsAlert(alert) }
+        // Before the tunnel is up: the TLS handshake's own cause (alert, or inferred); after it, a rejection.
+        if let error = TLSFailureDiagnosis.error(alerts: alerts, certificates: chain.count, verified: verified,
+                                                 accepted: accepted, configuration: configuration) { return error }
+        if let alert = alerts.first { return TLSFailureDiagnosis.alertError(alert) }
         if verified {
             return credentialsRejected(stage: configuration.outerMethod == .tls ? "client certificate" : "inner authentication",
                                        alert: nil)
@@ -376,13 +386,6 @@ public struct AuthenticationTracker: Sendable {
                         hint: "Set the profile's method to one the server proposes: "
                             + "`eapolctl profile edit \(configuration.profileName) --method METHOD`, or ask the administrator.",
                         details: ["configuredMethod": .string(ours), "serverProposed": .list(refused)])
-    }
-
-    private func tlsAlert(_ alert: (local: Bool, description: String)) -> EAPError {
-        let origin = alert.local ? "local" : "remote"
-        let who = alert.local ? "eapolctl's side" : "the server"
-        return EAPError(.tlsAlert, "TLS handshake aborted by \(who): \(alert.description)",
-                        details: ["origin": .string(origin), "description": .string(alert.description)])
     }
 
     private func credentialsRejected(stage: String, alert: String?) -> EAPError {

@@ -18,6 +18,10 @@ public struct EAPErrorCode: StructuredErrorCode {
         case keyHandshakeIncomplete = 810
         case noServerCertificate = 811
         case incompleteChain = 812
+        case tlsVersionMismatch = 813
+        case tlsNoSharedCipher = 814
+        case tlsHandshakeFailure = 815
+        case tlsServerAlert = 816
     }
 
     private let backing: Backing
@@ -45,6 +49,15 @@ public struct EAPErrorCode: StructuredErrorCode {
     public static let incompleteChain = Self(.incompleteChain)
     /// EAP succeeded on Wi-Fi but the 4-way key handshake with the access point did not complete.
     public static let keyHandshakeIncomplete = Self(.keyHandshakeIncomplete)
+
+    /// The server and the profile share no TLS version (reported by an alert, or inferred: see `details.inferred`).
+    public static let tlsVersionMismatch = Self(.tlsVersionMismatch)
+    /// The server and the profile share no cipher suite.
+    public static let tlsNoSharedCipher = Self(.tlsNoSharedCipher)
+    /// The TLS handshake failed before the tunnel was up, without a more specific cause.
+    public static let tlsHandshakeFailure = Self(.tlsHandshakeFailure)
+    /// The server aborted the TLS handshake with an alert (named in the message) before the tunnel was up.
+    public static let tlsServerAlert = Self(.tlsServerAlert)
 
     /// A certificate probe ended without the server presenting any certificate.
     public static let noServerCertificate = Self(.noServerCertificate)
@@ -98,6 +111,22 @@ public struct EAPErrorCode: StructuredErrorCode {
                  "EAP succeeded on Wi-Fi, but the 4-way key handshake with the access point did not complete.",
                  "The access point and the profile disagree on the Wi-Fi security (WPA2/WPA3, management frame protection): "
                      + "set the network's security with `eapolctl profile edit PROFILE --security X`.")
+        case .tlsVersionMismatch:
+            info("tls-version-mismatch", "The server and the profile share no TLS version.",
+                 "Widen the profile's TLS bounds (the message names them and, where known, the server's): "
+                     + "`eapolctl profile edit PROFILE --tls-min 1.2 --tls-max 1.3`.")
+        case .tlsNoSharedCipher:
+            info("tls-no-shared-cipher", "The server and the profile share no TLS cipher suite.",
+                 "Check the profile's TLS bounds (`eapolctl profile show PROFILE`; TLS 1.3 brings its own cipher suites: "
+                     + "`eapolctl profile edit PROFILE --tls-max 1.3`), or ask the RADIUS administrator which ciphers it allows.")
+        case .tlsHandshakeFailure:
+            info("tls-handshake-failure", "The TLS handshake failed before the tunnel was up.",
+                 "Check the profile's TLS bounds (`eapolctl profile show PROFILE`; change them with "
+                     + "`eapolctl profile edit PROFILE --tls-min V --tls-max V`) and the RADIUS server's log.")
+        case .tlsServerAlert:
+            info("tls-server-alert", "The server aborted the TLS handshake with an alert.",
+                 "The message names the alert; check the profile's certificates and TLS bounds (`eapolctl profile show PROFILE`; "
+                     + "change the bounds with `eapolctl profile edit PROFILE --tls-min V --tls-max V`) and the RADIUS server's log.")
         case .noServerCertificate:
             info("no-server-certificate", "The probe ended without the server presenting a certificate.",
                  "Check that the network uses PEAP or TTLS (EAP-TLS-only servers cannot be probed), then probe again with a longer timeout (`eapolctl profile probe --interface IF --wired --timeout 60`).")

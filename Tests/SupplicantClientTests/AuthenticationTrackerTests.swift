@@ -123,16 +123,18 @@ func nameMismatch(_ reason: String) {
     #expect(eapError(t)?.code == .credentialsRejected)
 }
 
+// A remote `protocol version` alert is now tls-version-mismatch (TLSFailureDiagnosisTests); a local alert no rule
+// names stays the generic tls-alert.
 @Test func tlsAlertWithoutMoreSpecificCause() {
     let (t, _) = replay([
         (0, .eapStatus("started", "")),
         (1, .eapStatus("accept proposed method", "PEAP")),
-        (2, .eapStatus("remote TLS alert", "protocol version")),
+        (2, .eapStatus("local TLS alert", "internal error")),
         (3, .eapStatus("completion", "failure")),
     ])
     #expect(eapError(t)?.code == .tlsAlert)
-    #expect(eapError(t)?.details["origin"] == .string("remote"))
-    #expect(eapError(t)?.details["description"] == .string("protocol version"))
+    #expect(eapError(t)?.details["origin"] == .string("local"))
+    #expect(eapError(t)?.details["description"] == .string("internal error"))
 }
 
 @Test func eapTLSClientCertificateRejectedByServer() {

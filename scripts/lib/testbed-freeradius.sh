@@ -7,6 +7,13 @@
 # Two server configurations share the raddb: radiusd.conf sends the server certificate with its intermediate CA;
 # nochain.conf (`scripts/testbed radius restart --no-intermediate`) sends the server certificate alone and does
 # not let OpenSSL add the intermediate (auto_chain = no). Debug log (-xx): $TB_RADIUS_LOG.
+#
+# TLS bounds: both configurations allow TLS 1.2 and 1.3. `scripts/testbed radius restart --tls-min V --tls-max V`
+# writes raddb/bounds.conf (+ eap-bounds.conf) with other bounds at start time, so tests can provoke a TLS version
+# mismatch; a plain `radius restart` goes back to radiusd.conf.
+
+# The TLS session cache's persist_dir (0700; emptied at every up).
+TB_RADIUS_TLSCACHE=$TB_DIR/tlscache
 
 # The users both backends know (test data only). Inner methods are checked by FreeRADIUS itself.
 write_freeradius_users() {
@@ -20,9 +27,9 @@ write_freeradius_users() {
 EOF
 }
 
-# write_freeradius_eap FILE CERTFILE AUTOCHAIN
+# write_freeradius_eap FILE CERTFILE AUTOCHAIN [TLS_MIN TLS_MAX]
 write_freeradius_eap() {
-  local file=$1 certfile=$2 autochain=$3
+  local file=$1 certfile=$2 autochain=$3 tls_min=${4:-1.2} tls_max=${5:-1.3}
   cat >"$file" <<EOF
 # EAP module of the eapolctl testbed's FreeRADIUS (generated)
 eap {
@@ -47,12 +54,16 @@ eap {
     auto_chain = $autochain
     cipher_list = "DEFAULT"
     cipher_server_preference = no
-    tls_min_version = "1.2"
-    tls_max_version = "1.3"
+    tls_min_version = "$tls_min"
+    tls_max_version = "$tls_max"
     ecdh_curve = ""
-    # Session cache on: a second authentication may resume (TLS 1.2 session ID/ticket, TLS 1.3 PSK).
+    # Session cache on: a second authentication may resume (TLS 1.2 session ID/ticket, TLS 1.3 PSK). FreeRADIUS 3.2
+    # resumes nothing with 'enable' alone (every offered session gets a full handshake): it needs the cache's name
+    # (the session ID context) and a persist_dir (0700, created by write_freeradius_configs).
     cache {
       enable = yes
+      name = "eapolctl-testbed"
+      persist_dir = "$TB_RADIUS_TLSCACHE"
       lifetime = 1
       max_entries = 255
     }
@@ -207,8 +218,9 @@ EOF
 
 write_freeradius_configs() {
   rm -rf -- "$TB_RADDB"
-  mkdir -p "$TB_RADDB" "$TB_DIR/radacct"
-  chmod 0700 "$TB_RADDB"
+  rm -rf -- "$TB_RADIUS_TLSCACHE"
+  mkdir -p "$TB_RADDB" "$TB_DIR/radacct" "$TB_RADIUS_TLSCACHE"
+  chmod 0700 "$TB_RADDB" "$TB_RADIUS_TLSCACHE"
   (umask 077; openssl rand -hex 16 >"$TB_RADIUS_SECRET_FILE")
   # The (empty) local dictionary FreeRADIUS expects in its configuration directory.
   echo "# local dictionary of the eapolctl testbed (empty)" >"$TB_RADDB/dictionary"
@@ -239,20 +251,45 @@ EOF
   chmod 0600 "$TB_HOSTAPD_RADIUS_CONF"
 }
 
-# start_freeradius [--no-intermediate]
+# start_freeradius [--no-intermediate] [--tls-min V] [--tls-max V]: with TLS bounds other than 1.2…1.3, the server
+# runs raddb/bounds.conf, written now (full chain, or the server certificate alone with --no-intermediate).
 start_freeradius() {
-  local name=radiusd
-  [[ ${1:-} == --no-intermediate ]] && name=nochain
+  local name=radiusd nochain=0 tls_min=1.2 tls_max=1.3
+  while (($#)); do
+    case $1 in
+      --no-intermediate) nochain=1 ;;
+      --tls-min | --tls-max)
+        [[ ${2:-} =~ ^1\.[0-3]$ ]] || tb_die "radius: $1 needs a TLS version 1.0, 1.1, 1.2 or 1.3, not '${2:-}'"
+        if [[ $1 == --tls-min ]]; then tls_min=$2; else tls_max=$2; fi
+        shift
+        ;;
+      "") ;;
+      *) tb_die "radius: unknown option '$1' (usage: radius start|restart [--no-intermediate] [--tls-min V] [--tls-max V])" ;;
+    esac
+    shift
+  done
+  [[ ${tls_min//./} -le ${tls_max//./} ]] || tb_die "radius: --tls-min $tls_min is above --tls-max $tls_max"
+  ((nochain)) && name=nochain
   [[ $(tb_radius_backend) == freeradius ]] || tb_die "this testbed runs hostapd's internal EAP server (up --radius freeradius)"
   tb_pid_alive "$TB_RADIUS_PID" freeradius >/dev/null && { tb_log "freeradius already running"; return 0; }
   command -v freeradius >/dev/null || tb_die "freeradius is not installed — run scripts/install-deps"
+  if [[ $tls_min != 1.2 || $tls_max != 1.3 ]]; then
+    if ((nochain)); then
+      write_freeradius_eap "$TB_RADDB/eap-bounds.conf" "$TB_RADIUS_SERVER_CERT" no "$tls_min" "$tls_max"
+    else
+      write_freeradius_eap "$TB_RADDB/eap-bounds.conf" "$TB_RADIUS_SERVER_CHAIN" yes "$tls_min" "$tls_max"
+    fi
+    write_freeradius_main bounds "$TB_RADDB/eap-bounds.conf"
+    chmod go-rwx "$TB_RADDB/eap-bounds.conf" "$TB_RADDB/bounds.conf"
+    name=bounds
+  fi
   rm -f -- "$TB_RADIUS_PID"
-  echo "=== $(date -u +%FT%TZ) start ($name.conf)" >>"$TB_RADIUS_LOG"
+  echo "=== $(date -u +%FT%TZ) start ($name.conf, TLS $tls_min…$tls_max)" >>"$TB_RADIUS_LOG"
   # Daemonizes once its configuration is loaded and its socket bound. -xx: debug log, which shows the test
   # passwords of inner PAP/GTC requests (test data only; the log stays in the 0700 run directory).
   unlocked ip netns exec "$TB_NS_AUTH" freeradius -d "$TB_RADDB" -n "$name" -xx -l "$TB_RADIUS_LOG" \
     >>"$TB_RADIUS_LOG" 2>&1 || tb_die "freeradius failed to start (see $TB_RADIUS_LOG)"
   wait_for 5 "freeradius pid file" tb_pid_alive "$TB_RADIUS_PID" freeradius >/dev/null ||
     tb_die "freeradius did not stay up (see $TB_RADIUS_LOG)"
-  tb_log "freeradius up (pid $(cat "$TB_RADIUS_PID"), $name.conf) on 127.0.0.1:1812 in $TB_NS_AUTH"
+  tb_log "freeradius up (pid $(cat "$TB_RADIUS_PID"), $name.conf, TLS $tls_min…$tls_max) on 127.0.0.1:1812 in $TB_NS_AUTH"
 }
