@@ -46,7 +46,9 @@ private final class Updates: @unchecked Sendable {
         #expect(error.details["unansweredEAPOLStarts"] == .int(2))
         #expect(error.hint.contains("--accept-open-port"))
     }
-    #expect(clock.now - began < .seconds(10))
+    // The deadline is 30 s; a 2-core run with CPU-heavy suites in parallel can hold the pool for many seconds, so the
+    // proof that maxStart decided is the detail above, and this bound only says it was not the deadline.
+    #expect(clock.now - began < .seconds(25))
     #expect(fake.eapolStartCount == 2)
     #expect(fake.networkPaths.isEmpty)   // nothing of ours stays after the failure
 }
