@@ -1,0 +1,130 @@
+import DHCPClient
+import Foundation
+import ProfileModel
+import StructuredErrors
+import SupplicantClient
+
+/// watch's supplicant side: signals of the interface, the supplicant leaving and returning, and (re)authentication.
+extension WatchLoop {
+    func supplicantEvent(_ event: AuthenticationEvent) async {
+        exchange.observe(event)
+        switch event {
+        case .stateChanged(let s):
+            let was = lastState
+            lastState = s
+            guard s != was || reauthPending else { return }
+            emit("state-change", ["state": s])
+            if s == "completed" && (was != "completed" || reauthPending) {
+                // A signal is not proof (anyone on the bus can send one): ask the supplicant before renewing DHCP.
+                guard await confirmCompleted() else { return }
+                reauthPending = false
+                if cycleStart == nil {
+                    cycle += 1
+                    cycleStart = ("supplicant", clock.now)
+                }
+                authenticated(reason: "state-completed")
+            }
+        case .eapStatus(let status, let parameter):
+            if status == "started" || status == "completion" {
+                emit(status == "started" ? "eap-started" : "eap-completed", ["result": parameter])
+            }
+        case .supplicantVanished:
+            supplicantVanished()
+        default:
+            break
+        }
+    }
+
+    /// Whether wpa_supplicant itself (method calls to the verified owner) says the interface is `completed` on the
+    /// profile's network (any network when watch has no profile). Emits `state-unconfirmed` when it does not.
+    func confirmCompleted() async -> Bool {
+        guard let iface else { return false }
+        do {
+            let state = try await w.supplicant.state(of: iface)
+            let mode = try await w.supplicant.currentAuthMode(of: iface)
+            let ours = try await holdsProfileNetwork(iface)
+            if state == "completed", ours, mode != "INACTIVE", !mode.isEmpty { return true }
+            lastState = state
+            emit("state-unconfirmed", ["signalled": "completed", "state": state, "authMode": mode,
+                                       "profileNetwork": ours ? "yes" : "no"])
+        } catch {
+            emit("state-unconfirmed", Self.describe(error))
+        }
+        return false
+    }
+
+    func supplicantVanished() {
+        guard present else { return }
+        present = false
+        emit("supplicant-vanished")
+        subscription?.cancel()
+        subscription = nil
+        iface = nil
+        lastState = nil
+        reauthPending = false
+    }
+
+    func supplicantReturned() async {
+        guard !present else { return }
+        present = true
+        emit("supplicant-returned")
+        cycle += 1
+        cycleStart = ("supplicant-returned", clock.now)
+        if let profile = w.options.profile {
+            await authenticateOrRetry(profile, reason: "supplicant-returned")
+        } else if let existing = try? await w.supplicant.existingInterface(named: name) {
+            iface = existing
+            subscribe(existing)
+            lastState = try? await w.supplicant.state(of: existing)
+        } else {
+            emit("waiting", ["reason": "wpa_supplicant came back without \(name); no --profile to re-add"])
+        }
+    }
+
+    func authenticateOrRetry(_ profile: Profile, reason: String) async {
+        do {
+            try await authenticate(profile, reason: reason)
+        } catch {
+            var fields = Self.describe(error)
+            fields["retryInMs"] = ms(w.options.retryDelay)
+            emit("reauthentication-failed", fields)
+            later(w.options.retryDelay, .retry)
+        }
+    }
+
+    /// A full authentication (interface, network, blobs) with the profile.
+    func authenticate(_ profile: Profile, reason: String) async throws {
+        emit("authenticating", ["profile": profile.name, "reason": reason])
+        let authenticator = Authenticator(supplicant: w.supplicant, credentials: w.credentials)
+        let report = try await authenticator.authenticate(profile: profile, options: AuthenticationOptions(
+            interfaceName: name, driver: w.options.driver, timeout: w.options.authenticationTimeout,
+            sendEAPOLStart: w.options.sendEAPOLStart))
+        let current = try await w.supplicant.existingInterface(named: name)
+        iface = current
+        if let current { subscribe(current) }
+        lastState = "completed"
+        reauthPending = false
+        authenticated(reason: reason, authMode: report.authMode, resumed: report.resumed)
+    }
+
+    /// `resumed`: from the report of a full authentication; otherwise from the exchange the signals showed, if any.
+    func authenticated(reason: String, authMode: String? = nil, resumed: Bool? = nil) {
+        authenticatedAt = clock.now
+        var fields = ["reason": reason]
+        if let authMode { fields["authMode"] = authMode }
+        if let resumed = resumed ?? (exchange.completedSuccessfully ? exchange.resumed : nil) {
+            fields["resumed"] = resumed ? "true" : "false"
+        }
+        exchange = SessionResumptionDetector()
+        if let start = cycleStart { fields["sinceTriggerMs"] = ms(clock.now - start.at); fields["trigger"] = start.reason }
+        emit("authenticated", fields)
+        triggerDHCP()
+    }
+
+    static func describe(_ error: any Error) -> [String: String] {
+        if let e = error as? any StructuredError {
+            return ["domain": e.domain.rawValue, "code": e.codeInfo.name, "message": e.message]
+        }
+        return ["message": "\(error)"]
+    }
+}
