@@ -56,6 +56,8 @@ TB_SUPP_LOG=$TB_DIR/wpa_supplicant.log
 
 TB_PKI=$TB_DIR/pki
 TB_CA=$TB_PKI/ca.pem
+# DH parameters of the internal EAP server (ffdhe2048): EAP-FAST's anonymous provisioning uses ADH cipher suites.
+TB_DH=$TB_PKI/dh.pem
 TB_CA_KEY=$TB_PKI/ca.key
 TB_SERVER_CERT=$TB_PKI/server.pem
 TB_SERVER_KEY=$TB_PKI/server.key
@@ -103,6 +105,8 @@ TB_TTLS_EAP_USER=ttls-eap-user
 TB_TTLS_EAP_PASS=ttls-eap-pass-123
 TB_TLS_EXPIRED_USER=tls-expired@testbed.example
 TB_TLS_REVOKED_USER=tls-revoked@testbed.example
+TB_FAST_USER=fast-user
+TB_FAST_PASS=fast-pass-123
 
 tb_log() { echo "testbed: $*" >&2; }
 tb_die() { echo "testbed: error: $*" >&2; exit 1; }
