@@ -26,6 +26,7 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case profileChanged = 218
         case fingerprintMismatch = 219
         case rootNotPresented = 220
+        case noSystemProfile = 221
     }
 
     private let backing: Backing
@@ -54,6 +55,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
     public static let fingerprintMismatch = Self(.fingerprintMismatch)
     /// `profile probe --adopt`/`--save-ca`: the server did not present its root CA.
     public static let rootNotPresented = Self(.rootNotPresented)
+    /// `watch --system`, `getSystemProfile`: the interface has no system profile (nor, if wired, a system Ethernet profile).
+    public static let noSystemProfile = Self(.noSystemProfile)
 
     public static let domain = ErrorDomain.profile
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -121,6 +124,9 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case .rootNotPresented:
             info("root-not-presented", "The server did not present a root CA that issued its certificate, so there is no CA certificate to save or adopt.",
                  "Get the root CA certificate (the issuer named in the message) from your administrator and add it with `eapolctl profile edit PROFILE --add-ca-cert FILE`.")
+        case .noSystemProfile:
+            info("no-system-profile", "The interface has no system profile (and, if it is wired, there is no system Ethernet profile).",
+                 "Set one with `eapolctl setSystemProfile --interface IF --profileID ID`; `eapolctl getSystemInterfaces` lists the interfaces that have one.")
         }
     }
 

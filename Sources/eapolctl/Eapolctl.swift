@@ -30,6 +30,7 @@ struct Eapolctl: AsyncParsableCommand {
                 Eapolcfg.SetPasswordItem.self, Eapolcfg.GetPasswordItem.self, Eapolcfg.RemovePasswordItem.self,
                 Eapolcfg.SetIdentity.self, Eapolcfg.GetIdentity.self, Eapolcfg.ClearIdentity.self,
                 Eapolcfg.StartAuthentication.self, Eapolcfg.StopAuthentication.self, Eapolcfg.GetState.self,
+                Eapolcfg.SetSystemProfile.self, Eapolcfg.GetSystemProfile.self, Eapolcfg.ClearSystemProfile.self, Eapolcfg.GetSystemInterfaces.self, Eapolcfg.SetSystemEthernetProfile.self, Eapolcfg.GetSystemEthernetProfile.self, Eapolcfg.ClearSystemEthernetProfile.self,
             ]),
         ]
     )

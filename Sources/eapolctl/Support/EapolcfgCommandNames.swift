@@ -5,6 +5,7 @@ enum EapolcfgCommandNames {
         "listProfiles", "showProfile", "exportProfile", "importProfile", "removeProfile", "createProfile",
         "setPasswordItem", "getPasswordItem", "removePasswordItem", "setIdentity", "getIdentity", "clearIdentity",
         "startAuthentication", "stopAuthentication", "getState",
+        "setSystemProfile", "getSystemProfile", "clearSystemProfile", "getSystemInterfaces", "setSystemEthernetProfile", "getSystemEthernetProfile", "clearSystemEthernetProfile",
     ]
 
     static func normalize(_ arguments: [String]) -> [String] {

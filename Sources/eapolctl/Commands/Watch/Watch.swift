@@ -29,6 +29,8 @@ extension Eapolctl {
         @Option(help: ArgumentHelp("wpa_supplicant driver when creating the interface: wired or nl80211.", valueName: "driver"))
         var driver: String?
         @Flag(help: "Do not send an EAPOL-Start after link-up.") var noEapolStart = false
+        @Flag(help: "Authenticate with the interface's system profile (setSystemProfile; on a wired interface without one, setSystemEthernetProfile's). The eapolctl-watch@IF unit passes it.")
+        var system = false
         @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
 
         func run() async throws {
@@ -38,14 +40,15 @@ extension Eapolctl {
             let authBudget = try seconds(timeout, option: "--timeout")
             let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
             let driverChoice = try AuthActions.parseDriver(driver)
+            let systemProfile = system ? try SystemProfileActions.forWatch(interface: interface, driver: driverChoice, profileOption: profile, context: context) : nil
             let store = try AuthActions.openStoreIfPresent(context)
             let supplicant = try await Supplicant.connect(busAddress: connection.bus)
             defer { supplicant.close() }
 
-            var chosen: ProfileModel.Profile?
+            var chosen: ProfileModel.Profile? = systemProfile
             if let profile {
                 chosen = try ProfileLookup(reference: profile, ssid: nil).resolve(in: context.profiles)
-            } else if let iface = try await supplicant.existingInterface(named: interface),
+            } else if chosen == nil, let iface = try await supplicant.existingInterface(named: interface),
                       let network = try await supplicant.currentNetwork(of: iface),
                       let id = try await supplicant.idString(ofNetwork: network), id.hasPrefix(SupplicantNames.idStringPrefix),
                       let pid = ProfileID(string: String(id.dropFirst(SupplicantNames.idStringPrefix.count))) {
