@@ -10,7 +10,9 @@ import StructuredErrors
 /// `TLSMinimumVersion`/`TLSMaximumVersion`, `TLSVerifyServerCertificate`), `WLAN` (`SSID` data,
 /// `SecurityType`), and under `Information` → `org.eapolctl` what eapolcfg has no key for (exact security type,
 /// hidden, inner method, server-name match kinds, pins, system CAs, legacy TLS, wired interface, creation time),
-/// so that JSON → eapolcfg → JSON is lossless.
+/// so that JSON → eapolcfg → JSON is lossless. The other keys of `Information` are the applications' own
+/// dictionaries (eapolcfg `setProfileInformation`), read into and written from ``Profile/information`` as typed
+/// values.
 enum EapolcfgPlist {
     static let informationKey = "org.eapolctl"
 
@@ -74,7 +76,11 @@ enum EapolcfgPlist {
             extra["Wired"] = true
             if let interface { extra["Interface"] = interface }
         }
-        plist["Information"] = [informationKey: extra]
+        var information: [String: Any] = [informationKey: extra]
+        for application in profile.information.applicationIDs {
+            information[application.rawValue] = PropertyListBridge.foundationObject(.dictionary(profile.information[application]!))
+        }
+        plist["Information"] = information
         do {
             return Array(try PropertyListSerialization.data(fromPropertyList: plist, format: .xml, options: 0))
         } catch {
@@ -86,6 +92,10 @@ enum EapolcfgPlist {
     /// field is checked as the validator checks it, so the plist reads back to the same profile.
     private static func checkText(_ profile: Profile) throws {
         let format = ProfileFormat.eapolcfg
+        if let problem = profile.information.problems().first {
+            throw ImportError(.unsupportedExport, "profile \(profile.name): its information cannot be written as an eapolcfg plist: \(problem)",
+                              details: ["profile": .string(profile.name), "field": "information"])
+        }
         _ = try ExporterText.field(profile.name, "name", profile: profile, format: format)
         if case .wired(let interface?) = profile.binding {
             _ = try ExporterText.field(interface, "binding.interface", profile: profile, format: format)
@@ -106,6 +116,21 @@ enum EapolcfgPlist {
 
     // MARK: Import
 
+    /// The applications' own dictionaries under `Information` (every key but eapolctl's), typed; the limits are
+    /// checked with the rest of the profile (`invalid-information`).
+    private static func applicationInformation(_ root: [String: Any], source: String) throws -> ProfileInformation {
+        var entries: [ApplicationID: [String: PropertyListValue]] = [:]
+        for (key, value) in root where key != informationKey {
+            if let problem = ApplicationID.problem(key) {
+                throw ImportError(.unexpectedElement, "\(source): key 'Information.\(key)' is not an application ID: \(problem)",
+                                  details: ["file": .string(source), "field": .string("Information.\(key)")])
+            }
+            let dictionary = try PlistSupport.dict(value, field: "Information.\(key)", source: source)
+            entries[try ApplicationID(parsing: key)] = try PropertyListBridge.dictionary(dictionary, field: "Information.\(key)", source: source)
+        }
+        return ProfileInformation(entries)
+    }
+
     static func parse(_ bytes: [UInt8], source: String, now: Date) throws -> ImportResult {
         let root = try PlistSupport.dictionary(bytes, source: source)
         guard let authAny = root["AuthenticationProperties"] else {
@@ -113,9 +138,10 @@ enum EapolcfgPlist {
                               details: ["file": .string(source), "field": "AuthenticationProperties"])
         }
         let auth = try PlistSupport.dict(authAny, field: "AuthenticationProperties", source: source)
-        let extra = try (root["Information"].map { try PlistSupport.dict($0, field: "Information", source: source) })
-            .flatMap { info in try info[informationKey].map { try PlistSupport.dict($0, field: "Information.\(informationKey)", source: source) } }
+        let informationRoot = try root["Information"].map { try PlistSupport.dict($0, field: "Information", source: source) } ?? [:]
+        let extra = try informationRoot[informationKey].map { try PlistSupport.dict($0, field: "Information.\(informationKey)", source: source) }
             ?? [:]
+        let information = try applicationInformation(informationRoot, source: source)
         var notes: [String] = []
         var (eap, trust, password) = try AuthenticationProperties.read(auth, field: "AuthenticationProperties", source: source,
                                                                      now: now, notes: &notes)
@@ -185,7 +211,8 @@ enum EapolcfgPlist {
             ?? binding.ssid?.displayText ?? "wired"
         var created = now
         if let raw = extra["CreatedAt"], let text = raw as? String, let date = ISO8601DateFormatter().date(from: text) { created = date }
-        let profile = try Profile(id: id, name: name, binding: binding, eap: eap, trust: trust, createdAt: created).validated(now: now)
+        let profile = try Profile(id: id, name: name, binding: binding, eap: eap, trust: trust, createdAt: created,
+                                  information: information).validated(now: now)
         let passwordItem = try password.map { secret -> ImportedPassword in
             guard let username = eap.username else {
                 throw ImportError(.missingField, "\(source): a UserPassword is present but no UserName", details: ["file": .string(source), "field": "UserName"])

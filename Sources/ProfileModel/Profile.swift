@@ -17,6 +17,8 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
     public var trust: TrustSettings
     /// When the profile was created, truncated to whole seconds (the JSON keeps whole seconds).
     public var createdAt: Date
+    /// What applications keep in the profile (eapolcfg `setProfileInformation`); empty for most profiles.
+    public var information: ProfileInformation
 
     /// Creates a profile.
     /// - Parameters:
@@ -26,14 +28,17 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
     ///   - eap: EAP settings.
     ///   - trust: server validation settings.
     ///   - createdAt: creation time (truncated to whole seconds); now by default.
+    ///   - information: what applications keep in the profile; none by default.
     public init(id: ProfileID = .new(), name: String, binding: NetworkBinding, eap: EAPSettings,
-                trust: TrustSettings = TrustSettings(), createdAt: Date = Date()) {
+                trust: TrustSettings = TrustSettings(), createdAt: Date = Date(),
+                information: ProfileInformation = ProfileInformation()) {
         self.id = id
         self.name = name
         self.binding = binding
         self.eap = eap
         self.trust = trust
         self.createdAt = Date(timeIntervalSince1970: createdAt.timeIntervalSince1970.rounded(.down))
+        self.information = information
     }
 
     /// The SSID of a Wi-Fi profile, nil for wired.
@@ -46,7 +51,7 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
     public var isInsecure: Bool { trust.insecureNoServerValidation }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, binding, eap, trust, createdAt
+        case id, name, binding, eap, trust, createdAt, information
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +67,7 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
                 forKey: .createdAt, in: c, debugDescription: "'\(created)' is not an ISO 8601 date such as 2024-05-01T12:00:00Z")
         }
         createdAt = date
+        information = try c.decodeIfPresent(ProfileInformation.self, forKey: .information) ?? ProfileInformation()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,6 +78,7 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
         try c.encode(eap, forKey: .eap)
         try c.encode(trust, forKey: .trust)
         try c.encode(Self.formatDate(createdAt), forKey: .createdAt)
+        if !information.isEmpty { try c.encode(information, forKey: .information) }
     }
 
     static func formatDate(_ date: Date) -> String {

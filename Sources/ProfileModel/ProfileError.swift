@@ -27,6 +27,7 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case fingerprintMismatch = 219
         case rootNotPresented = 220
         case noSystemProfile = 221
+        case noProfileInformation = 222
     }
 
     private let backing: Backing
@@ -57,6 +58,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
     public static let rootNotPresented = Self(.rootNotPresented)
     /// `watch --system`, `getSystemProfile`: the interface has no system profile (nor, if wired, a system Ethernet profile).
     public static let noSystemProfile = Self(.noSystemProfile)
+    /// `getProfileInformation`, `clearProfileInformation`: the profile keeps no information for the application.
+    public static let noProfileInformation = Self(.noProfileInformation)
 
     public static let domain = ErrorDomain.profile
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -127,6 +130,9 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case .noSystemProfile:
             info("no-system-profile", "The interface has no system profile (and, if it is wired, there is no system Ethernet profile).",
                  "Set one with `eapolctl setSystemProfile --interface IF --profileID ID`; `eapolctl getSystemInterfaces` lists the interfaces that have one.")
+        case .noProfileInformation:
+            info("no-profile-information", "The profile keeps no information for this application ID.",
+                 "Store some with `eapolctl setProfileInformation --profileID ID --applicationID APP --information FILE`; `eapolctl showProfile --profileID ID --details` lists the application IDs the profile has.")
         }
     }
 

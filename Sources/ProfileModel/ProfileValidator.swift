@@ -122,6 +122,11 @@ public enum ProfileValidator {
             }
         }
         problems += textProblems
+        for problem in profile.information.problems() {
+            add("invalid-information", "information", problem,
+                "Make the application's information smaller or simpler (`eapolctl setProfileInformation`), or remove it "
+                    + "(`eapolctl clearProfileInformation`).")
+        }
         return problems
     }
 

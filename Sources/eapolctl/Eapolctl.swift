@@ -27,6 +27,7 @@ struct Eapolctl: AsyncParsableCommand {
             CommandGroup(name: "eapolcfg-compatible commands (same names and options as macOS eapolcfg)", subcommands: [
                 Eapolcfg.ListProfiles.self, Eapolcfg.ShowProfile.self, Eapolcfg.ExportProfile.self,
                 Eapolcfg.ImportProfile.self, Eapolcfg.RemoveProfile.self, Eapolcfg.CreateProfile.self,
+                Eapolcfg.SetProfileInformation.self, Eapolcfg.GetProfileInformation.self, Eapolcfg.ClearProfileInformation.self,
                 Eapolcfg.SetPasswordItem.self, Eapolcfg.GetPasswordItem.self, Eapolcfg.RemovePasswordItem.self,
                 Eapolcfg.SetIdentity.self, Eapolcfg.GetIdentity.self, Eapolcfg.ClearIdentity.self,
                 Eapolcfg.StartAuthentication.self, Eapolcfg.StopAuthentication.self, Eapolcfg.GetState.self,

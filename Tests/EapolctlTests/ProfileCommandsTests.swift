@@ -40,7 +40,7 @@ import Testing
         #expect(list.stdout.contains("MyProfile") && list.stdout.contains("myssid") && list.stdout.contains(id))
         #expect(list.stdout.contains("radius.example.org"))
 
-        let get = try cli.run(["getPasswordItem", "--SSID", "myssid"])
+        let get = try cli.run(["getPasswordItem", "--name", "--password", "--SSID", "myssid"])
         #expect(get.status == 0)
         #expect(get.stdout.contains("Name: myname"))
         #expect(get.stdout.contains("Password: ************"))

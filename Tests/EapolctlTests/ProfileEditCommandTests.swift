@@ -156,7 +156,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try result.json()["movedSecrets"] as? [String] == [#"password item: SSID "corp" -> SSID "corp-5g""#])
         #expect(try passwordKeys(cli) == [#"SSID "corp-5g""#: "alice"])
-        #expect(try cli.run(["getPasswordItem", "--SSID", "corp-5g"]).status == 0)
+        #expect(try cli.run(["getPasswordItem", "--name", "--SSID", "corp-5g"]).status == 0)
         #expect(try cli.run(["profile", "show", "--ssid", "corp-5g", "--json"]).json()["profile"] != nil)
 
         // Turning it wired: the item moves to the profile's ID, the only key a wired profile is found by.

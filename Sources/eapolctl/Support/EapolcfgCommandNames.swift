@@ -3,6 +3,7 @@
 enum EapolcfgCommandNames {
     static let canonical = [
         "listProfiles", "showProfile", "exportProfile", "importProfile", "removeProfile", "createProfile",
+        "setProfileInformation", "getProfileInformation", "clearProfileInformation",
         "setPasswordItem", "getPasswordItem", "removePasswordItem", "setIdentity", "getIdentity", "clearIdentity",
         "startAuthentication", "stopAuthentication", "getState",
         "setSystemProfile", "getSystemProfile", "clearSystemProfile", "getSystemInterfaces", "setSystemEthernetProfile", "getSystemEthernetProfile", "clearSystemEthernetProfile",

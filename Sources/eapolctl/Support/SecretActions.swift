@@ -39,7 +39,11 @@ enum SecretActions {
         }
     }
 
-    static func getPassword(target: CredentialTarget, context: CommandContext) throws {
+    /// - Parameters:
+    ///   - showName: print the `Name:` line (eapolcfg `getPasswordItem --name`).
+    ///   - showPassword: print the masked `Password:` line (`--password`); the JSON shape is the same either way.
+    static func getPassword(target: CredentialTarget, showName: Bool = true, showPassword: Bool = true,
+                            context: CommandContext) throws {
         let key = try target.key(in: context.profiles)
         let store = try context.openStore(creatingIfMissing: false)
         guard let item = try store.password(for: key) else {
@@ -48,7 +52,8 @@ enum SecretActions {
                                  + "`eapolctl password set --profile PROFILE` (or --ssid SSID, --default; eapolcfg: setPasswordItem).")
         }
         context.output.result(["item": PasswordView(key: key.view, username: item.username, password: mask)]) {
-            "Name: \(item.username)\nPassword: \(mask)"
+            ((showName ? ["Name: \(item.username)"] : []) + (showPassword ? ["Password: \(mask)"] : []))
+                .joined(separator: "\n")
         }
     }
 

@@ -9,6 +9,8 @@ extension Eapolcfg {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: EapolcfgSelection
         @Flag(name: .customLong("default"), help: "The default identity.") var isDefault = false
+        @Flag(name: .customLong("system"), help: "The identity used by boot-time authentication: on Linux the same item (one store, used by root).")
+        var system = false
 
         func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
 

@@ -2,9 +2,11 @@ import ArgumentParser
 import StructuredErrors
 
 /// eapolcfg's way of naming a profile or item: `--profileID`, `--SSID`, `--domain` (and `--default` for items).
+/// eapolcfg also takes the lower-case spellings `--profileid` and `--ssid`.
 struct EapolcfgSelection: ParsableArguments {
-    @Option(name: .customLong("profileID"), help: "The profile's ID (or name).") var profileID: String?
-    @Option(name: .customLong("SSID"), help: "The SSID (text, or hex:...).") var ssid: String?
+    @Option(name: [.customLong("profileID"), .customLong("profileid")], help: "The profile's ID (or name).")
+    var profileID: String?
+    @Option(name: [.customLong("SSID"), .customLong("ssid")], help: "The SSID (text, or hex:...).") var ssid: String?
     @Option(name: .customLong("domain"), help: "Hotspot 2.0 domain (not supported on Linux).") var domain: String?
 
     /// - Parameter isDefault: whether `--default` was given, for the commands that accept it.

@@ -1,7 +1,9 @@
 import ArgumentParser
+import StructuredErrors
 
 extension Eapolcfg {
-    /// eapolcfg `getPasswordItem (--profileID | --SSID | --default)`: prints the name and a masked password.
+    /// eapolcfg `getPasswordItem [--system] [--name] [--password] (--profileID | --SSID | --default)`: prints the
+    /// name and/or a masked password; as in eapolcfg, at least one of --name and --password is required.
     struct GetPasswordItem: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "getPasswordItem", abstract: "Show a password item, masked (eapolcfg form of `password get`).")
@@ -9,12 +11,24 @@ extension Eapolcfg {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: EapolcfgSelection
         @Flag(name: .customLong("default"), help: "The default item.") var isDefault = false
-        @Flag(name: .customLong("system"), help: "Accepted for compatibility.") var system = false
+        @Flag(name: .customLong("system"), help: "The item used by boot-time authentication: on Linux the same item (one store, used by root).")
+        var system = false
+        @Flag(name: .customLong("name"), help: "Print the user name (Name: ...).") var name = false
+        @Flag(name: .customLong("password"), help: "Print that a password is stored (Password: ************; never the password).")
+        var password = false
 
-        func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
+        func validate() throws {
+            try selection.check(allowDefault: isDefault, allowsDefault: true)
+            guard name || password else {
+                throw UsageError(.missingArgument, "Must specify at least one of name or password",
+                                 hint: "Add --name, --password or both (eapolcfg requires one too); "
+                                     + "`eapolctl password get` prints both.")
+            }
+        }
 
         func run() async throws {
-            try SecretActions.getPassword(target: selection.target(isDefault: isDefault), context: CommandContext(global))
+            try SecretActions.getPassword(target: selection.target(isDefault: isDefault), showName: name,
+                                          showPassword: password, context: CommandContext(global))
         }
     }
 }

@@ -16,6 +16,8 @@ extension Eapolcfg {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: EapolcfgSelection
         @Flag(name: .customLong("default"), help: "The default identity.") var isDefault = false
+        @Flag(name: .customLong("system"), help: "The identity used by boot-time authentication: on Linux the same item (one store, used by root).")
+        var system = false
         @Option(name: .customLong("certificate"), help: "PEM client certificate.") var certificate: String?
         @Option(name: .customLong("privateKey"), help: "PEM private key for --certificate.") var privateKey: String?
         @Option(name: .customLong("pkcs12"), help: "PKCS#12 bundle.") var pkcs12: String?

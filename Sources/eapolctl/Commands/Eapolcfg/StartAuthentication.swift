@@ -1,4 +1,5 @@
 import ArgumentParser
+import StructuredErrors
 
 extension Eapolcfg {
     /// eapolcfg `startAuthentication --interface IF (--profileID | --SSID | --default)`. Unlike eapolcfg, which
@@ -11,15 +12,23 @@ extension Eapolcfg {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var connection: AuthConnectionOptions
-        @Option(name: .customLong("profileID"), help: "The profile's ID (or name).") var profileID: String?
-        @Option(name: .customLong("SSID"), help: "The SSID of the profile.") var ssid: String?
+        @Option(name: [.customLong("profileID"), .customLong("profileid")], help: "The profile's ID (or name).")
+        var profileID: String?
+        @Option(name: [.customLong("SSID"), .customLong("ssid")], help: "The SSID of the profile.") var ssid: String?
         @Flag(name: .customLong("default"), help: "The only wired profile, with the default credentials.") var isDefault = false
         @Flag(name: .customLong("no-ui"), help: "Accepted for compatibility; eapolctl never shows UI.") var noUI = false
+        @Flag(name: .customLong("system"), help: "Authenticate as the system: on Linux the same as without (eapolctl runs as root).")
+        var system = false
+        @Option(name: .customLong("domain"), help: "Hotspot 2.0 domain (not supported on Linux yet).") var domain: String?
         @Option(help: "Give up after this many seconds.") var timeout: Double = 30
         @Flag(help: "Return right after selecting the network (eapolcfg's behaviour).") var noWait = false
         @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
 
         func validate() throws {
+            if let domain {
+                throw UsageError(.invalidArgument, "--domain \(domain): Hotspot 2.0 (Passpoint) profiles are not supported yet",
+                                 hint: "Name the profile with --profileID or --SSID (`eapolctl profile list` shows them).")
+            }
             try AuthActions.Target(profile: profileID, ssid: ssid, isDefault: isDefault).check()
         }
 
