@@ -1,3 +1,4 @@
+public import Secrets
 public import SupplicantClient
 
 /// How ``Authenticator`` runs one authentication.
@@ -24,11 +25,14 @@ public struct AuthenticationOptions: Sendable {
     public var acceptOpenPort: Bool
     /// How long ago the last EAP failure on this port was, when known (see ``PortHistory``).
     public var recentFailureAge: Duration?
+    /// The password of a one-time-password profile (``EAPSettings/oneTimePassword``), typed or piped in for this one
+    /// authentication; never stored, zeroed when the last reference goes. Ignored for other profiles.
+    public var oneTimePassword: SecretBytes?
 
     public init(interfaceName: String, driver: InterfaceDriver? = nil, timeout: Duration = .seconds(30),
                 wait: Bool = true, sendEAPOLStart: Bool = true, settleWindow: Duration = .milliseconds(25),
                 preferredCAFingerprint: String? = nil, maxStart: Int? = 3, acceptOpenPort: Bool = false,
-                recentFailureAge: Duration? = nil) {
+                recentFailureAge: Duration? = nil, oneTimePassword: SecretBytes? = nil) {
         self.interfaceName = interfaceName
         self.driver = driver
         self.timeout = timeout
@@ -39,5 +43,6 @@ public struct AuthenticationOptions: Sendable {
         self.maxStart = maxStart
         self.acceptOpenPort = acceptOpenPort
         self.recentFailureAge = recentFailureAge
+        self.oneTimePassword = oneTimePassword
     }
 }

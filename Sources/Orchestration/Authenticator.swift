@@ -1,6 +1,6 @@
 import Foundation
 public import ProfileModel
-import Secrets
+public import Secrets
 import StructuredErrors
 import SupplicantClient
 
@@ -15,12 +15,19 @@ public struct Authenticator: Sendable {
     }
 
     /// The credentials `profile` needs, or `eap.credentials-missing` naming the store keys tried.
-    public func resolveCredentials(for profile: Profile) async throws -> ResolvedCredentials {
+    ///
+    /// A one-time-password profile takes its password from `oneTimePassword` only (never from the store, not even
+    /// the default item) and its username from the profile; without `oneTimePassword` it fails at once with
+    /// `eap.credentials-missing` naming `--password-stdin` (details `oneTimePassword: true`).
+    public func resolveCredentials(for profile: Profile, oneTimePassword: SecretBytes? = nil) async throws -> ResolvedCredentials {
         let uuid = profile.id.uuid
         let ssid = profile.ssid?.bytes
         let tried = Self.keysTried(profileID: uuid, ssid: ssid)
+        if profile.eap.oneTimePassword, profile.eap.outer.usesPassword {
+            return try Self.oneTimeCredentials(for: profile, password: oneTimePassword)
+        }
         switch profile.eap.outer {
-        case .peap, .ttls:
+        case .peap, .ttls, .leap:
             let stored = try await credentials.password(profileID: uuid, ssid: ssid)
             if stored == nil && (profile.eap.username ?? "").isEmpty {
                 throw EAPError(.credentialsMissing,
@@ -39,6 +46,27 @@ public struct Authenticator: Sendable {
             }
             return ResolvedCredentials(username: profile.eap.username, clientIdentity: identity.identity)
         }
+    }
+
+    /// The credentials of a one-time-password profile: its username and `password`; `eap.credentials-missing` without
+    /// either (the message names `--password-stdin`). Callers check this before connecting to anything.
+    public static func oneTimeCredentials(for profile: Profile, password: SecretBytes?) throws -> ResolvedCredentials {
+        let details: [String: ErrorDetail] = ["profile": .string(profile.id.description), "oneTimePassword": .bool(true)]
+        guard let username = profile.eap.username, !username.isEmpty else {
+            throw EAPError(.credentialsMissing,
+                           "profile '\(profile.name)' uses one-time passwords but has no username (nothing is looked up in the store for it)",
+                           hint: "Set one: `eapolctl profile edit \(profile.id) --username NAME`.", details: details)
+        }
+        guard let password, !password.isEmpty else {
+            var more = details
+            more["option"] = "--password-stdin"
+            throw EAPError(.credentialsMissing,
+                           "profile '\(profile.name)' uses one-time passwords: none was given and none is stored",
+                           hint: "Type it when `eapolctl auth start` asks on a terminal, or pipe it: "
+                               + "`eapolctl auth start --interface IF --profile \(profile.id) --password-stdin`.",
+                           details: more)
+        }
+        return ResolvedCredentials(username: username, password: password)
     }
 
     static func keysTried(profileID: UUID, ssid: [UInt8]?) -> [String] {
@@ -71,7 +99,7 @@ public struct Authenticator: Sendable {
             if let pid = peer.pid { fields["pid"] = String(pid) }
             emit("supplicant", fields)
         }
-        let resolved = try await resolveCredentials(for: profile)
+        let resolved = try await resolveCredentials(for: profile, oneTimePassword: options.oneTimePassword)
         var spec = NetworkSpec(profile: profile, credentials: resolved)
         // Validates the profile's own network before anything is asked of the supplicant.
         var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,

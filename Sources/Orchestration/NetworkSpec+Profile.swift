@@ -24,6 +24,7 @@ extension NetworkSpec {
         case .peap: .peap
         case .ttls: .ttls
         case .tls: .tls
+        case .leap: .leap
         }
         let inner: InnerMethod? = profile.eap.inner.map {
             switch $0 {
@@ -37,7 +38,8 @@ extension NetworkSpec {
         }
         let name = credentials.username ?? profile.eap.username
             ?? (outer == .tls ? (profile.eap.outerIdentity ?? "anonymous") : "")
-        let trust = profile.trust
+        // LEAP runs no TLS: the profile's trust settings (if any) have nothing to apply to.
+        let trust = outer == .leap ? TrustSettings(insecureNoServerValidation: true) : profile.trust
         self.init(
             binding: binding, outer: outer, inner: inner, identity: Array(name.utf8),
             anonymousIdentity: profile.eap.outerIdentity.map { Array($0.utf8) },

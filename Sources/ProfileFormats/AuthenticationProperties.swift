@@ -6,7 +6,9 @@ import StructuredErrors
 /// Reads Apple's EAP client configuration dictionary (eapolcfg `AuthenticationProperties`, mobileconfig
 /// `EAPClientConfiguration`).
 enum AuthenticationProperties {
-    static func read(_ auth: [String: Any], field: String, source: String, now: Date,
+    /// - Parameter allowLEAP: LEAP (17) may be chosen: only for eapolctl's own export of a profile that allowed it
+    ///   (`Information` → `org.eapolctl` → `InsecureAllowLEAP`); otherwise LEAP is skipped like an unsupported type.
+    static func read(_ auth: [String: Any], field: String, source: String, now: Date, allowLEAP: Bool = false,
                      notes: inout [String]) throws -> (EAPSettings, TrustSettings, SecretBytes?) {
         guard let typesAny = auth["AcceptEAPTypes"] else {
             throw ImportError(.missingField, "\(source): key '\(field).AcceptEAPTypes' is missing",
@@ -20,7 +22,7 @@ enum AuthenticationProperties {
         }
         let chosen: (method: EAPMethod, skipped: [String])
         do {
-            chosen = try EAPMethod.firstSupported(in: types.map(String.init))
+            chosen = try EAPMethod.firstSupported(in: types.map(String.init), allowLEAP: allowLEAP)
         } catch let error as ProfileError {
             throw ImportError(.noSupportedMethod, "\(source): \(field).AcceptEAPTypes: \(error.message)",
                               details: ["file": .string(source), "field": .string("\(field).AcceptEAPTypes")])
@@ -78,7 +80,15 @@ enum AuthenticationProperties {
             trust.insecureNoServerValidation = true
             notes.append("the file turns server certificate validation off (TLSVerifyServerCertificate false)")
         }
-        let password = try auth["UserPassword"].map { SecretBytes(utf8: try PlistSupport.string($0, field: "\(field).UserPassword", source: source)) }
-        return (EAPSettings(outer: chosen.method, inner: inner, username: username, outerIdentity: outer), trust, password)
+        var password = try auth["UserPassword"].map { SecretBytes(utf8: try PlistSupport.string($0, field: "\(field).UserPassword", source: source)) }
+        let oneTime = try auth["OneTimeUserPassword"].map { try PlistSupport.bool($0, field: "\(field).OneTimeUserPassword", source: source) } ?? false
+        if oneTime, password != nil {
+            // A one-time password is never stored: the one in the file was good for one use at most.
+            password = nil
+            notes.append("the file asks for one-time passwords (OneTimeUserPassword): its UserPassword was not imported")
+        }
+        return (EAPSettings(outer: chosen.method, inner: inner, username: username, outerIdentity: outer, oneTimePassword: oneTime,
+                            insecureAllowLEAP: allowLEAP && chosen.method == .leap),
+                trust, password)
     }
 }

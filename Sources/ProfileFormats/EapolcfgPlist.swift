@@ -7,9 +7,10 @@ import StructuredErrors
 ///
 /// Written: `ProfileID`, `UserDefinedName`, `AuthenticationProperties` (`AcceptEAPTypes`, `UserName`,
 /// `OuterIdentity`, `TTLSInnerAuthentication`, `TLSTrustedCertificates`, `TLSTrustedServerNames`,
-/// `TLSMinimumVersion`/`TLSMaximumVersion`, `TLSVerifyServerCertificate`), `WLAN` (`SSID` data,
+/// `TLSMinimumVersion`/`TLSMaximumVersion`, `TLSVerifyServerCertificate`, `OneTimeUserPassword`), `WLAN` (`SSID` data,
 /// `SecurityType`), and under `Information` → `org.eapolctl` what eapolcfg has no key for (exact security type,
-/// hidden, inner method, server-name match kinds, pins, system CAs, legacy TLS, wired interface, creation time),
+/// hidden, inner method, server-name match kinds, pins, system CAs, legacy TLS, wired interface, creation time,
+/// the LEAP switch),
 /// so that JSON → eapolcfg → JSON is lossless. The other keys of `Information` are the applications' own
 /// dictionaries (eapolcfg `setProfileInformation`), read into and written from ``Profile/information`` as typed
 /// values.
@@ -45,6 +46,7 @@ enum EapolcfgPlist {
         if let min = trust.tlsMinVersion { auth["TLSMinimumVersion"] = min.rawValue }
         if let max = trust.tlsMaxVersion { auth["TLSMaximumVersion"] = max.rawValue }
         if trust.insecureNoServerValidation { auth["TLSVerifyServerCertificate"] = false }
+        if profile.eap.oneTimePassword { auth["OneTimeUserPassword"] = true }
 
         var extra: [String: Any] = [
             "Version": 1,
@@ -57,6 +59,7 @@ enum EapolcfgPlist {
             "InsecureNoServerValidation": trust.insecureNoServerValidation,
         ]
         if let inner = profile.eap.inner { extra["InnerMethod"] = inner.rawValue }
+        if profile.eap.insecureAllowLEAP { extra["InsecureAllowLEAP"] = true }
         var plist: [String: Any] = [
             "ProfileID": profile.id.description,
             "UserDefinedName": profile.name,
@@ -143,8 +146,9 @@ enum EapolcfgPlist {
             ?? [:]
         let information = try applicationInformation(informationRoot, source: source)
         var notes: [String] = []
+        let allowLEAP = try extra["InsecureAllowLEAP"].map { try PlistSupport.bool($0, field: "InsecureAllowLEAP", source: source) } ?? false
         var (eap, trust, password) = try AuthenticationProperties.read(auth, field: "AuthenticationProperties", source: source,
-                                                                     now: now, notes: &notes)
+                                                                     now: now, allowLEAP: allowLEAP, notes: &notes)
         // eapolctl's own extras, when present, restore what eapolcfg's keys cannot say.
         if let raw = extra["InnerMethod"] {
             let text = try PlistSupport.string(raw, field: "Information.\(informationKey).InnerMethod", source: source)

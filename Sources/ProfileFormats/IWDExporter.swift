@@ -10,6 +10,9 @@ enum IWDExporter {
         }
         var notes: [String] = []
         let eap = profile.eap
+        if eap.outer == .leap {
+            throw ProfileExporter.unsupported(profile, .iwd, "iwd does not implement LEAP (use networkmanager or wpa-supplicant)")
+        }
         let method = eap.outer == .peap ? "PEAP" : eap.outer == .ttls ? "TTLS" : "TLS"
         var security_: [String] = ["EAP-Method=\(method)"]
         let username = secrets?.password?.username ?? eap.username

@@ -28,7 +28,7 @@ enum NetworkManagerExporter {
             sections.append(("ethernet", []))
         }
         let eap = profile.eap
-        var dot1x = ["eap=\(eap.outer == .peap ? "peap" : eap.outer == .ttls ? "ttls" : "tls");"]
+        var dot1x = ["eap=\(eap.outer == .peap ? "peap" : eap.outer == .ttls ? "ttls" : eap.outer == .leap ? "leap" : "tls");"]
         if let username = secrets?.password?.username {
             dot1x.append("identity=\(try value(username, "the stored username", profile))")
         } else if let username = eap.username {
@@ -66,12 +66,14 @@ enum NetworkManagerExporter {
         }
         if value_ != 0 { dot1x.append("phase1-auth-flags=\(value_)") }
         var containsSecrets = false
-        if eap.outer.isTunneled {
-            switch (eap.outer, eap.inner ?? .mschapv2) {
-            case (.ttls, .eapMSCHAPv2): dot1x.append("phase2-autheap=mschapv2")
-            case (_, .gtc): dot1x.append("phase2-auth=gtc")
-            case (.peap, _): dot1x.append("phase2-auth=mschapv2")
-            case (_, let inner): dot1x.append("phase2-auth=\(inner.rawValue)")
+        if eap.outer.usesPassword {
+            if eap.outer.isTunneled {
+                switch (eap.outer, eap.inner ?? .mschapv2) {
+                case (.ttls, .eapMSCHAPv2): dot1x.append("phase2-autheap=mschapv2")
+                case (_, .gtc): dot1x.append("phase2-auth=gtc")
+                case (.peap, _): dot1x.append("phase2-auth=mschapv2")
+                case (_, let inner): dot1x.append("phase2-auth=\(inner.rawValue)")
+                }
             }
             if let password = secrets?.password {
                 guard let text = password.password.utf8String() else {
@@ -80,6 +82,9 @@ enum NetworkManagerExporter {
                 dot1x.append("password=\(try ExporterText.keyfileValue(text, "the password", profile: profile, format: .networkManager))")
                 dot1x.append("password-flags=0")
                 containsSecrets = true
+            } else if eap.oneTimePassword {
+                dot1x.append("password-flags=2")
+                notes.append("one-time passwords: NetworkManager asks for the password at every connection (password-flags=2, not saved)")
             } else {
                 dot1x.append("password-flags=1")
                 notes.append("the password is agent-owned (password-flags=1): give it with nmcli --ask or a secret agent, or export with --include-secrets")

@@ -25,7 +25,8 @@ enum WPASupplicantExporter {
             lines += ["key_mgmt=IEEE8021X", "eapol_flags=0"]
         }
         let eap = profile.eap
-        lines.append("eap=" + (eap.outer == .peap ? "PEAP" : eap.outer == .ttls ? "TTLS" : "TLS"))
+        lines.append("eap=" + (eap.outer == .peap ? "PEAP" : eap.outer == .ttls ? "TTLS" : eap.outer == .leap ? "LEAP" : "TLS"))
+        if eap.outer == .leap { head.append("# WARNING: \(Profile.leapWarning)") }
         if let username = secrets?.password?.username {
             let text = try ExporterText.field(username, "the stored username", profile: profile, format: format)
             lines.append("identity=" + (try string(Array(text.utf8), "the stored username", profile)))
@@ -38,7 +39,7 @@ enum WPASupplicantExporter {
             lines.append("anonymous_identity=" + (try string(Array(text.utf8), "eap.outerIdentity", profile)))
         }
         var containsSecrets = false
-        if eap.outer.isTunneled, let password = secrets?.password {
+        if eap.outer.usesPassword, let password = secrets?.password {
             lines.append("password=" + (try string(password.password.copyBytes(), "the password", profile)))
             containsSecrets = true
         }

@@ -1,4 +1,4 @@
-import StructuredErrors
+public import StructuredErrors
 import Foundation
 
 /// The outer EAP method of a profile.
@@ -9,11 +9,16 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
     case tls
     /// EAP-TTLS (EAP type 21), with an inner (phase 2) method.
     case ttls
+    /// Cisco LEAP (EAP type 17): MS-CHAPv1 challenge/response in the clear, no TLS, no server certificate. Broken
+    /// (offline dictionary attacks on a captured exchange); a profile may use it only with
+    /// ``EAPSettings/insecureAllowLEAP`` set (`--insecure-allow-leap`).
+    case leap
 
-    /// The IANA EAP type number (13, 21, 25), as eapolcfg's `AcceptEAPTypes` uses.
+    /// The IANA EAP type number (13, 17, 21, 25), as eapolcfg's `AcceptEAPTypes` uses.
     public var eapTypeNumber: Int {
         switch self {
         case .tls: 13
+        case .leap: 17
         case .ttls: 21
         case .peap: 25
         }
@@ -25,17 +30,27 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
         case .peap: "PEAP"
         case .tls: "EAP-TLS"
         case .ttls: "EAP-TTLS"
+        case .leap: "LEAP"
         }
     }
 
     /// Whether the method runs an inner (phase 2) authentication inside its TLS tunnel.
-    public var isTunneled: Bool { self != .tls }
+    public var isTunneled: Bool { self == .peap || self == .ttls }
+
+    /// Whether the method authenticates with a user name and password (PEAP, TTLS, LEAP; not EAP-TLS).
+    public var usesPassword: Bool { self != .tls }
+
+    /// Whether the method runs TLS, so that the server certificate can (and must) be validated (not LEAP).
+    public var usesTLS: Bool { self != .leap }
+
+    /// Why LEAP is refused without the insecure switch.
+    public static let leapBrokenReason = "LEAP is broken: MS-CHAPv1 based, offline dictionary attacks"
 
     /// The inner method used when none is given: MSCHAPv2 for PEAP and TTLS (eapolcfg's default), none for TLS.
     public var defaultInnerMethod: InnerMethod? {
         switch self {
         case .peap, .ttls: .mschapv2
-        case .tls: nil
+        case .tls, .leap: nil
         }
     }
 
@@ -44,7 +59,7 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
         switch self {
         case .peap: [.mschapv2, .gtc]
         case .ttls: [.pap, .chap, .mschap, .mschapv2, .eapMSCHAPv2]
-        case .tls: []
+        case .tls, .leap: []
         }
     }
 
@@ -53,7 +68,6 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
     /// Methods eapolcfg knows that eapolctl refuses, by EAP type number.
     static let unsupported: [(number: Int, name: String, aliases: [String])] = [
         (4, "EAP-MD5", ["md5", "eap-md5"]),
-        (17, "LEAP", ["leap"]),
         (18, "EAP-SIM", ["sim", "eap-sim"]),
         (23, "EAP-AKA", ["aka", "eap-aka"]),
         (26, "EAP-MSCHAPv2", ["mschapv2", "eap-mschapv2"]),
@@ -63,14 +77,20 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
 
     /// Parses a method name (`PEAP`, `TTLS`, `TLS`, `EAP-TLS`, ... case-insensitive) or an EAP type number
     /// (13, 21, 25) as eapolcfg's `--authType` accepts.
+    /// - Parameter allowLEAP: LEAP (`leap`, 17) is accepted only when true (the user gave `--insecure-allow-leap`).
     /// - Throws: ``ProfileError`` `unsupported-eap-method`, naming the method when it is a known one eapolctl
-    ///   does not support (EAP-FAST, LEAP, EAP-SIM, EAP-AKA, EAP-AKA', EAP-MD5, bare EAP-MSCHAPv2).
-    public init(parsing text: String) throws {
+    ///   does not support (EAP-FAST, EAP-SIM, EAP-AKA, EAP-AKA', EAP-MD5, bare EAP-MSCHAPv2), and for LEAP without
+    ///   `allowLEAP` (details `insecureSwitch`).
+    public init(parsing text: String, allowLEAP: Bool = false) throws {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
         switch key {
         case "peap", "eap-peap", "25": self = .peap; return
         case "ttls", "eap-ttls", "21": self = .ttls; return
         case "tls", "eap-tls", "13": self = .tls; return
+        case "leap", "17":
+            guard allowLEAP else { throw Self.leapRefused() }
+            self = .leap
+            return
         default: break
         }
         let number = Int(key)
@@ -87,17 +107,28 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
             details: ["method": .string(text)])
     }
 
+    /// The refusal of LEAP without the insecure switch.
+    public static func leapRefused() -> ProfileError {
+        ProfileError(
+            .unsupportedEAPMethod,
+            "\(leapBrokenReason); it is refused unless explicitly allowed with --insecure-allow-leap",
+            hint: "Use PEAP or TTLS if the network offers them; only if it offers nothing but LEAP, create the profile with "
+                + "`eapolctl profile create --method leap --insecure-allow-leap` (eapolcfg: createProfile --authType LEAP "
+                + "--insecure-allow-leap).",
+            details: ["method": "LEAP", "eapType": .int(17), "insecureSwitch": "--insecure-allow-leap"])
+    }
+
     /// Picks the first supported method of a list, as for eapolcfg's repeated `--authType` or `AcceptEAPTypes`.
     /// - Returns: the chosen method and the entries that were skipped (unsupported ones, and supported ones after the first).
     /// - Throws: ``ProfileError`` `unsupported-eap-method` naming every entry when none is supported, or when the list is empty.
-    public static func firstSupported(in texts: [String]) throws -> (method: EAPMethod, skipped: [String]) {
+    public static func firstSupported(in texts: [String], allowLEAP: Bool = false) throws -> (method: EAPMethod, skipped: [String]) {
         var chosen: EAPMethod?
         var skipped: [String] = []
         var failures: [String] = []
         for text in texts {
             if chosen != nil { skipped.append(text); continue }
             do {
-                chosen = try EAPMethod(parsing: text)
+                chosen = try EAPMethod(parsing: text, allowLEAP: allowLEAP)
             } catch let error as ProfileError {
                 skipped.append(text)
                 failures.append(error.message)
@@ -117,7 +148,7 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = EAPMethod(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown EAP method '\(text)'; accepted: peap, ttls, tls")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown EAP method '\(text)'; accepted: peap, ttls, tls, leap")
         }
         self = value
     }

@@ -12,6 +12,12 @@ public struct EAPSettings: Sendable, Hashable, Codable {
     public var username: String?
     /// The outer (anonymous) identity sent in clear, e.g. `anonymous@example.org`.
     public var outerIdentity: String?
+    /// One-time passwords (eapolcfg's `OneTimeUserPassword`): no password is ever stored for the profile; each
+    /// authentication asks for it (a terminal prompt or `--password-stdin`), so nothing can re-authenticate unattended.
+    public var oneTimePassword: Bool
+    /// The explicit switch (`--insecure-allow-leap`) without which a LEAP profile is invalid (``EAPMethod/leap``).
+    /// Recorded in the profile; every display of it warns loudly.
+    public var insecureAllowLEAP: Bool
 
     /// Creates EAP settings, filling the default inner method of tunnelled methods.
     /// - Parameters:
@@ -20,15 +26,20 @@ public struct EAPSettings: Sendable, Hashable, Codable {
     ///     Under PEAP, `eapMSCHAPv2` is normalised to `mschapv2` (PEAP's MSCHAPv2 is always EAP-MSCHAPv2).
     ///   - username: the inner identity.
     ///   - outerIdentity: the anonymous outer identity.
-    public init(outer: EAPMethod, inner: InnerMethod? = nil, username: String? = nil, outerIdentity: String? = nil) {
+    ///   - oneTimePassword: the password is asked for at each authentication and never stored.
+    ///   - insecureAllowLEAP: the user allowed the broken LEAP method explicitly.
+    public init(outer: EAPMethod, inner: InnerMethod? = nil, username: String? = nil, outerIdentity: String? = nil,
+                oneTimePassword: Bool = false, insecureAllowLEAP: Bool = false) {
         self.outer = outer
         self.inner = Self.normalised(inner, for: outer) ?? outer.defaultInnerMethod
         self.username = username
         self.outerIdentity = outerIdentity
+        self.oneTimePassword = oneTimePassword
+        self.insecureAllowLEAP = insecureAllowLEAP
     }
 
     private enum CodingKeys: String, CodingKey {
-        case outer, inner, username, outerIdentity
+        case outer, inner, username, outerIdentity, oneTimePassword, insecureAllowLEAP
     }
 
     /// Decodes without filling defaults, so a missing inner method is reported by validation.
@@ -38,6 +49,8 @@ public struct EAPSettings: Sendable, Hashable, Codable {
         inner = Self.normalised(try container.decodeIfPresent(InnerMethod.self, forKey: .inner), for: outer)
         username = try container.decodeIfPresent(String.self, forKey: .username)
         outerIdentity = try container.decodeIfPresent(String.self, forKey: .outerIdentity)
+        oneTimePassword = try container.decodeIfPresent(Bool.self, forKey: .oneTimePassword) ?? false
+        insecureAllowLEAP = try container.decodeIfPresent(Bool.self, forKey: .insecureAllowLEAP) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -46,6 +59,9 @@ public struct EAPSettings: Sendable, Hashable, Codable {
         try container.encodeIfPresent(inner, forKey: .inner)
         try container.encodeIfPresent(username, forKey: .username)
         try container.encodeIfPresent(outerIdentity, forKey: .outerIdentity)
+        // Written only when set, so profiles without it keep their JSON byte for byte.
+        if oneTimePassword { try container.encode(true, forKey: .oneTimePassword) }
+        if insecureAllowLEAP { try container.encode(true, forKey: .insecureAllowLEAP) }
     }
 
     private static func normalised(_ inner: InnerMethod?, for outer: EAPMethod) -> InnerMethod? {

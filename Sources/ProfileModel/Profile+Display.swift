@@ -3,6 +3,8 @@ public import Foundation
 extension Profile {
     /// The warning shown whenever a profile turns off server validation.
     public static let insecureWarning = "INSECURE: server certificate is NOT validated"
+    /// The warning shown whenever a profile uses LEAP (allowed with `--insecure-allow-leap`).
+    public static let leapWarning = "INSECURE: LEAP is broken (MS-CHAPv1 based, offline dictionary attacks on a captured exchange)"
 
     /// Renders the profile for humans, as `eapolctl profile show` prints it (multi-line, trailing newline).
     ///
@@ -15,6 +17,7 @@ extension Profile {
             lines.append(indent + (label + ":").padding(toLength: 16, withPad: " ", startingAt: 0) + value)
         }
         if isInsecure { lines.append("!!! \(Self.insecureWarning) !!!") }
+        if eap.outer == .leap { lines.append("!!! \(Self.leapWarning) !!!") }
         row("Name", name)
         row("ID", id.description)
         row("Created", Profile.formatDate(createdAt))
@@ -30,6 +33,7 @@ extension Profile {
         row("EAP method", eap.outer.displayName + (eap.inner.map { " / \($0.displayName)" } ?? ""))
         row("Username", eap.username ?? "(asked at connect time)")
         row("Outer identity", eap.outerIdentity ?? "(same as username)")
+        if eap.oneTimePassword { row("Password", "one-time: never stored, asked for at each authentication") }
         lines.append("Server validation:")
         if isInsecure { lines.append("  \(Self.insecureWarning)") }
         if trust.caCertificates.isEmpty {

@@ -47,8 +47,8 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
     public var isWired: Bool { binding.isWired }
     /// The security type (`wired` for wired profiles).
     public var security: SecurityType { binding.security }
-    /// True when the profile turns off server certificate validation.
-    public var isInsecure: Bool { trust.insecureNoServerValidation }
+    /// True when the profile turns off server certificate validation, or uses LEAP (no server certificate at all).
+    public var isInsecure: Bool { trust.insecureNoServerValidation || eap.outer == .leap }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, binding, eap, trust, createdAt, information

@@ -43,6 +43,8 @@ public struct ProfileChange: Sendable, Hashable, Encodable {
         compare("eap.inner", old.eap.inner?.rawValue, new.eap.inner?.rawValue)
         compare("eap.username", old.eap.username, new.eap.username)
         compare("eap.outerIdentity", old.eap.outerIdentity, new.eap.outerIdentity)
+        compare("eap.oneTimePassword", String(old.eap.oneTimePassword), String(new.eap.oneTimePassword))
+        compare("eap.insecureAllowLEAP", String(old.eap.insecureAllowLEAP), String(new.eap.insecureAllowLEAP))
         for certificate in old.trust.caCertificates where !new.trust.caCertificates.contains(certificate) {
             changes.append(ProfileChange(field: "trust.caCertificates", old: describe(certificate), new: nil))
         }

@@ -74,7 +74,9 @@ extension Profile {
                 inner = outer.defaultInnerMethod
             }
         }
-        var result = EAPSettings(outer: outer, inner: inner, username: eap.username, outerIdentity: eap.outerIdentity)
+        var result = EAPSettings(outer: outer, inner: inner, username: eap.username, outerIdentity: eap.outerIdentity,
+                                 oneTimePassword: edit.oneTimePassword ?? eap.oneTimePassword,
+                                 insecureAllowLEAP: edit.insecureAllowLEAP ?? eap.insecureAllowLEAP)
         if outer == .tls, edit.inner == nil { result.inner = nil }
         if let username = edit.username { result.username = username.value }
         if let outerIdentity = edit.outerIdentity { result.outerIdentity = outerIdentity.value }

@@ -44,6 +44,10 @@ public struct ProfileEdit: Sendable, Hashable {
     public var inner: InnerMethod?
     public var username: FieldAssignment<String>?
     public var outerIdentity: FieldAssignment<String>?
+    /// Whether the profile uses one-time passwords (nothing stored; asked for at each authentication).
+    public var oneTimePassword: Bool?
+    /// Whether the broken LEAP method is allowed (a LEAP profile without it is invalid).
+    public var insecureAllowLEAP: Bool?
     /// CA certificates to embed (one already embedded is left as it is).
     public var addCACertificates: [TrustedCertificate] = []
     /// CA certificates to remove.

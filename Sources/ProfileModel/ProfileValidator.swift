@@ -60,9 +60,26 @@ public enum ProfileValidator {
                 "Set the inner method, usually mschapv2.")
         }
 
+        if eap.outer == .leap {
+            if !eap.insecureAllowLEAP {
+                add("leap-not-allowed", "eap.insecureAllowLEAP",
+                    "\(EAPMethod.leapBrokenReason); the profile does not allow it explicitly",
+                    "Use PEAP or TTLS; only for a network that offers nothing else, allow LEAP with --insecure-allow-leap.")
+            }
+            if let outer = eap.outerIdentity {
+                add("unexpected-outer-identity", "eap.outerIdentity",
+                    "LEAP has no outer (anonymous) identity, but '\(outer)' is set", "Remove the outer identity.")
+            }
+        }
+        if eap.oneTimePassword, !eap.outer.usesPassword {
+            add("one-time-password-without-password", "eap.oneTimePassword",
+                "\(eap.outer.displayName) authenticates with a client certificate and uses no password, so a one-time password cannot apply",
+                "Leave out the one-time password flag, or use PEAP or TTLS.")
+        }
+
         // Trust.
         let trust = profile.trust
-        if !trust.insecureNoServerValidation {
+        if !trust.insecureNoServerValidation, eap.outer.usesTLS {
             if !trust.hasTrustAnchor {
                 add("missing-trust-anchor", "trust.caCertificates",
                     "\(eap.outer.displayName) needs a trust anchor to validate the RADIUS server, and none is set",

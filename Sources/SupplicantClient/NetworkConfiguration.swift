@@ -94,6 +94,8 @@ public enum NetworkConfiguration {
             }
             props.append(("password", .secretBytes(password)))
         }
+        // LEAP has no TLS: no phase1/phase2, no trust anchor, no client certificate.
+        if spec.outer == .leap { return try leapPlan(spec, properties: props, warnings: warnings) }
 
         // phase1: TLS bounds, PEAP phase 2 requirement, Suite B.
         var phase1: [String] = []
@@ -124,6 +126,7 @@ public enum NetworkConfiguration {
         switch (spec.outer, spec.inner) {
         case (.tls, nil): break
         case (.tls, let inner?):
+        case (.leap, _): break // returned by leapPlan above
             throw invalid("phase2", "EAP-TLS has no inner method, but \(inner.rawValue) was given")
         case (_, nil):
             throw invalid("phase2", "\(spec.outer.rawValue) needs an inner method")

@@ -24,6 +24,8 @@ public struct NetworkSpec: Sendable {
         case peap = "PEAP"
         case ttls = "TTLS"
         case tls = "TLS"
+        /// Cisco LEAP: identity and password only, no TLS (broken; the profile layer allows it only explicitly).
+        case leap = "LEAP"
     }
 
     /// The inner (phase 2) authentication of PEAP or TTLS.

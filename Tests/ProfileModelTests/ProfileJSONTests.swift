@@ -72,7 +72,7 @@ import Testing
         let cases: [(String, (inout [String: Any]) -> Void)] = [
             ("binding.security", { o in var b = o["binding"] as! [String: Any]; b["security"] = "wep"; o["binding"] = b }),
             ("binding.ssid", { o in var b = o["binding"] as! [String: Any]; b["ssid"] = String(repeating: "x", count: 40); o["binding"] = b }),
-            ("eap.outer", { o in var e = o["eap"] as! [String: Any]; e["outer"] = "leap"; o["eap"] = e }),
+            ("eap.outer", { o in var e = o["eap"] as! [String: Any]; e["outer"] = "md5"; o["eap"] = e }),
             ("eap.inner", { o in var e = o["eap"] as! [String: Any]; e["inner"] = 5; o["eap"] = e }),
             ("trust.serverNames[0]", { o in var t = o["trust"] as! [String: Any]; t["serverNames"] = ["bad name"]; o["trust"] = t }),
             ("trust.caCertificates[0]", { o in var t = o["trust"] as! [String: Any]; t["caCertificates"] = ["AAAA"]; o["trust"] = t }),

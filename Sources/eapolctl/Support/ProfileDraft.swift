@@ -23,13 +23,17 @@ struct ProfileDraft {
     var tlsMax: String?
     var allowLegacyTLS = false
     var insecureNoServerValidation = false
+    /// One-time passwords: nothing is stored, each authentication asks for the password.
+    var oneTimePassword = false
+    /// The explicit switch that allows the broken LEAP method.
+    var insecureAllowLEAP = false
 
     /// Builds and validates the profile; every validation problem is reported at once.
     func makeProfile() throws -> Profile {
         guard !methods.isEmpty else {
             throw UsageError(.missingArgument, "no EAP method given", hint: "Pass --method peap|ttls|tls (eapolcfg: --authType).")
         }
-        let (method, _) = try EAPMethod.firstSupported(in: methods)
+        let (method, _) = try EAPMethod.firstSupported(in: methods, allowLEAP: insecureAllowLEAP)
         let binding: NetworkBinding
         if let ssid {
             let parsedSSID = try SSID(parsing: ssid)
@@ -62,7 +66,8 @@ struct ProfileDraft {
             insecureNoServerValidation: insecureNoServerValidation
         )
         let eap = EAPSettings(outer: method, inner: try inner.map(InnerMethod.init(parsing:)), username: username,
-                              outerIdentity: outerIdentity)
+                              outerIdentity: outerIdentity, oneTimePassword: oneTimePassword,
+                              insecureAllowLEAP: insecureAllowLEAP && method == .leap)
         let displayName = name ?? ssid.map { "\(method.displayName) \($0)" } ?? "\(method.displayName) wired"
         return try Profile(name: displayName, binding: binding, eap: eap, trust: trust).validated()
     }

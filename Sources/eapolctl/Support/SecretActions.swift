@@ -17,7 +17,7 @@ enum SecretActions {
 
     static func setPassword(target: CredentialTarget, username: String?, password: SecretBytes,
                             context: CommandContext) throws {
-        let key = try target.key(in: context.profiles)
+        let key = try refuseOneTimePasswordProfile(target: target, context: context)
         let store = try context.openStore(creatingIfMissing: true)
         let name = try username ?? store.password(for: key)?.username ?? defaultUsername(for: key, context: context)
         guard let name, !name.isEmpty else {
@@ -28,6 +28,27 @@ enum SecretActions {
         context.output.result(["saved": PasswordView(key: key.view, username: name, password: mask)]) {
             "Saved the password item of \(key) (user \(name))"
         }
+    }
+
+    /// The key of a password item that may be stored: refused (before any secret is read) when the profile it
+    /// belongs to uses one-time passwords, for which nothing is ever stored.
+    @discardableResult
+    static func refuseOneTimePasswordProfile(target: CredentialTarget, context: CommandContext) throws -> CredentialKey {
+        let key = try target.key(in: context.profiles)
+        let profile: ProfileModel.Profile? = switch key {
+        case .profile(let id): try context.profiles.load(ProfileID(id))
+        case .ssid(let bytes): try context.profiles.find(ssid: SSID(bytes: bytes))
+        case .default: nil
+        }
+        if let profile, profile.eap.oneTimePassword {
+            throw UsageError(.invalidArgument,
+                             "profile '\(profile.name)' uses one-time passwords: no password is stored for it",
+                             hint: "Give the password when authenticating (`eapolctl auth start --interface IF --profile \(profile.id) "
+                                 + "--password-stdin`, or type it when asked), or stop using one-time passwords: "
+                                 + "`eapolctl profile edit \(profile.id) --no-one-time-password`.",
+                             details: ["profile": .string(profile.id.description), "oneTimePassword": .bool(true)])
+        }
+        return key
     }
 
     /// A profile's own username serves when none was given.

@@ -27,6 +27,8 @@ extension Eapolctl.Auth {
         var noEapolStart = false
         @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
         @OptionGroup(title: "Ports without 802.1X") var portPolicy: PortPolicyOptions
+        @Flag(help: "Read a one-time-password profile's password from standard input (else it is asked on the terminal).")
+        var passwordStdin = false
 
         func validate() throws {
             try AuthActions.Target(profile: profile, ssid: ssid, isDefault: isDefault).check()
@@ -37,7 +39,7 @@ extension Eapolctl.Auth {
                 target: .init(profile: profile, ssid: ssid, isDefault: isDefault), interface: connection.interface,
                 timeout: timeout, wait: !noWait, driver: driver, bus: connection.bus, eapolStart: !noEapolStart,
                 dhcp: dhcpOptions.dhcp, dhcpTimeout: dhcpOptions.dhcpTimeout, dhcpScript: dhcpOptions.dhcpScript,
-                portPolicy: portPolicy.policy, context: CommandContext(global))
+                portPolicy: portPolicy.policy, passwordStdin: passwordStdin, context: CommandContext(global))
         }
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 import Orchestration
 import ProfileModel
 import ProfileStore
+import Secrets
 import StructuredErrors
 import SupplicantClient
 
@@ -51,15 +52,18 @@ enum AuthActions {
 
     static func start(target: Target, interface: String, timeout: Double, wait: Bool, driver: String?, bus: String?,
                       eapolStart: Bool, dhcp: String, dhcpTimeout: Double = 15, dhcpScript: String? = nil,
-                      portPolicy: PortPolicy = .standard, context: CommandContext) async throws {
+                      portPolicy: PortPolicy = .standard, passwordStdin: Bool = false,
+                      context: CommandContext) async throws {
         // Bad options are reported before anything is looked up.
         _ = try seconds(timeout, option: "--timeout")
         _ = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
         let profile = try target.resolve(in: context.profiles)
+        // A one-time password is read (or its absence refused) before anything is connected.
+        let oneTimePassword = try OneTimePasswordInput.read(for: profile, passwordStdin: passwordStdin)
         let report = try await connect(profile: profile, interface: interface, timeout: timeout, wait: wait,
                                        driver: driver, bus: bus, eapolStart: eapolStart, dhcp: dhcp,
                                        dhcpTimeout: dhcpTimeout, dhcpScript: dhcpScript, portPolicy: portPolicy,
-                                       context: context)
+                                       oneTimePassword: oneTimePassword, context: context)
         let envelope = AuthResultEnvelope(report.authentication,
                                           dhcp: report.dhcp.map { DHCPResultView(result: $0, authenticatedToBoundMs: report.authenticatedToBound?.milliseconds) })
         context.output.result(envelope) { envelope.human }
@@ -70,7 +74,7 @@ enum AuthActions {
     static func connect(profile: Profile, interface: String, timeout: Double, wait: Bool = true, driver: String? = nil,
                         bus: String? = nil, eapolStart: Bool = true, dhcp: String, dhcpTimeout: Double = 15,
                         dhcpScript: String? = nil, portPolicy: PortPolicy = .standard,
-                        context: CommandContext) async throws -> ConnectionReport {
+                        oneTimePassword: SecretBytes? = nil, context: CommandContext) async throws -> ConnectionReport {
         let authBudget = try seconds(timeout, option: "--timeout")
         let dhcpBudget = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
         let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
@@ -84,7 +88,8 @@ enum AuthActions {
                                             sendEAPOLStart: eapolStart,
                                             preferredCAFingerprint: context.profiles.trustHint(for: profile.id),
                                             maxStart: portPolicy.maxStart,
-                                            acceptOpenPort: portPolicy.acceptOpenPort)
+                                            acceptOpenPort: portPolicy.acceptOpenPort,
+                                            oneTimePassword: oneTimePassword)
         let trigger = try DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript)
         let connector = Connector(authenticator: authenticator, dhcp: trigger, dhcpTimeout: dhcpBudget,
                                   portHistory: PortHistory(stateDirectory: context.paths.stateDirectory))

@@ -18,7 +18,7 @@ extension Eapolcfg {
         )
 
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("authType"), help: "EAP type: PEAP, TTLS, TLS or a number (repeatable; the first supported is used).")
+        @Option(name: .customLong("authType"), help: "EAP type: PEAP, TTLS, TLS, LEAP (with --insecure-allow-leap) or a number (repeatable; the first supported is used).")
         var authType: [String] = []
         @Option(name: .customLong("userDefinedName"), help: "User-visible name.") var userDefinedName: String?
         @Option(name: .customLong("SSID"), help: "Wi-Fi SSID (text, or hex:...).") var ssid: String?
@@ -33,19 +33,20 @@ extension Eapolcfg {
         @Option(name: .customLong("TTLSInnerAuthentication"), help: "PAP, CHAP, MSCHAP or MSCHAPv2.")
         var ttlsInnerAuthentication: String?
         @Option(name: .customLong("userName"), help: "User name (extension).") var userName: String?
-        @Flag(name: .customLong("oneTimePassword"), help: "One-time passwords (not supported on Linux).")
+        @Flag(name: .customLong("oneTimePassword"),
+              help: "One-time passwords: nothing is stored; startAuthentication asks on the terminal or reads --password-stdin.")
         var oneTimePassword = false
         @Flag(name: .customLong("insecure-no-server-validation"),
               help: "Do not validate the server certificate (recorded in the profile and shown loudly).")
         var insecureNoServerValidation = false
+        @Flag(name: .customLong("insecure-allow-leap"),
+              help: "Allow the broken LEAP method (MS-CHAPv1 based; recorded in the profile and shown loudly).")
+        var insecureAllowLeap = false
 
         func validate() throws {
             if authType.isEmpty { throw ValidationError("--authType is required") }
             if domain != nil {
                 throw UsageError(.invalidArgument, "--domain: Hotspot 2.0 (Passpoint) profiles are not supported")
-            }
-            if oneTimePassword {
-                throw UsageError(.invalidArgument, "--oneTimePassword is not supported: wpa_supplicant needs the password up front")
             }
         }
 
@@ -55,7 +56,8 @@ extension Eapolcfg {
                 name: userDefinedName, ssid: ssid, security: securityType, methods: authType,
                 inner: ttlsInnerAuthentication, username: userName, outerIdentity: outerIdentity,
                 caCertificateFiles: trustedCertificate, serverNames: trustedServerName,
-                insecureNoServerValidation: insecureNoServerValidation)
+                insecureNoServerValidation: insecureNoServerValidation, oneTimePassword: oneTimePassword,
+                insecureAllowLEAP: insecureAllowLeap)
             ProfileActions.printCreated(try ProfileActions.create(draft, context: context), context: context)
         }
     }

@@ -23,6 +23,8 @@ extension Eapolcfg {
         @Option(help: "Give up after this many seconds.") var timeout: Double = 30
         @Flag(help: "Return right after selecting the network (eapolcfg's behaviour).") var noWait = false
         @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
+        @Flag(help: "Read a one-time-password profile's password from standard input (else it is asked on the terminal).")
+        var passwordStdin = false
 
         func validate() throws {
             if let domain {
@@ -37,7 +39,7 @@ extension Eapolcfg {
                 target: .init(profile: profileID, ssid: ssid, isDefault: isDefault), interface: connection.interface,
                 timeout: timeout, wait: !noWait, driver: nil, bus: connection.bus, eapolStart: true,
                 dhcp: dhcpOptions.dhcp, dhcpTimeout: dhcpOptions.dhcpTimeout, dhcpScript: dhcpOptions.dhcpScript,
-                context: CommandContext(global))
+                passwordStdin: passwordStdin, context: CommandContext(global))
         }
     }
 }

@@ -26,7 +26,7 @@ extension Eapolctl.Profile {
         @Flag(help: "The SSID is hidden (probe for it explicitly).") var hidden = false
         @Option(help: ArgumentHelp("Restrict a wired profile to this interface.", valueName: "interface"))
         var wiredInterface: String?
-        @Option(help: "Outer EAP method: peap, ttls, tls.") var method: String
+        @Option(help: "Outer EAP method: peap, ttls, tls (leap only with --insecure-allow-leap).") var method: String
         @Option(help: "Inner method: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).")
         var inner: String?
         @Option(help: "User name (inner identity).") var username: String?
@@ -43,6 +43,10 @@ extension Eapolctl.Profile {
         @Flag(help: "Allow TLS 1.0/1.1 for old RADIUS servers.") var allowLegacyTls = false
         @Flag(help: "Do not validate the server certificate (recorded in the profile and shown loudly).")
         var insecureNoServerValidation = false
+        @Flag(help: "One-time passwords: nothing is stored; auth start asks on the terminal or reads --password-stdin.")
+        var oneTimePassword = false
+        @Flag(help: "Allow the broken LEAP method (MS-CHAPv1 based; recorded in the profile and shown loudly).")
+        var insecureAllowLeap = false
 
         func run() async throws {
             let context = CommandContext(global)
@@ -51,7 +55,8 @@ extension Eapolctl.Profile {
                 methods: [method], inner: inner, username: username, outerIdentity: outerIdentity,
                 caCertificateFiles: caCert, useSystemCAs: systemCas, pins: pin, serverNames: serverName,
                 tlsMin: tlsMin, tlsMax: tlsMax, allowLegacyTLS: allowLegacyTls,
-                insecureNoServerValidation: insecureNoServerValidation)
+                insecureNoServerValidation: insecureNoServerValidation, oneTimePassword: oneTimePassword,
+                insecureAllowLEAP: insecureAllowLeap)
             ProfileActions.printCreated(try ProfileActions.create(draft, context: context), context: context)
         }
     }

@@ -37,7 +37,7 @@ extension Eapolctl.Profile {
         @Option(help: ArgumentHelp("Restrict the wired profile to this interface.", valueName: "interface"))
         var wiredInterface: String?
         @Flag(help: "Lift the wired profile's interface restriction.") var noWiredInterface = false
-        @Option(help: "New outer EAP method: peap, ttls, tls.") var method: String?
+        @Option(help: "New outer EAP method: peap, ttls, tls (leap only with --insecure-allow-leap).") var method: String?
         @Option(help: "New inner method: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).")
         var inner: String?
         @Option(help: "New user name (inner identity).") var username: String?
@@ -65,6 +65,10 @@ extension Eapolctl.Profile {
         @Flag(inversion: .prefixedNo, help: "Whether TLS 1.0/1.1 are allowed for old RADIUS servers.") var allowLegacyTls: Bool?
         @Flag(inversion: .prefixedNo, help: "Whether server validation is off (recorded in the profile and shown loudly).")
         var insecureNoServerValidation: Bool?
+        @Flag(inversion: .prefixedNo, help: "Whether the password is one-time: never stored, asked for at each authentication.")
+        var oneTimePassword: Bool?
+        @Flag(inversion: .prefixedNo, help: "Whether the broken LEAP method is allowed (recorded in the profile and shown loudly).")
+        var insecureAllowLeap: Bool?
 
         func run() async throws {
             let context = CommandContext(global)
@@ -86,7 +90,7 @@ extension Eapolctl.Profile {
             edit.hidden = hidden
             edit.makeWired = wired
             edit.wiredInterface = try assignment(wiredInterface, clear: noWiredInterface, "wired-interface")
-            edit.method = try method.map(EAPMethod.init(parsing:))
+            edit.method = try method.map { try EAPMethod(parsing: $0, allowLEAP: insecureAllowLeap == true) }
             edit.inner = try inner.map(InnerMethod.init(parsing:))
             edit.username = try assignment(username, clear: noUsername, "username")
             edit.outerIdentity = try assignment(outerIdentity, clear: noOuterIdentity, "outer-identity")
@@ -107,6 +111,8 @@ extension Eapolctl.Profile {
             edit.tlsMaxVersion = try assignment(try tlsMax.map(TLSVersion.init(parsing:)), clear: noTlsMax, "tls-max")
             edit.allowLegacyTLS = allowLegacyTls
             edit.insecureNoServerValidation = insecureNoServerValidation
+            edit.oneTimePassword = oneTimePassword
+            edit.insecureAllowLEAP = insecureAllowLeap
             return edit
         }
 

@@ -40,6 +40,9 @@ extension Eapolctl {
             let authBudget = try seconds(timeout, option: "--timeout")
             let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
             let driverChoice = try AuthActions.parseDriver(driver)
+            // A one-time-password profile is refused before anything is opened, and below for the profile of the
+            // current network.
+            if let profile { try Watcher.checkUnattended(try ProfileLookup(reference: profile, ssid: nil).resolve(in: context.profiles)) }
             let systemProfile = system ? try SystemProfileActions.forWatch(interface: interface, driver: driverChoice, profileOption: profile, context: context) : nil
             let store = try AuthActions.openStoreIfPresent(context)
             let supplicant = try await Supplicant.connect(busAddress: connection.bus)
@@ -61,6 +64,7 @@ extension Eapolctl {
                 }
             }
 
+            try Watcher.checkUnattended(chosen)
             let stateDirectory = URL(fileURLWithPath: context.paths.stateDirectory)
             let watchDHCP: WatchDHCP
             switch backend {
