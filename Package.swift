@@ -171,7 +171,8 @@ let package = Package(
         .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["eapolctl", "fake-supplicant", "DBusKit", "ProfileFormats", "ProfileModel", "Secrets"],
+            dependencies: ["eapolctl", "fake-supplicant", "DBusKit", "ProfileFormats", "ProfileModel", "Secrets",
+                           "SupplicantClient"],
             swiftSettings: swiftSettings
         ),
     ]

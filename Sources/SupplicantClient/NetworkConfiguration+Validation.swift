@@ -7,7 +7,7 @@ enum Validation {
         "pairwise": ["CCMP", "GCMP-256"],
         "group": ["CCMP", "GCMP-256"],
         "group_mgmt": ["BIP-GMAC-256", "BIP-CMAC-128"],
-        "eap": ["PEAP", "TTLS", "TLS", "LEAP"],
+        "eap": ["PEAP", "TTLS", "TLS", "FAST", "LEAP"],
     ]
     static let phase2Values: Set<String> = [
         "auth=MSCHAPV2", "auth=GTC", "auth=PAP", "auth=CHAP", "auth=MSCHAP", "autheap=MSCHAPV2", "autheap=GTC",

@@ -114,6 +114,7 @@ public enum NetworkConfiguration {
             phase1.append("tls_disable_tlsv1_3=\(maxV < .v1_3 ? 1 : 0)")
         }
         if spec.outer == .peap { phase1.append("phase2_auth=1") }
+        if spec.outer == .fast { phase1.append("fast_provisioning=\(spec.fast?.provisioning.rawValue ?? 0)") }
         if case .wifi(_, .wpa3_192, _) = spec.binding { phase1.append("tls_suiteb=1") }
         props.append(("phase1", .string(phase1.joined(separator: " "))))
         if minV < .v1_2 {
@@ -125,8 +126,8 @@ public enum NetworkConfiguration {
         // phase2.
         switch (spec.outer, spec.inner) {
         case (.tls, nil): break
-        case (.tls, let inner?):
         case (.leap, _): break // returned by leapPlan above
+        case (.tls, let inner?):
             throw invalid("phase2", "EAP-TLS has no inner method, but \(inner.rawValue) was given")
         case (_, nil):
             throw invalid("phase2", "\(spec.outer.rawValue) needs an inner method")
@@ -137,6 +138,8 @@ public enum NetworkConfiguration {
             case .pap, .chap, .mschap:
                 throw invalid("phase2", "PEAP carries only EAP inner methods (MSCHAPv2, GTC), not \(inner.rawValue)")
             }
+        case (.fast, let inner?):
+            props.append(("phase2", .string(try fastPhase2(inner))))
         case (.ttls, let inner?):
             let value = switch inner {
             case .pap: "auth=PAP"
@@ -198,9 +201,16 @@ public enum NetworkConfiguration {
             }
         }
 
+        var pacBlobName: String?
+        if spec.outer == .fast {
+            pacBlobName = try appendPAC(spec, base: base, to: &props, blobs: &blobs, warnings: &warnings)
+        } else if spec.fast != nil {
+            throw invalid("pac_file", "PAC settings apply to EAP-FAST only, not \(spec.outer.rawValue)")
+        }
+
         for (key, value) in props { try Validation.property(key: key, value: value) }
         return NetworkPlan(properties: props, blobs: blobs, anchor: chosen, trustCandidates: candidates,
-                           insecureNoServerValidation: chosen == .none, warnings: warnings)
+                           insecureNoServerValidation: chosen == .none, warnings: warnings, pacBlobName: pacBlobName)
     }
 
     /// The trust anchors a spec allows, in the order to try them.

@@ -12,6 +12,9 @@ public struct NetworkPlan: Sendable {
     public let insecureNoServerValidation: Bool
     /// Decisions the caller may want to show (for example a CA ignored because a pin was given).
     public let warnings: [String]
+    /// The blob wpa_supplicant reads the EAP-FAST PAC from and writes a provisioned or refreshed PAC into
+    /// (`pac_file="blob://NAME"`); read it back with `GetBlob` after the attempt, before removing the blobs.
+    public internal(set) var pacBlobName: String? = nil
 
     /// The names of all blobs, for removal after the attempt.
     public var blobNames: [String] { blobs.map(\.name) }

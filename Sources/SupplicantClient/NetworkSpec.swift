@@ -26,6 +26,8 @@ public struct NetworkSpec: Sendable {
         case tls = "TLS"
         /// Cisco LEAP: identity and password only, no TLS (broken; the profile layer allows it only explicitly).
         case leap = "LEAP"
+        /// EAP-FAST (RFC 4851): a TLS tunnel keyed by a PAC, with an inner MSCHAPv2 or GTC; see ``FASTSettings``.
+        case fast = "FAST"
     }
 
     /// The inner (phase 2) authentication of PEAP or TTLS.
@@ -121,6 +123,8 @@ public struct NetworkSpec: Sendable {
     public var clientIdentity: ClientIdentity?
     /// Wi-Fi frequencies (MHz) to scan; empty scans everything.
     public var scanFrequencies: [Int]
+    /// PAC provisioning and the stored PAC (EAP-FAST only; nil means no provisioning and no PAC).
+    public var fast: FASTSettings?
 
     /// Creates a spec; only the binding, methods and identity are required.
     public init(
@@ -129,7 +133,7 @@ public struct NetworkSpec: Sendable {
         useSystemCAs: Bool = false, systemCABundlePath: String = "/etc/ssl/certs/ca-certificates.crt",
         serverPins: [String] = [], serverNames: [ServerName] = [], tlsMinVersion: TLSVersion? = nil,
         tlsMaxVersion: TLSVersion? = nil, allowLegacyTLS: Bool = false, insecureNoServerValidation: Bool = false,
-        clientIdentity: ClientIdentity? = nil, scanFrequencies: [Int] = []
+        clientIdentity: ClientIdentity? = nil, scanFrequencies: [Int] = [], fast: FASTSettings? = nil
     ) {
         self.binding = binding
         self.outer = outer
@@ -148,5 +152,6 @@ public struct NetworkSpec: Sendable {
         self.insecureNoServerValidation = insecureNoServerValidation
         self.clientIdentity = clientIdentity
         self.scanFrequencies = scanFrequencies
+        self.fast = fast
     }
 }
