@@ -173,13 +173,13 @@ _eapolctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    profile|password|identity|store|auth|dhcp|watch|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
+    profile|password|identity|store|auth|dhcp|watch|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setProfileInformation|getProfileInformation|clearProfileInformation|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|setSystemProfile|getSystemProfile|clearSystemProfile|getSystemInterfaces|setSystemEthernetProfile|getSystemEthernetProfile|clearSystemEthernetProfile|help)
         # Offer subcommand argument completions
         "_eapolctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'profile password identity store auth dhcp watch onboard errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity startAuthentication stopAuthentication getState help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'profile password identity store auth dhcp watch onboard errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setProfileInformation getProfileInformation clearProfileInformation setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity startAuthentication stopAuthentication getState setSystemProfile getSystemProfile clearSystemProfile getSystemInterfaces setSystemEthernetProfile getSystemEthernetProfile clearSystemEthernetProfile help' -- "${cur}"))
         ;;
     esac
 }
@@ -209,7 +209,7 @@ _eapolctl_profile() {
 
 _eapolctl_profile_create() {
     repeating_flags=()
-    non_repeating_flags=(--json --hidden --system-cas --allow-legacy-tls --insecure-no-server-validation --version -h --help)
+    non_repeating_flags=(--json --hidden --system-cas --allow-legacy-tls --insecure-no-server-validation --one-time-password --insecure-allow-leap --version -h --help)
     repeating_options=(--ca-cert --pin --server-name)
     non_repeating_options=(--state-dir --key-file --name --ssid --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max)
     __eapolctl_offer_flags_options 0
@@ -326,7 +326,7 @@ _eapolctl_profile_remove() {
 
 _eapolctl_profile_edit() {
     repeating_flags=()
-    non_repeating_flags=(--json --hidden --no-hidden --wired --no-wired-interface --no-username --no-outer-identity --system-cas --no-system-cas --no-tls-min --no-tls-max --allow-legacy-tls --no-allow-legacy-tls --insecure-no-server-validation --no-insecure-no-server-validation --version -h --help)
+    non_repeating_flags=(--json --hidden --no-hidden --wired --no-wired-interface --no-username --no-outer-identity --system-cas --no-system-cas --no-tls-min --no-tls-max --allow-legacy-tls --no-allow-legacy-tls --insecure-no-server-validation --no-insecure-no-server-validation --one-time-password --no-one-time-password --insecure-allow-leap --no-insecure-allow-leap --version -h --help)
     repeating_options=(--add-ca-cert --remove-ca-cert --add-server-name --remove-server-name --add-pin --remove-pin)
     non_repeating_options=(--state-dir --key-file --ssid --name --ssid-set --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max)
     __eapolctl_offer_flags_options 1
@@ -827,7 +827,7 @@ _eapolctl_auth() {
 
 _eapolctl_auth_start() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --no-wait --no-eapol-start --accept-open-port --version -h --help)
+    non_repeating_flags=(--json --default --no-wait --no-eapol-start --accept-open-port --password-stdin --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --timeout --driver --dhcp --dhcp-timeout --dhcp-script --max-start)
     __eapolctl_offer_flags_options 0
@@ -976,7 +976,7 @@ _eapolctl_dhcp_renew() {
 
 _eapolctl_watch() {
     repeating_flags=()
-    non_repeating_flags=(--json --no-eapol-start --version -h --help)
+    non_repeating_flags=(--json --no-eapol-start --system --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file --interface --bus --profile --dhcp --dhcp-timeout --timeout --driver --dhcp-script)
     __eapolctl_offer_flags_options 0
@@ -1093,9 +1093,9 @@ _eapolctl_listProfiles() {
 
 _eapolctl_showProfile() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --details --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain)
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1106,10 +1106,10 @@ _eapolctl_showProfile() {
     '--key-file')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
         return
         ;;
     '--domain')
@@ -1122,7 +1122,7 @@ _eapolctl_exportProfile() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain --format)
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain --format)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1133,10 +1133,10 @@ _eapolctl_exportProfile() {
     '--key-file')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
         return
         ;;
     '--domain')
@@ -1173,7 +1173,7 @@ _eapolctl_removeProfile() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain)
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1184,10 +1184,10 @@ _eapolctl_removeProfile() {
     '--key-file')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
         return
         ;;
     '--domain')
@@ -1198,7 +1198,7 @@ _eapolctl_removeProfile() {
 
 _eapolctl_createProfile() {
     repeating_flags=()
-    non_repeating_flags=(--json --oneTimePassword --insecure-no-server-validation --version -h --help)
+    non_repeating_flags=(--json --oneTimePassword --insecure-no-server-validation --insecure-allow-leap --version -h --help)
     repeating_options=(--authType --trustedCertificate --trustedServerName)
     non_repeating_options=(--state-dir --key-file --userDefinedName --SSID --securityType --domain --outerIdentity --TTLSInnerAuthentication --userName)
     __eapolctl_offer_flags_options 0
@@ -1244,11 +1244,11 @@ _eapolctl_createProfile() {
     esac
 }
 
-_eapolctl_setPasswordItem() {
+_eapolctl_setProfileInformation() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --system --version -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain --name --password --password-file)
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain --applicationID --applicationid --information)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1259,10 +1259,103 @@ _eapolctl_setPasswordItem() {
     '--key-file')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--applicationID'|'--applicationid')
+        return
+        ;;
+    '--information')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_getProfileInformation() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain --applicationID --applicationid)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--profileID'|'--profileid')
+        return
+        ;;
+    '--SSID'|'--ssid')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--applicationID'|'--applicationid')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_clearProfileInformation() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain --applicationID --applicationid)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--profileID'|'--profileid')
+        return
+        ;;
+    '--SSID'|'--ssid')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--applicationID'|'--applicationid')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_setPasswordItem() {
+    repeating_flags=()
+    non_repeating_flags=(--json --default --system --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain --name --password --password-file)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--profileID'|'--profileid')
+        return
+        ;;
+    '--SSID'|'--ssid')
         return
         ;;
     '--domain')
@@ -1282,9 +1375,9 @@ _eapolctl_setPasswordItem() {
 
 _eapolctl_getPasswordItem() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --system --version -h --help)
+    non_repeating_flags=(--json --default --system --name --password --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain)
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1295,10 +1388,10 @@ _eapolctl_getPasswordItem() {
     '--key-file')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
         return
         ;;
     '--domain')
@@ -1311,7 +1404,7 @@ _eapolctl_removePasswordItem() {
     repeating_flags=()
     non_repeating_flags=(--json --default --system --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain)
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1322,10 +1415,10 @@ _eapolctl_removePasswordItem() {
     '--key-file')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
         return
         ;;
     '--domain')
@@ -1336,9 +1429,9 @@ _eapolctl_removePasswordItem() {
 
 _eapolctl_setIdentity() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --version -h --help)
+    non_repeating_flags=(--json --default --system --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain --certificate --privateKey --pkcs12 --passphraseFile)
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain --certificate --privateKey --pkcs12 --passphraseFile)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1349,10 +1442,10 @@ _eapolctl_setIdentity() {
     '--key-file')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
         return
         ;;
     '--domain')
@@ -1375,9 +1468,9 @@ _eapolctl_setIdentity() {
 
 _eapolctl_getIdentity() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --version -h --help)
+    non_repeating_flags=(--json --default --system --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain)
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1388,10 +1481,10 @@ _eapolctl_getIdentity() {
     '--key-file')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
         return
         ;;
     '--domain')
@@ -1402,9 +1495,9 @@ _eapolctl_getIdentity() {
 
 _eapolctl_clearIdentity() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --version -h --help)
+    non_repeating_flags=(--json --default --system --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --profileID --SSID --domain)
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1415,10 +1508,10 @@ _eapolctl_clearIdentity() {
     '--key-file')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
         return
         ;;
     '--domain')
@@ -1429,9 +1522,9 @@ _eapolctl_clearIdentity() {
 
 _eapolctl_startAuthentication() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --no-ui --no-wait --version -h --help)
+    non_repeating_flags=(--json --default --no-ui --system --no-wait --password-stdin --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --interface --bus --profileID --SSID --timeout --dhcp --dhcp-timeout --dhcp-script)
+    non_repeating_options=(--state-dir --key-file --interface --bus --profileID --profileid --SSID --ssid --domain --timeout --dhcp --dhcp-timeout --dhcp-script)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1448,10 +1541,13 @@ _eapolctl_startAuthentication() {
     '--bus')
         return
         ;;
-    '--profileID')
+    '--profileID'|'--profileid')
         return
         ;;
-    '--SSID')
+    '--SSID'|'--ssid')
+        return
+        ;;
+    '--domain')
         return
         ;;
     '--timeout')
@@ -1512,6 +1608,159 @@ _eapolctl_getState() {
         return
         ;;
     '--bus')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_setSystemProfile() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --profileID --profileid --SSID --ssid --domain)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--profileID'|'--profileid')
+        return
+        ;;
+    '--SSID'|'--ssid')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_getSystemProfile() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_clearSystemProfile() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_getSystemInterfaces() {
+    repeating_flags=()
+    non_repeating_flags=(--json --details --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_setSystemEthernetProfile() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --profileID --profileid --SSID --ssid --domain)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--profileID'|'--profileid')
+        return
+        ;;
+    '--SSID'|'--ssid')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_getSystemEthernetProfile() {
+    repeating_flags=()
+    non_repeating_flags=(--json --details --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_clearSystemEthernetProfile() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
         return
         ;;
     esac

@@ -65,6 +65,9 @@ _eapolctl() {
             'importProfile:Import a profile file: an eapolcfg exportProfile plist, or any format `profile import` reads.'
             'removeProfile:Remove a profile and its password and identity items (eapolcfg form of `profile remove`).'
             'createProfile:Create a profile (eapolcfg form of `profile create`); prints the new profile ID.'
+            'setProfileInformation:Keep an application'\''s own data (a plist dictionary) in a profile.'
+            'getProfileInformation:Print an application'\''s data kept in a profile, as an XML plist.'
+            'clearProfileInformation:Remove an application'\''s data from a profile.'
             'setPasswordItem:Store a user name and password (eapolcfg form of `password set`).'
             'getPasswordItem:Show a password item, masked (eapolcfg form of `password get`).'
             'removePasswordItem:Remove a password item (eapolcfg form of `password remove`).'
@@ -74,13 +77,20 @@ _eapolctl() {
             'startAuthentication:Authenticate a profile (eapolcfg form of `auth start`; waits for the outcome unless --no-wait).'
             'stopAuthentication:Stop authentication on an interface (eapolcfg form of `auth stop`).'
             'getState:Show the authentication state of an interface (eapolcfg form of `auth state`).'
+            'setSystemProfile:Authenticate an interface with a profile at boot and after every link change (enables eapolctl-watch@IF.service).'
+            'getSystemProfile:Show the system profile of an interface (set with setSystemProfile).'
+            'clearSystemProfile:Remove the system profile of an interface (disables eapolctl-watch@IF.service).'
+            'getSystemInterfaces:List the interfaces that have a system profile (--details: the profile and the watch unit'\''s state).'
+            'setSystemEthernetProfile:Set the profile of every wired interface that has no system profile of its own.'
+            'getSystemEthernetProfile:Show the system Ethernet profile.'
+            'clearSystemEthernetProfile:Remove the system Ethernet profile.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        profile|password|identity|store|auth|dhcp|watch|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|help)
+        profile|password|identity|store|auth|dhcp|watch|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setProfileInformation|getProfileInformation|clearProfileInformation|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|setSystemProfile|getSystemProfile|clearSystemProfile|getSystemInterfaces|setSystemEthernetProfile|getSystemEthernetProfile|clearSystemEthernetProfile|help)
             "_eapolctl_${words[1]}" && ret=0
             ;;
         esac
@@ -136,7 +146,7 @@ _eapolctl_profile_create() {
         '--security[wpa2, wpa3, wpa3-192, wpa2-wpa3 (default wpa2 with --ssid).]:security:'
         '--hidden[The SSID is hidden (probe for it explicitly).]'
         '--wired-interface[Restrict a wired profile to this interface.]:interface:'
-        '--method[Outer EAP method\: peap, ttls, tls.]:method:'
+        '--method[Outer EAP method\: peap, ttls, tls (leap only with --insecure-allow-leap).]:method:'
         '--inner[Inner method\: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).]:inner:'
         '--username[User name (inner identity).]:username:'
         '--outer-identity[Outer (anonymous) identity.]:outer-identity:'
@@ -148,6 +158,8 @@ _eapolctl_profile_create() {
         '--tls-max[Highest TLS version (1.0-1.3).]:tls-max:'
         '--allow-legacy-tls[Allow TLS 1.0/1.1 for old RADIUS servers.]'
         '--insecure-no-server-validation[Do not validate the server certificate (recorded in the profile and shown loudly).]'
+        '--one-time-password[One-time passwords\: nothing is stored; auth start asks on the terminal or reads --password-stdin.]'
+        '--insecure-allow-leap[Allow the broken LEAP method (MS-CHAPv1 based; recorded in the profile and shown loudly).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -219,7 +231,7 @@ _eapolctl_profile_edit() {
         '--wired[Make the profile wired (drops its SSID, security and hidden flag).]'
         '--wired-interface[Restrict the wired profile to this interface.]:interface:'
         '--no-wired-interface[Lift the wired profile'\''s interface restriction.]'
-        '--method[New outer EAP method\: peap, ttls, tls.]:method:'
+        '--method[New outer EAP method\: peap, ttls, tls (leap only with --insecure-allow-leap).]:method:'
         '--inner[New inner method\: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).]:inner:'
         '--username[New user name (inner identity).]:username:'
         '--no-username[Remove the user name.]'
@@ -241,6 +253,10 @@ _eapolctl_profile_edit() {
         '--no-allow-legacy-tls[Whether TLS 1.0/1.1 are allowed for old RADIUS servers.]'
         '--insecure-no-server-validation[Whether server validation is off (recorded in the profile and shown loudly).]'
         '--no-insecure-no-server-validation[Whether server validation is off (recorded in the profile and shown loudly).]'
+        '--one-time-password[Whether the password is one-time\: never stored, asked for at each authentication.]'
+        '--no-one-time-password[Whether the password is one-time\: never stored, asked for at each authentication.]'
+        '--insecure-allow-leap[Whether the broken LEAP method is allowed (recorded in the profile and shown loudly).]'
+        '--no-insecure-allow-leap[Whether the broken LEAP method is allowed (recorded in the profile and shown loudly).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -626,6 +642,7 @@ _eapolctl_auth_start() {
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--max-start[Unanswered EAPOL-Starts (one a second) after which a wired port counts as without 802.1X; 0 waits for --timeout.]:count:'
         '--accept-open-port[A wired port without 802.1X (open, or MAC authentication bypass) is not an error\: go on to DHCP, unauthenticated.]'
+        '--password-stdin[Read a one-time-password profile'\''s password from standard input (else it is asked on the terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -726,6 +743,7 @@ _eapolctl_watch() {
         '--timeout[Budget of each full authentication, in seconds.]:seconds:'
         '--driver[wpa_supplicant driver when creating the interface\: wired or nl80211.]:driver:'
         '--no-eapol-start[Do not send an EAPOL-Start after link-up.]'
+        '--system[Authenticate with the interface'\''s system profile (setSystemProfile; on a wired interface without one, setSystemEthernetProfile'\''s). The eapolctl-watch@IF unit passes it.]'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -798,9 +816,10 @@ _eapolctl_showProfile() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--details[Also print the applications'\'' information (setProfileInformation).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -815,8 +834,8 @@ _eapolctl_exportProfile() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--format[Export format\: json (default), eapolcfg, wpa-supplicant, iwd, networkmanager.]:format:'
         '--version[Show the version.]'
@@ -852,8 +871,8 @@ _eapolctl_removeProfile() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -869,7 +888,7 @@ _eapolctl_createProfile() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '*--authType[EAP type\: PEAP, TTLS, TLS or a number (repeatable; the first supported is used).]:authType:'
+        '*--authType[EAP type\: PEAP, TTLS, TLS, LEAP (with --insecure-allow-leap) or a number (repeatable; the first supported is used).]:authType:'
         '--userDefinedName[User-visible name.]:userDefinedName:'
         '--SSID[Wi-Fi SSID (text, or hex\:...).]:SSID:'
         '--securityType[WPA, WPA2, Any, or wpa3, wpa3-192, wpa2-wpa3 (WEP is refused).]:securityType:'
@@ -879,8 +898,64 @@ _eapolctl_createProfile() {
         '--outerIdentity[Outer (anonymous) identity.]:outerIdentity:'
         '--TTLSInnerAuthentication[PAP, CHAP, MSCHAP or MSCHAPv2.]:TTLSInnerAuthentication:'
         '--userName[User name (extension).]:userName:'
-        '--oneTimePassword[One-time passwords (not supported on Linux).]'
+        '--oneTimePassword[One-time passwords\: nothing is stored; startAuthentication asks on the terminal or reads --password-stdin.]'
         '--insecure-no-server-validation[Do not validate the server certificate (recorded in the profile and shown loudly).]'
+        '--insecure-allow-leap[Allow the broken LEAP method (MS-CHAPv1 based; recorded in the profile and shown loudly).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_setProfileInformation() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '(--applicationID --applicationid)'{--applicationID,--applicationid}'[The application'\''s reverse-DNS ID (com.example.app).]:applicationID:'
+        '--information[The plist file whose dictionary to keep.]:information:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_getProfileInformation() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '(--applicationID --applicationid)'{--applicationID,--applicationid}'[The application'\''s reverse-DNS ID (com.example.app).]:applicationID:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_clearProfileInformation() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '(--applicationID --applicationid)'{--applicationID,--applicationid}'[The application'\''s reverse-DNS ID (com.example.app).]:applicationID:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -895,8 +970,8 @@ _eapolctl_setPasswordItem() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--default[The default item.]'
         '--system[Accepted for compatibility (the store is per state directory).]'
@@ -917,11 +992,13 @@ _eapolctl_getPasswordItem() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--default[The default item.]'
-        '--system[Accepted for compatibility.]'
+        '--system[The item used by boot-time authentication\: on Linux the same item (one store, used by root).]'
+        '--name[Print the user name (Name\: ...).]'
+        '--password[Print that a password is stored (Password\: ************; never the password).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -936,8 +1013,8 @@ _eapolctl_removePasswordItem() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--default[The default item.]'
         '--system[Accepted for compatibility.]'
@@ -955,10 +1032,11 @@ _eapolctl_setIdentity() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--default[The default identity.]'
+        '--system[The identity used by boot-time authentication\: on Linux the same item (one store, used by root).]'
         '--certificate[PEM client certificate.]:certificate:'
         '--privateKey[PEM private key for --certificate.]:privateKey:'
         '--pkcs12[PKCS#12 bundle.]:pkcs12:'
@@ -977,10 +1055,11 @@ _eapolctl_getIdentity() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--default[The default identity.]'
+        '--system[The identity used by boot-time authentication\: on Linux the same item (one store, used by root).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -995,10 +1074,11 @@ _eapolctl_clearIdentity() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID (text, or hex\:...).]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--default[The default identity.]'
+        '--system[The identity used by boot-time authentication\: on Linux the same item (one store, used by root).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -1015,15 +1095,18 @@ _eapolctl_startAuthentication() {
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--interface[The network interface, e.g. eth0.]:name:'
         '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
-        '--profileID[The profile'\''s ID (or name).]:profileID:'
-        '--SSID[The SSID of the profile.]:SSID:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID of the profile.]:SSID:'
         '--default[The only wired profile, with the default credentials.]'
         '--no-ui[Accepted for compatibility; eapolctl never shows UI.]'
+        '--system[Authenticate as the system\: on Linux the same as without (eapolctl runs as root).]'
+        '--domain[Hotspot 2.0 domain (not supported on Linux yet).]:domain:'
         '--timeout[Give up after this many seconds.]:timeout:'
         '--no-wait[Return right after selecting the network (eapolcfg'\''s behaviour).]'
         '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
         '--dhcp-timeout[Budget of the DHCP exchange after authentication, in seconds.]:seconds:'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
+        '--password-stdin[Read a one-time-password profile'\''s password from standard input (else it is asked on the terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -1056,6 +1139,115 @@ _eapolctl_getState() {
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--interface[The network interface, e.g. eth0.]:name:'
         '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_setSystemProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_getSystemProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_clearSystemProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_getSystemInterfaces() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--details[Show each interface'\''s profile and the state of its eapolctl-watch unit.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_setSystemEthernetProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_getSystemEthernetProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--details[Accepted for compatibility with eapolcfg\: the profile is always shown in full.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_clearSystemEthernetProfile() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -26,7 +26,7 @@ extension NetworkConfiguration {
         let settings = spec.fast ?? NetworkSpec.FASTSettings(provisioning: .none)
         if settings.provisioning == .none && (settings.pac?.isEmpty ?? true) {
             throw invalid("pac_file", "EAP-FAST has no PAC and PAC provisioning is off; nothing can authenticate",
-                          hint: "Allow provisioning in the profile (eapolcfg createProfile --EAPFASTProvisionPAC).")
+                          hint: "Allow PAC provisioning (anonymous or authenticated) or provide a stored PAC.")
         }
         if settings.provisioning == .anonymous || settings.provisioning == .both {
             warnings.append(anonymousProvisioningWarning)

@@ -47,7 +47,7 @@ import Testing
         let line = String(good.split(separator: "\n")[1])
         let header = "eapolctl-profiles-index 2 7 1\n"
         let variants = [
-            line.replacingOccurrences(of: "\tpeap\t", with: "\tleap\t"),          // unknown method
+            line.replacingOccurrences(of: "\tpeap\t", with: "\tmd5\t"),           // unknown method
             line.replacingOccurrences(of: "\t0", with: "\t2"),                   // bad flag
             String(line.dropFirst()),                                            // short ID
             "Z" + String(line.dropFirst()),                                      // non-hex ID
