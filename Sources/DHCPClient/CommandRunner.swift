@@ -9,13 +9,14 @@ import Glibc
 /// threads of Swift's runtime block nearly every signal, so a child could not be stopped with SIGTERM. Here the
 /// child gets an empty mask and default handlers. Spawning from the calling thread also means the child inherits
 /// that thread's network namespace.
-enum CommandRunner {
-    struct Outcome: Sendable {
-        var status: Int32
-        var output: String
-        var timedOut: Bool
+public enum CommandRunner {
+    public struct Outcome: Sendable {
+        public var status: Int32
+        /// stdout and stderr together.
+        public var output: String
+        public var timedOut: Bool
         /// The last `n` non-empty output lines (for error details).
-        func lastLines(_ n: Int = 8) -> [String] {
+        public func lastLines(_ n: Int = 8) -> [String] {
             Array(output.split(separator: "\n").map(String.init).filter { !$0.isEmpty }.suffix(n))
         }
     }
@@ -24,7 +25,7 @@ enum CommandRunner {
     static let systemDirectories = ["/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin"]
 
     /// The absolute path of `name`, or nil when it is not installed.
-    static func locate(_ name: String) -> String? {
+    public static func locate(_ name: String) -> String? {
         if name.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
         let path = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").map(String.init) ?? []
         for dir in path + systemDirectories where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
@@ -108,7 +109,7 @@ enum CommandRunner {
 
     /// Runs `executable` with `arguments` to completion, feeding `input` on stdin, capturing stdout and stderr.
     /// On timeout the child gets SIGTERM, then SIGKILL after 1 s.
-    static func run(_ executable: String, _ arguments: [String], input: String? = nil, timeout: Duration) throws -> Outcome {
+    public static func run(_ executable: String, _ arguments: [String], input: String? = nil, timeout: Duration) throws -> Outcome {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("eapolctl-dhcp-\(UUID().uuidString).out").path
         defer { unlink(out) }
         var pipeFDs: [Int32] = [-1, -1]

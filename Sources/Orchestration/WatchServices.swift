@@ -1,4 +1,5 @@
 import Foundation
+import DHCPClient
 import StructuredErrors
 
 /// The service manager side of system profiles: enabling and disabling `eapolctl-watch@IF.service`. The CLI uses
@@ -59,48 +60,30 @@ public struct SystemdWatchServices: WatchServiceManaging {
     public func disable(unit: String) throws { try run(["disable", "--now", unit]) }
 
     public func activeState(unit: String) -> String? {
-        guard unavailableReason == nil, let result = try? execute(["is-active", unit]) else { return nil }
-        let state = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard unavailableReason == nil, let result = try? execute(["is-active", unit]), !result.timedOut else { return nil }
+        let state = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
         return state.isEmpty ? nil : state
     }
 
     private func run(_ arguments: [String]) throws {
         let result = try execute(arguments)
-        guard result.status == 0 else {
+        guard result.status == 0, !result.timedOut else {
             let command = "systemctl " + arguments.joined(separator: " ")
-            throw SystemError(.commandFailed, "\(command) exited with status \(result.status): "
-                              + result.stderr.trimmingCharacters(in: .whitespacesAndNewlines),
+            let why = result.timedOut ? "did not finish within 30 s" : "exited with status \(result.status)"
+            throw SystemError(.commandFailed, "\(command) \(why): " + result.lastLines().joined(separator: " / "),
                               hint: "Install the unit first (`install -m 0644 scripts/eapolctl-watch@.service /etc/systemd/system/ && systemctl daemon-reload`), then run `\(command)`; `journalctl -xe` shows systemd's reason.",
                               details: ["command": .string(command), "status": .int(Int(result.status))])
         }
     }
 
-    private func execute(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: systemctl)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+    /// systemctl through `CommandRunner` (posix_spawn with an empty signal mask, output captured, killed after
+    /// 30 s); blocks the calling thread, so callers run it off the cooperative pool (`BlockingWork`).
+    private func execute(_ arguments: [String]) throws -> CommandRunner.Outcome {
         do {
-            try process.run()
+            return try CommandRunner.run(systemctl, arguments, timeout: .seconds(30))
         } catch {
-            throw SystemError(.commandMissing, "cannot run \(systemctl): \(error.localizedDescription)",
+            throw SystemError(.commandMissing, "cannot run \(systemctl): \((error as? any StructuredError)?.message ?? "\(error)")",
                               hint: "Install systemd (Debian package systemd); without systemd, start `eapolctl watch --interface IF --system` at boot by other means.")
         }
-        // systemctl writes little; reading stdout to its end first cannot fill stderr's pipe in practice, but
-        // read stderr on its own thread anyway so a chatty failure cannot deadlock.
-        let errorReader = err.fileHandleForReading
-        nonisolated(unsafe) var errData = Data()
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            errData = errorReader.readDataToEndOfFile()
-            done.signal()
-        }.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Orchestration
+import StateFiles
 
 extension Eapolcfg {
     /// eapolcfg `clearSystemProfile --interface IF`: removes the system profile and disables the watch unit.
@@ -20,7 +21,7 @@ extension Eapolcfg {
 
         func run() async throws {
             let context = CommandContext(global)
-            let (removed, service) = try SystemProfileActions.setup(context).clear(interface: interface)
+            let (removed, service) = try await BlockingWork.run { [setup = SystemProfileActions.setup(context), interface] in try setup.clear(interface: interface) }
             let view = removed.map { SystemProfileActions.EntryView($0, profileName: SystemProfileActions.name(of: $0.profileID, context: context)) }
             context.output.result(SystemProfileActions.ClearResult(interface: interface, removed: view, service: service)) {
                 (removed == nil ? "\(interface) had no system profile" : "\(interface): system profile removed")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Orchestration
+import StateFiles
 
 extension Eapolcfg {
     /// eapolcfg `getSystemInterfaces [--details]`: the interfaces that have a system profile.
@@ -13,7 +14,7 @@ extension Eapolcfg {
 
         func run() async throws {
             let context = CommandContext(global)
-            let statuses = try SystemProfileActions.setup(context).interfaces()
+            let statuses = try await BlockingWork.run { [setup = SystemProfileActions.setup(context)] in try setup.interfaces() }
             let views = statuses.map {
                 SystemProfileActions.EntryView($0.entry, profileName: SystemProfileActions.name(of: $0.entry.profileID, context: context),
                                                unit: $0.unit, unitState: $0.unitState)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Orchestration
+import StateFiles
 
 extension Eapolcfg {
     /// eapolcfg `setSystemProfile --interface IF (--profileID ID | --SSID SSID)`: IF authenticates with the profile at
@@ -27,7 +28,7 @@ extension Eapolcfg {
         func run() async throws {
             let context = CommandContext(global)
             let profile = try selection.lookup.resolve(in: context.profiles)
-            let (entry, service) = try SystemProfileActions.setup(context).set(interface: interface, profileID: profile.id)
+            let (entry, service) = try await BlockingWork.run { [setup = SystemProfileActions.setup(context), interface, id = profile.id] in try setup.set(interface: interface, profileID: id) }
             context.output.result(SystemProfileActions.SetResult(
                 systemProfile: .init(entry, profileName: profile.name), service: service)) {
                 "\(interface): system profile '\(profile.name)' (\(profile.id))\n" + SystemProfileActions.serviceLine(service)
