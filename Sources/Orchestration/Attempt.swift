@@ -154,27 +154,16 @@ struct Attempt: Sendable {
         var tracker = AuthenticationTracker(configuration: .init(
             spec: spec, plan: plan, interfaceName: interface.name, profileName: profile.name,
             settleWindow: options.settleWindow))
-        let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
-        let forward = Task {
-            do {
-                for try await event in events { continuation.yield(.event(event)) }
-            } catch {}
-            continuation.yield(.ended)
-        }
         let clock = self.clock
-        let deadline = self.deadline
-        let timer = Task {
-            try? await Task.sleep(until: deadline, clock: clock)
-            if !Task.isCancelled { continuation.yield(.deadline) }
-        }
+        let pump = SignalPump(events: events, clock: clock, deadline: deadline, event: Input.event, ended: .ended,
+                              deadlineReached: .deadline)
+        let (inputs, continuation) = (pump.inputs, pump.continuation)
         var wake: (at: Duration, task: Task<Void, Never>)?
         var repeater: Task<Void, Never>?
         defer {
-            forward.cancel()
-            timer.cancel()
             wake?.task.cancel()
             repeater?.cancel()
-            continuation.finish()
+            pump.stop()
         }
         let wired = interface.driver.isWired
         var schedule = EAPOLStartSchedule(maxStart: options.maxStart, recentFailure: options.recentFailureAge)

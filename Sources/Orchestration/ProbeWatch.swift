@@ -103,25 +103,14 @@ struct ProbeWatch: Sendable {
 
     func run(_ events: AsyncThrowingStream<AuthenticationEvent, any Error>) async throws
         -> (chain: [ServerCertificate], method: String?) {
-        let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
-        let forward = Task {
-            do {
-                for try await event in events { continuation.yield(.event(event)) }
-            } catch {}
-            continuation.yield(.ended)
-        }
         let clock = self.clock
-        let deadline = self.deadline
-        let timer = Task {
-            try? await Task.sleep(until: deadline, clock: clock)
-            if !Task.isCancelled { continuation.yield(.deadline) }
-        }
+        let pump = SignalPump(events: events, clock: clock, deadline: deadline, event: Input.event, ended: .ended,
+                              deadlineReached: .deadline)
+        let (inputs, continuation) = (pump.inputs, pump.continuation)
         var repeater: Task<Void, Never>?
         defer {
-            forward.cancel()
-            timer.cancel()
             repeater?.cancel()
-            continuation.finish()
+            pump.stop()
         }
         let wired = interface.driver.isWired
         let name = interface.name
