@@ -8,44 +8,19 @@ import Testing
 // The wired fast path (Attempt.swift): an EAPOL-Start once the port is associated, repeated every second
 // (`eapolStartRepeat`) until EAP starts, and sent at once when the port is already `associated` at selection time.
 
-private let pin = String(repeating: "cd", count: 32)
-
-private func wiredProfile() -> Profile {
-    Profile(name: "lab", binding: .wired(interface: nil), eap: EAPSettings(outer: .peap, inner: .mschapv2, username: "alice"),
-            trust: TrustSettings(serverCertificatePins: [pin]))
-}
-
-private func credentials(_ p: Profile) -> FakeCredentials { FakeCredentials(passwords: [p.id.uuid: ("alice", "pw")]) }
-
-/// The authenticator's answer to an EAPOL-Start: a complete PEAP exchange.
-private let exchange: [AuthenticationEvent] = [
-    .eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP"),
-    .eapStatus("remote certificate verification", "success"), .eapStatus("completion", "success"),
-    .currentAuthMode("EAP-PEAP"), .stateChanged("completed"),
-]
-
 /// Generous: only a hang (or falling back to the deadline) would come near it.
 private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5))
-
-/// Collects progress events across tasks.
-private final class Updates: @unchecked Sendable {
-    // @unchecked: `items` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var items: [AuthenticationUpdate] = []
-    func append(_ u: AuthenticationUpdate) { lock.withLock { items.append(u) } }
-    var all: [AuthenticationUpdate] { lock.withLock { items } }
-}
 
 @Test func unansweredEAPOLStartIsRepeatedUntilThePortAnswers() async throws {
     // The port is associated but silent (an authenticator still in its quiet period): it ignores the first
     // EAPOL-Start and answers the second. The supplicant's own timer is not modelled, so only the repeat can succeed.
     let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
-    fake.eapolStartScripts = [2: exchange]
-    let p = wiredProfile()
-    let updates = Updates()
+    fake.eapolStartScripts = [2: peapExchange]
+    let p = wiredPEAPProfile()
+    let updates = UpdateRecorder()
     let clock = ContinuousClock()
     let start = clock.now
-    let report = try await Authenticator(supplicant: fake, credentials: credentials(p))
+    let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p))
         .authenticate(profile: p, options: options, progress: { updates.append($0) })
     #expect(report.status == "authenticated")
     #expect(fake.eapolStartCount >= 2)
@@ -55,21 +30,21 @@ private final class Updates: @unchecked Sendable {
 }
 
 @Test func repeatingStopsOnceEAPHasStarted() async throws {
-    // The first EAPOL-Start is answered (EAP starts) but the exchange is slow; a further EAPOL-Start would restart
+    // The first EAPOL-Start is answered (EAP starts) but the peapExchange is slow; a further EAPOL-Start would restart
     // it, so none may be sent while it runs.
     let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
     fake.eapolStartScripts = [1: [.eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP")],
                               2: [.eapStatus("completion", "failure")]]
-    let p = wiredProfile()
+    let p = wiredPEAPProfile()
     let auth = Task {
-        try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
+        try await Authenticator(supplicant: fake, credentials: storedCredentials(p)).authenticate(profile: p, options: options)
     }
     // Wait until the attempt is under way (subscribed, first EAPOL-Start sent): on a loaded machine the task may
     // start late, and events pushed before the subscription would be lost.
     let ready = ContinuousClock.now + .seconds(20)
     while fake.eapolStartCount < 1 && ContinuousClock.now < ready { try await Task.sleep(for: .milliseconds(20)) }
     #expect(fake.eapolStartCount == 1)
-    // Longer than two repeat periods; then the exchange completes.
+    // Longer than two repeat periods; then the peapExchange completes.
     try await Task.sleep(for: .milliseconds(2500))
     fake.push(.eapStatus("remote certificate verification", "success"))
     fake.push(.eapStatus("completion", "success"))
@@ -84,9 +59,9 @@ private final class Updates: @unchecked Sendable {
     // A retry on the same port: it is `associated` before SelectNetwork and no State change will be signalled.
     let fake = FakeSupplicant(scripts: [[]])
     fake.currentState = "associated"
-    fake.eapolStartScripts = [1: exchange]
-    let p = wiredProfile()
-    let report = try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
+    fake.eapolStartScripts = [1: peapExchange]
+    let p = wiredPEAPProfile()
+    let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p)).authenticate(profile: p, options: options)
     #expect(report.status == "authenticated")
     #expect(fake.eapolStartCount == 1)
     let calls = fake.calls
@@ -96,9 +71,9 @@ private final class Updates: @unchecked Sendable {
 @Test func alreadyAssociatedSilentPortIsAlsoRepeated() async throws {
     let fake = FakeSupplicant(scripts: [[]])
     fake.currentState = "associated"
-    fake.eapolStartScripts = [2: exchange]
-    let p = wiredProfile()
-    let report = try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
+    fake.eapolStartScripts = [2: peapExchange]
+    let p = wiredPEAPProfile()
+    let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p)).authenticate(profile: p, options: options)
     #expect(report.status == "authenticated")
     #expect(fake.eapolStartCount >= 2)
 }
@@ -106,13 +81,13 @@ private final class Updates: @unchecked Sendable {
 @Test func alreadyAssociatedPortGetsNoEAPOLStartWhenDisabled() async throws {
     let fake = FakeSupplicant(scripts: [[]])
     fake.currentState = "associated"
-    fake.eapolStartScripts = [1: exchange]
-    let p = wiredProfile()
+    fake.eapolStartScripts = [1: peapExchange]
+    let p = wiredPEAPProfile()
     var opts = options
     opts.sendEAPOLStart = false
     opts.timeout = .milliseconds(300)
     await #expect(throws: EAPError(.noAuthenticator, "")) {
-        try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: opts)
+        try await Authenticator(supplicant: fake, credentials: storedCredentials(p)).authenticate(profile: p, options: opts)
     }
     #expect(fake.eapolStartCount == 0)
 }
@@ -121,11 +96,11 @@ private final class Updates: @unchecked Sendable {
     // Without CAP_NET_RAW the first send fails; repeating would only fail again, and the supplicant's own timer runs.
     let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
     fake.eapolResult = .notPermitted
-    let p = wiredProfile()
+    let p = wiredPEAPProfile()
     var opts = options
     opts.timeout = .milliseconds(2500)
     await #expect(throws: EAPError(.noAuthenticator, "")) {
-        try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: opts)
+        try await Authenticator(supplicant: fake, credentials: storedCredentials(p)).authenticate(profile: p, options: opts)
     }
     #expect(fake.eapolStartCount == 1)
 }

@@ -9,37 +9,15 @@ import Testing
 // reported after `maxStart` of them, not at the deadline; with --accept-open-port that is the open-port success path;
 // right after a failure on the port the silence is the authenticator's quiet period and the attempt keeps going.
 
-private let pin = String(repeating: "cd", count: 32)
-
-private func wiredProfile() -> Profile {
-    Profile(name: "lab", binding: .wired(interface: nil), eap: EAPSettings(outer: .peap, inner: .mschapv2, username: "alice"),
-            trust: TrustSettings(serverCertificatePins: [pin]))
-}
-
-private func credentials(_ p: Profile) -> FakeCredentials { FakeCredentials(passwords: [p.id.uuid: ("alice", "pw")]) }
-
-private let exchange: [AuthenticationEvent] = [
-    .eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP"),
-    .eapStatus("remote certificate verification", "success"), .eapStatus("completion", "success"),
-    .currentAuthMode("EAP-PEAP"), .stateChanged("completed"),
-]
-
-private final class Updates: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [AuthenticationUpdate] = []
-    func append(_ u: AuthenticationUpdate) { lock.withLock { items.append(u) } }
-    var all: [AuthenticationUpdate] { lock.withLock { items } }
-}
-
 @Test func silentPortIsReportedAfterMaxStartNotAtTheDeadline() async throws {
     let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
-    let p = wiredProfile()
+    let p = wiredPEAPProfile()
     let clock = ContinuousClock()
     let began = clock.now
     let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5),
                                         maxStart: 2)
     do {
-        _ = try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
+        _ = try await Authenticator(supplicant: fake, credentials: storedCredentials(p)).authenticate(profile: p, options: options)
         Issue.record("expected no-authenticator")
     } catch let error as EAPError {
         #expect(error.code == .noAuthenticator)
@@ -55,11 +33,11 @@ private final class Updates: @unchecked Sendable {
 
 @Test func acceptedOpenPortIsReportedAndKeepsTheNetwork() async throws {
     let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
-    let p = wiredProfile()
-    let updates = Updates()
+    let p = wiredPEAPProfile()
+    let updates = UpdateRecorder()
     let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5),
                                         maxStart: 1, acceptOpenPort: true)
-    let report = try await Authenticator(supplicant: fake, credentials: credentials(p))
+    let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p))
         .authenticate(profile: p, options: options) { updates.append($0) }
     #expect(report.status == "open-port")
     #expect(report.authMode == nil)
@@ -72,7 +50,7 @@ private final class Updates: @unchecked Sendable {
     fake.driver = .nl80211
     let p = Profile(name: "corp", binding: .wifi(ssid: try SSID(parsing: "corp"), security: .wpa2, hidden: false),
                     eap: EAPSettings(outer: .peap, inner: .mschapv2, username: "alice"),
-                    trust: TrustSettings(serverCertificatePins: [pin]))
+                    trust: TrustSettings(serverCertificatePins: [String(repeating: "cd", count: 32)]))
     let options = AuthenticationOptions(interfaceName: "eth9", timeout: .milliseconds(300), settleWindow: .milliseconds(5),
                                         maxStart: 1, acceptOpenPort: true)
     await #expect(throws: EAPError(.noAuthenticator, "")) {
@@ -84,12 +62,12 @@ private final class Updates: @unchecked Sendable {
 @Test func afterARecentFailureTheQuietPeriodIsShownAndTheAttemptGoesOn() async throws {
     // The port answers only the 4th EAPOL-Start (the authenticator's quiet period after the last failure).
     let fake = FakeSupplicant(scripts: [[.stateChanged("associated")]])
-    fake.eapolStartScripts = [4: exchange]
-    let p = wiredProfile()
-    let updates = Updates()
+    fake.eapolStartScripts = [4: peapExchange]
+    let p = wiredPEAPProfile()
+    let updates = UpdateRecorder()
     let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5),
                                         maxStart: 2, recentFailureAge: .seconds(1))
-    let report = try await Authenticator(supplicant: fake, credentials: credentials(p))
+    let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p))
         .authenticate(profile: p, options: options) { updates.append($0) }
     #expect(report.status == "authenticated")
     let quiet = updates.all.filter { $0.name == "quiet-period" }
@@ -101,7 +79,7 @@ private final class Updates: @unchecked Sendable {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("connector-ports-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let history = PortHistory(stateDirectory: dir)
-    let p = wiredProfile()
+    let p = wiredPEAPProfile()
     let failure: [AuthenticationEvent] = [
         .stateChanged("associated"), .eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP"),
         .eapStatus("remote certificate verification", "success"), .eapStatus("completion", "failure"),
@@ -109,19 +87,19 @@ private final class Updates: @unchecked Sendable {
     let failing = FakeSupplicant(scripts: [failure])
     let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(5), settleWindow: .milliseconds(5))
     await #expect(throws: EAPError(.credentialsRejected, "")) {
-        _ = try await Connector(authenticator: Authenticator(supplicant: failing, credentials: credentials(p)), dhcp: nil,
+        _ = try await Connector(authenticator: Authenticator(supplicant: failing, credentials: storedCredentials(p)), dhcp: nil,
                                 portHistory: history).connect(profile: p, options: options)
     }
     #expect(history.lastFailureAge(interface: "eth9") != nil)
 
     // The next run sees the failure: silence after maxStart is the quiet period, not a port without 802.1X.
     let held = FakeSupplicant(scripts: [[.stateChanged("associated")]])
-    held.eapolStartScripts = [3: exchange]
-    let updates = Updates()
+    held.eapolStartScripts = [3: peapExchange]
+    let updates = UpdateRecorder()
     var next = options
     next.maxStart = 1
     next.timeout = .seconds(30)
-    let report = try await Connector(authenticator: Authenticator(supplicant: held, credentials: credentials(p)), dhcp: nil,
+    let report = try await Connector(authenticator: Authenticator(supplicant: held, credentials: storedCredentials(p)), dhcp: nil,
                                      portHistory: history).connect(profile: p, options: next) { updates.append($0) }
     #expect(report.authentication.status == "authenticated")
     #expect(updates.all.contains { $0.name == "quiet-period" })
