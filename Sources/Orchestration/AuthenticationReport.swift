@@ -2,9 +2,8 @@ public import SupplicantClient
 
 /// The result of a successful (or, with `wait == false`, started) authentication.
 public struct AuthenticationReport: Sendable {
-    /// `authenticated`; `started` when the caller did not wait; `open-port` when no 802.1X authenticator answered and
-    /// the caller accepts open ports (nothing was authenticated).
-    public var status: String
+    /// How the run ended.
+    public var status: AuthenticationStatus
     public var interfaceName: String
     /// The interface's D-Bus path.
     public var interfacePath: String
@@ -31,4 +30,16 @@ public struct AuthenticationReport: Sendable {
     public var resumed: Bool = false
     /// How the profile was used on this port (a Wi-Fi profile on an Ethernet port uses its EAP settings only).
     public var portUse: PortUse = .asBound
+}
+
+/// How an authentication run ended; the output layer prints the raw value.
+public enum AuthenticationStatus: String, Sendable, Hashable, Encodable {
+    case authenticated
+    /// The caller did not wait for the outcome.
+    case started
+    /// No 802.1X authenticator answered and the caller accepts open ports: nothing was authenticated.
+    case openPort = "open-port"
+
+    /// The port may be used now (DHCP runs): authenticated, or an accepted open port.
+    public var portUsable: Bool { self == .authenticated || self == .openPort }
 }

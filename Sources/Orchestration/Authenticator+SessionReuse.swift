@@ -24,7 +24,7 @@ extension Authenticator {
         let result = try await attempt.run()
         switch result.outcome {
         case .success(let success)?:
-            var r = report(status: "authenticated", result: result, plan: plan, iface: iface, profile: profile,
+            var r = report(status: .authenticated, result: result, plan: plan, iface: iface, profile: profile,
                            portUse: .asBound, elapsed: clock.now - start)
             r.authMode = success.authMode
             r.serverChain = success.serverChain

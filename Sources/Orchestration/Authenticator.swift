@@ -141,10 +141,10 @@ public struct Authenticator: Sendable {
             let result = try await attempt.run()
             switch result.outcome {
             case nil:
-                return report(status: result.openPort ? "open-port" : "started", result: result, plan: plan, iface: iface, profile: profile,
+                return report(status: result.openPort ? .openPort : .started, result: result, plan: plan, iface: iface, profile: profile,
                               portUse: portUse, elapsed: clock.now - start)
             case .success(let success)?:
-                var r = report(status: "authenticated", result: result, plan: plan, iface: iface, profile: profile,
+                var r = report(status: .authenticated, result: result, plan: plan, iface: iface, profile: profile,
                                portUse: portUse, elapsed: clock.now - start)
                 r.authMode = success.authMode
                 r.serverChain = success.serverChain
@@ -168,7 +168,7 @@ public struct Authenticator: Sendable {
         }
     }
 
-    func report(status: String, result: Attempt.Result, plan: NetworkPlan, iface: SupplicantInterface,
+    func report(status: AuthenticationStatus, result: Attempt.Result, plan: NetworkPlan, iface: SupplicantInterface,
                         profile: Profile, portUse: PortUse, elapsed: Duration) -> AuthenticationReport {
         AuthenticationReport(
             status: status, interfaceName: iface.name, interfacePath: iface.path, networkPath: result.network,

@@ -46,8 +46,8 @@ public struct Connector: Sendable {
             try? portHistory?.recordFailure(interface: options.interfaceName)
             throw error
         }
-        if authentication.status == "authenticated" { portHistory?.clear(interface: options.interfaceName) }
-        guard let dhcp, ["authenticated", "open-port"].contains(authentication.status) else {
+        if authentication.status == .authenticated { portHistory?.clear(interface: options.interfaceName) }
+        guard let dhcp, authentication.status.portUsable else {
             return ConnectionReport(authentication: authentication)
         }
         // `authenticate` returns the moment it reports success; its elapsed time is measured from its own start.
@@ -75,11 +75,11 @@ public struct Connector: Sendable {
         details["authenticated"] = .string("true")
         details["profile"] = .string(report.profileName)
         details["interface"] = details["interface"] ?? .string(report.interfaceName)
-        if report.status == "open-port" {
+        if report.status == .openPort {
             details["authenticated"] = .string("false")
             details["openPort"] = .bool(true)
         }
-        let before = report.status == "open-port"
+        let before = report.status == .openPort
             ? "No 802.1X authenticator answered on \(report.interfaceName) (open port, unauthenticated)"
             : "802.1X authentication on \(report.interfaceName) with profile '\(report.profileName)' succeeded "
                 + "(\(report.authMode ?? "EAP"))"

@@ -32,7 +32,7 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
     let profile = peapProfile()
     let auth = Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("alice", "pw")]))
     let report = try await auth.authenticate(profile: profile, options: options)
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(report.authMode == "EAP-PEAP")
     #expect(fake.networkPaths.count == 1)
     let calls = fake.calls

@@ -64,7 +64,7 @@ func untrustedChainFromTheSecondCAIsRetriedWithIt(reason: String) async throws {
     let updates = Updates()
     let report = try await Authenticator(supplicant: fake, credentials: credentials(p))
         .authenticate(profile: p, options: options, progress: { updates.append($0) })
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(fake.calls.filter { $0 == "SelectNetwork" }.count == 2)
     // The first attempt used A, the retry B; the failed attempt's network and blob are gone.
     #expect(caBlobs(fake) == [a.der, b.der])
@@ -90,7 +90,7 @@ func untrustedChainFromTheSecondCAIsRetriedWithIt(reason: String) async throws {
                                                          reason: "self-signed certificate in certificate chain"),
                                         successAttempt])
     let report = try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: options)
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(caBlobs(fake) == [a.der, b.der])
 }
 
@@ -135,7 +135,7 @@ func untrustedChainFromTheSecondCAIsRetriedWithIt(reason: String) async throws {
     // The colon-separated upper-case form, as `certificate show` prints it.
     opts.preferredCAFingerprint = b.certificate.summary.sha256Fingerprint.uppercased()
     let report = try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: opts)
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(fake.calls.filter { $0 == "SelectNetwork" }.count == 1)
     #expect(caBlobs(fake) == [b.der])
     guard case .embeddedCA(let index, _, _) = report.anchor else { Issue.record("anchor is \(report.anchor)"); return }
@@ -162,6 +162,6 @@ func untrustedChainFromTheSecondCAIsRetriedWithIt(reason: String) async throws {
     var opts = options
     opts.preferredCAFingerprint = b.sha256Hex
     let report = try await Authenticator(supplicant: fake, credentials: credentials(p)).authenticate(profile: p, options: opts)
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(caBlobs(fake) == [b.der, a.der])
 }

@@ -22,7 +22,7 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
     let start = clock.now
     let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p))
         .authenticate(profile: p, options: options, progress: { updates.append($0) })
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(fake.eapolStartCount >= 2)
     let counts = updates.all.filter { $0.name == "eapol-start" }.compactMap { $0.fields["count"] }
     #expect(counts.prefix(2) == ["1", "2"])
@@ -51,7 +51,7 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
     fake.push(.currentAuthMode("EAP-PEAP"))
     fake.push(.stateChanged("completed"))
     let report = try await auth.value
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(fake.eapolStartCount == 1)
 }
 
@@ -62,7 +62,7 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
     fake.eapolStartScripts = [1: peapExchange]
     let p = wiredPEAPProfile()
     let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p)).authenticate(profile: p, options: options)
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(fake.eapolStartCount == 1)
     let calls = fake.calls
     #expect(calls.firstIndex(of: "EAPOLStart").map { $0 > calls.firstIndex(of: "SelectNetwork")! } == true)
@@ -74,7 +74,7 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
     fake.eapolStartScripts = [2: peapExchange]
     let p = wiredPEAPProfile()
     let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p)).authenticate(profile: p, options: options)
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(fake.eapolStartCount >= 2)
 }
 

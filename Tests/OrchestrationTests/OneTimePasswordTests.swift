@@ -67,7 +67,7 @@ import Testing
         var options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(5), settleWindow: .milliseconds(5))
         options.oneTimePassword = SecretBytes(utf8: "otp-7f3a")
         let report = try await auth.authenticate(profile: profile, options: options)
-        #expect(report.status == "authenticated")
+        #expect(report.status == .authenticated)
         let props = try #require(fake.addedProperties.first)
         let password = try #require(props.first(where: { $0.key == "password" })?.value)
         guard case .secretBytes(let secret) = password else {

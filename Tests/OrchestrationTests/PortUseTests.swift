@@ -69,7 +69,7 @@ private func keyMgmt(_ properties: [(key: String, value: NetworkValue)]) -> Netw
     let updates = UpdateLog()
     let report = try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("alice", "pw")]))
         .authenticate(profile: profile, options: options) { updates.append($0) }
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     #expect(report.portUse == .eapSettingsOnWiredPort)
     let props = try #require(fake.addedProperties.first)
     #expect(keyMgmt(props) == .string("IEEE8021X"))

@@ -39,7 +39,7 @@ import Testing
                                         maxStart: 1, acceptOpenPort: true)
     let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p))
         .authenticate(profile: p, options: options) { updates.append($0) }
-    #expect(report.status == "open-port")
+    #expect(report.status == .openPort)
     #expect(report.authMode == nil)
     #expect(fake.networkPaths.count == 1)   // the supplicant still answers if the switch starts 802.1X later
     #expect(updates.all.contains { $0.name == "open-port" })
@@ -69,7 +69,7 @@ import Testing
                                         maxStart: 2, recentFailureAge: .seconds(1))
     let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p))
         .authenticate(profile: p, options: options) { updates.append($0) }
-    #expect(report.status == "authenticated")
+    #expect(report.status == .authenticated)
     let quiet = updates.all.filter { $0.name == "quiet-period" }
     #expect(quiet.count == 1)
     #expect(quiet.first?.fields["unanswered"] == "2")
@@ -101,7 +101,7 @@ import Testing
     next.timeout = .seconds(30)
     let report = try await Connector(authenticator: Authenticator(supplicant: held, credentials: storedCredentials(p)), dhcp: nil,
                                      portHistory: history).connect(profile: p, options: next) { updates.append($0) }
-    #expect(report.authentication.status == "authenticated")
+    #expect(report.authentication.status == .authenticated)
     #expect(updates.all.contains { $0.name == "quiet-period" })
     #expect(history.lastFailureAge(interface: "eth9") == nil)
 }

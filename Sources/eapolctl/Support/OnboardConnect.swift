@@ -23,7 +23,7 @@ enum OnboardConnect {
         }
         let report = try await AuthActions.connect(profile: profile, interface: interface, timeout: 30,
                                                    dhcp: dhcpBackend ?? "auto", context: context)
-        return Report(profile: profile.id.description, interface: interface, state: report.authentication.status,
+        return Report(profile: profile.id.description, interface: interface, state: report.authentication.status.rawValue,
                       authMode: report.authentication.authMode, address: report.dhcp.map { "\($0.address)/\($0.prefixLength)" },
                       authenticatedToBoundMs: report.authenticatedToBound?.milliseconds)
     }

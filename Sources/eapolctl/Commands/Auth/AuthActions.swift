@@ -97,7 +97,7 @@ enum AuthActions {
             let line = AuthEventLine(update: update)
             output.event(line) { line.human }
         }
-        if report.authentication.status == "authenticated", let fingerprint = report.authentication.anchor.fingerprint,
+        if report.authentication.status == .authenticated, let fingerprint = report.authentication.anchor.fingerprint,
            profile.trust.caCertificates.count > 1 {
             // Best effort: a read-only state directory must not turn a success into a failure.
             try? context.profiles.recordTrustHint(fingerprint, for: profile.id)

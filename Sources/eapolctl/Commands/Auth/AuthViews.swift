@@ -33,7 +33,7 @@ struct AuthResultEnvelope: Encodable {
 
     init(_ r: AuthenticationReport, dhcp: DHCPResultView? = nil) {
         let leaf = r.serverChain.first { $0.depth == 0 }
-        result = Result(status: r.status, interface: r.interfaceName, profile: ProfileRef(id: r.profileID, name: r.profileName),
+        result = Result(status: r.status.rawValue, interface: r.interfaceName, profile: ProfileRef(id: r.profileID, name: r.profileName),
                         authMode: r.authMode,
                         serverCertificate: leaf.map { Certificate(subject: $0.subject, sha256: $0.sha256Hex, names: $0.names) },
                         elapsedMs: r.elapsed.milliseconds, eapExchangeMs: r.eapExchange?.milliseconds,
@@ -41,7 +41,7 @@ struct AuthResultEnvelope: Encodable {
     }
 
     var human: String {
-        var lines = result.status == "open-port"
+        var lines = result.status == AuthenticationStatus.openPort.rawValue
             ? ["OPEN PORT on \(result.interface): no 802.1X authenticator answered; the port is open and NOT authenticated "
                 + "(profile '\(result.profile.name)' was not used)"]
             : ["\(result.status) on \(result.interface) with profile '\(result.profile.name)' (\(result.authMode ?? "pending"))"]
