@@ -1,6 +1,7 @@
 public import DHCPClient
 import Foundation
 public import ProfileModel
+import StateFiles
 import StructuredErrors
 import SupplicantClient
 
@@ -35,18 +36,26 @@ public struct Connector: Sendable {
         -> ConnectionReport {
         let clock = ContinuousClock()
         var options = options
+        let interface = options.interfaceName
         if options.recentFailureAge == nil {
-            options.recentFailureAge = portHistory?.lastFailureAge(interface: options.interfaceName)
+            // The history is files in the state directory: read and written off the cooperative pool.
+            if let history = portHistory {
+                options.recentFailureAge = try? await BlockingWork.run { history.lastFailureAge(interface: interface) }
+            }
         }
         let authentication: AuthenticationReport
         do {
             authentication = try await authenticator.authenticate(profile: profile, options: options, progress: progress)
         } catch let error as EAPError where error.code != .noAuthenticator && error.code != .credentialsMissing {
             // The server answered with a failure: the authenticator may now hold the port in its quiet period.
-            try? portHistory?.recordFailure(interface: options.interfaceName)
+            if let history = portHistory {
+                _ = try? await BlockingWork.run { try history.recordFailure(interface: interface) }
+            }
             throw error
         }
-        if authentication.status == .authenticated { portHistory?.clear(interface: options.interfaceName) }
+        if authentication.status == .authenticated, let history = portHistory {
+            _ = try? await BlockingWork.run { history.clear(interface: interface) }
+        }
         guard let dhcp, authentication.status.portUsable else {
             return ConnectionReport(authentication: authentication)
         }
