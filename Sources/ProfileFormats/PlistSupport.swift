@@ -5,6 +5,7 @@ import StructuredErrors
 /// Typed access to property-list values with errors naming the key.
 enum PlistSupport {
     static func dictionary(_ bytes: [UInt8], source: String) throws -> [String: Any] {
+        if BinaryPlistCheck.isBinary(bytes) { try BinaryPlistCheck.validate(bytes, source: source) }
         let value: Any
         do {
             value = try PropertyListSerialization.propertyList(from: Data(bytes), options: [], format: nil)
