@@ -124,7 +124,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "DHCPClient",
+            name: "HostOS",
             dependencies: [
                 "StructuredErrors",
                 .product(name: "Logging", package: "swift-log"),
@@ -132,9 +132,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "DHCPClient",
+            dependencies: [
+                "HostOS", "StructuredErrors",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Orchestration",
             dependencies: [
-                "ProfileModel", "Secrets", "StructuredErrors", "StateFiles", "SupplicantClient", "DHCPClient",
+                "ProfileModel", "Secrets", "StructuredErrors", "StateFiles", "SupplicantClient", "DHCPClient", "HostOS",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -165,8 +173,8 @@ let package = Package(
         ),
         .testTarget(name: "DBusKitTests", dependencies: ["DBusKit"], swiftSettings: swiftSettings),
         .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "ProfileModel", "DBusKit"], swiftSettings: swiftSettings),
-        .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient"], swiftSettings: swiftSettings),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "SupplicantClient", "ProfileModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS"], swiftSettings: swiftSettings),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel"], swiftSettings: swiftSettings),
         .testTarget(name: "EapolctlTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import HostOS
 
 /// eapolctl's own DHCP client (RFC 2131): INIT-REBOOT with the recorded lease, else DISCOVER; applies the lease
 /// with `ip` and records it under the state directory.
@@ -42,7 +43,7 @@ public struct BuiltinDHCPClient: DHCPTrigger {
     public func renew(interface: String, timeout: Duration) async throws -> DHCPResult {
         let config = configuration
         let store = self.store
-        return try await DedicatedThread.run(name: "dhcp-\(interface)", networkNamespace: config.networkNamespace) { flag in
+        return try await DedicatedThread.runDHCP(name: "dhcp-\(interface)", networkNamespace: config.networkNamespace) { flag in
             let session = try DHCPSession(interface: interface, timeout: timeout, flag: flag, logger: config.logger)
             var recorded: DHCPLease?
             do {
@@ -91,7 +92,7 @@ public struct BuiltinDHCPClient: DHCPTrigger {
     public func extend(_ lease: DHCPLease, rebinding: Bool, timeout: Duration) async throws -> DHCPResult {
         let config = configuration
         let store = self.store
-        return try await DedicatedThread.run(name: "dhcp-\(lease.interface)", networkNamespace: config.networkNamespace) { flag in
+        return try await DedicatedThread.runDHCP(name: "dhcp-\(lease.interface)", networkNamespace: config.networkNamespace) { flag in
             let session = try DHCPSession(interface: lease.interface, timeout: timeout, flag: flag, logger: config.logger)
             switch try session.extend(lease, rebinding: rebinding, budget: timeout) {
             case .ack(let new):
@@ -129,7 +130,7 @@ public struct BuiltinDHCPClient: DHCPTrigger {
     public func release(interface: String) async throws {
         let config = configuration
         let store = self.store
-        try await DedicatedThread.run(name: "dhcp-\(interface)", networkNamespace: config.networkNamespace) { flag in
+        try await DedicatedThread.runDHCP(name: "dhcp-\(interface)", networkNamespace: config.networkNamespace) { flag in
             guard let lease = try store.load(interface: interface) else { return }
             if let session = try? DHCPSession(interface: interface, timeout: .seconds(1), flag: flag) {
                 try? session.release(lease)
@@ -143,7 +144,7 @@ public struct BuiltinDHCPClient: DHCPTrigger {
     public func expire(_ lease: DHCPLease) async throws {
         let config = configuration
         let store = self.store
-        try await DedicatedThread.run(name: "dhcp-\(lease.interface)", networkNamespace: config.networkNamespace) { _ in
+        try await DedicatedThread.runDHCP(name: "dhcp-\(lease.interface)", networkNamespace: config.networkNamespace) { _ in
             if config.applyToInterface { try InterfaceConfigurator.remove(lease) }
             store.remove(interface: lease.interface)
         }

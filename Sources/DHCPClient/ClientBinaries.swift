@@ -1,4 +1,5 @@
 import Foundation
+import HostOS
 #if canImport(Glibc)
 import Glibc
 #endif

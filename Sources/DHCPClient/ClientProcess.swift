@@ -1,4 +1,5 @@
 import Foundation
+import HostOS
 import StructuredErrors
 #if canImport(Glibc)
 import Glibc

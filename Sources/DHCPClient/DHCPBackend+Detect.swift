@@ -1,4 +1,5 @@
 import Foundation
+import HostOS
 
 extension DHCPBackend {
     /// Chooses the backend from what already manages the interface.

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import HostOS
 import StructuredErrors
 #if canImport(Glibc)
 import Glibc
@@ -155,7 +156,7 @@ public struct ExternalDHCPClient: DHCPTrigger {
     ///   `.interfaceGone`, `.noServer` (the program ran but no address arrived in time).
     public func renew(interface: String, timeout: Duration) async throws -> DHCPResult {
         let me = self
-        return try await DedicatedThread.run(name: "dhcp-\(backend)-\(interface)", networkNamespace: configuration.networkNamespace) { flag in
+        return try await DedicatedThread.runDHCP(name: "dhcp-\(backend)-\(interface)", networkNamespace: configuration.networkNamespace) { flag in
             try me.renewBlocking(interface: interface, timeout: timeout, flag: flag)
         }
     }
@@ -300,7 +301,7 @@ public struct ExternalDHCPClient: DHCPTrigger {
     /// udhcpc for the interface (re-identified right before the signal).
     public func release(interface: String) async throws {
         let me = self
-        try await DedicatedThread.run(name: "dhcp-\(backend)-\(interface)", networkNamespace: configuration.networkNamespace) { _ in
+        try await DedicatedThread.runDHCP(name: "dhcp-\(backend)-\(interface)", networkNamespace: configuration.networkNamespace) { _ in
             let path = try me.binary()
             switch me.backend {
             case .dhclient:

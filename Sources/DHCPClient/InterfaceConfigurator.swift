@@ -1,4 +1,5 @@
 import Foundation
+import HostOS
 
 /// Applies and removes leases with `ip` from iproute2, and reads addresses and routes back as JSON.
 ///
@@ -98,8 +99,10 @@ enum InterfaceConfigurator {
     }
 
     private static func runIP(_ lines: [String]) throws -> CommandRunner.Outcome {
-        try CommandRunner.run(try ipPath(), ["-force", "-batch", "-"], input: lines.joined(separator: "\n") + "\n",
-                              timeout: .seconds(5))
+        try reportingHostFailures {
+            try CommandRunner.run(try ipPath(), ["-force", "-batch", "-"], input: lines.joined(separator: "\n") + "\n",
+                                  timeout: .seconds(5))
+        }
     }
 
     /// The error text of each failed batch line (0-based), from `ip -force -batch`'s "Command failed -:N" lines
@@ -136,7 +139,9 @@ enum InterfaceConfigurator {
 
     /// The IPv4 addresses on `interface` (`ip -j -4 addr show dev IF`).
     static func addresses(on interface: String) throws -> [AddressInfo] {
-        let o = try CommandRunner.run(try ipPath(), ["-j", "-4", "addr", "show", "dev", interface], timeout: .seconds(5))
+        let o = try reportingHostFailures {
+            try CommandRunner.run(try ipPath(), ["-j", "-4", "addr", "show", "dev", interface], timeout: .seconds(5))
+        }
         guard o.status == 0 else {
             throw DHCPError(.interfaceGone, "Interface \(interface) does not exist.", details: ["interface": .string(interface)])
         }
@@ -156,7 +161,9 @@ enum InterfaceConfigurator {
 
     /// The gateway of the IPv4 default route through `interface`, if any.
     static func defaultRouter(on interface: String) throws -> IPv4Address? {
-        let o = try CommandRunner.run(try ipPath(), ["-j", "-4", "route", "show", "default", "dev", interface], timeout: .seconds(5))
+        let o = try reportingHostFailures {
+            try CommandRunner.run(try ipPath(), ["-j", "-4", "route", "show", "default", "dev", interface], timeout: .seconds(5))
+        }
         struct Route: Decodable { var gateway: String? }
         guard o.status == 0, let data = o.output.data(using: .utf8),
               let routes = try? JSONDecoder().decode([Route].self, from: data) else { return nil }

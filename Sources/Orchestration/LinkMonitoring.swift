@@ -1,4 +1,4 @@
-public import DHCPClient
+public import HostOS
 
 /// A source of link-state changes of one interface (rtnetlink in production, scripted in tests).
 public protocol LinkMonitoring: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import DHCPClient
+import HostOS
 import StructuredErrors
 
 /// The service manager side of system profiles: enabling and disabling `eapolctl-watch@IF.service`. The CLI uses

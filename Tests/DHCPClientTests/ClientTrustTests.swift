@@ -5,6 +5,7 @@ import Glibc
 import StructuredErrors
 import Testing
 @testable import DHCPClient
+import HostOS
 
 /// The attack: a local user starts processes named like DHCP clients (`exec -a udhcpc …`) or plants a pid file,
 /// hoping eapolctl (root) detects them as the interface's client and signals them. These tests run such fakes as

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import StructuredErrors
 @testable import DHCPClient
+import HostOS
 
 @Suite("Backends, results, errors, lease store")
 struct DHCPModelTests {

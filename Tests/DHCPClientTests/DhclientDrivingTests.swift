@@ -4,6 +4,7 @@ import Testing
 import Glibc
 #endif
 @testable import DHCPClient
+import HostOS
 
 /// `ClientProcess.terminate`: SIGTERM through the identity checks, then the exit observed (no fixed sleep).
 /// Real processes: a `sleep` child and the bash fakes of `FakeClientProcess` (which log the signals they get).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DHCPClient
+import HostOS
 
 /// External clients against dnsmasq in throwaway namespaces. Each runs only when its program is installed
 /// (`apt-get install isc-dhcp-client dhcpcd-base udhcpc`). The hook scripts used here only set the address and

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 @testable import DHCPClient
+import HostOS
 
 /// A process that merely looks like a DHCP client, as any local user can make one: `bash -c 'exec -a udhcpc …'`
 /// runs a bash script whose argv[0] is the client's name and whose arguments name the interface. Its executable

@@ -1,5 +1,6 @@
 import Foundation
 @testable import DHCPClient
+import HostOS
 
 /// A scripted DHCP server for states dnsmasq cannot be made to reach: it runs in the server namespace on a
 /// dedicated thread, answers each message it receives with the replies a script returns (sent in order, as

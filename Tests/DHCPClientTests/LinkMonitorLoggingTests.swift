@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import DHCPClient
+import HostOS
 
 /// LinkMonitor's reader trace goes to the Logger it is given (debug level), not to stderr behind an environment
 /// variable.

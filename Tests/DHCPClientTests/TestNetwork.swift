@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DHCPClient
+import HostOS
 
 /// A throwaway pair of network namespaces (`dhcpt-s-XXXX` server, `dhcpt-c-XXXX` client) joined by a veth pair,
 /// with dnsmasq serving 198.18.0.100–199 on the server side.

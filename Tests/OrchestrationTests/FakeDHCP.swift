@@ -1,4 +1,5 @@
 import DHCPClient
+import HostOS
 import Foundation
 import Orchestration
 

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+package import Glibc
 #endif
 
 /// Runs helper programs with `posix_spawn` from the calling thread. Call only from a dedicated thread (it blocks).
@@ -22,7 +22,7 @@ public enum CommandRunner {
     }
 
     /// Directories searched for helper programs, after `PATH`.
-    static let systemDirectories = ["/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin"]
+    package static let systemDirectories = ["/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/local/bin"]
 
     /// The absolute path of `name`, or nil when it is not installed.
     public static func locate(_ name: String) -> String? {
@@ -44,7 +44,7 @@ public enum CommandRunner {
 
     /// Starts `executable` with stdout and stderr appended to `outputPath` and stdin from `stdinFD` (or /dev/null).
     /// - Returns: the child's pid; the caller must reap it with `waitpid`.
-    static func spawn(_ executable: String, _ arguments: [String], outputPath: String, stdinFD: Int32? = nil) throws -> pid_t {
+    package static func spawn(_ executable: String, _ arguments: [String], outputPath: String, stdinFD: Int32? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -73,16 +73,16 @@ public enum CommandRunner {
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, executable, &actions, &attr, argv, environ)
         guard rc == 0 else {
-            throw DHCPError(rc == EACCES || rc == EPERM ? .permissionDenied : .backendMissing,
-                            "Cannot start \(executable): \(String(cString: strerror(rc))).",
-                            details: ["binary": .string(executable), "errno": .int(Int(rc))])
+            throw HostFailure(rc == EACCES || rc == EPERM ? .permissionDenied : .cannotStart,
+                              "Cannot start \(executable): \(String(cString: strerror(rc))).",
+                              details: ["binary": .string(executable), "errno": .int(Int(rc))])
         }
         return pid
     }
 
     /// Waits for `pid` until `deadline`; on timeout sends SIGTERM, then SIGKILL after `grace`.
     /// - Returns: the exit status (128 + signal for a signalled child) and whether the deadline passed.
-    static func wait(_ pid: pid_t, deadline: ContinuousClock.Instant, grace: Duration = .seconds(1)) -> (status: Int32, timedOut: Bool) {
+    package static func wait(_ pid: pid_t, deadline: ContinuousClock.Instant, grace: Duration = .seconds(1)) -> (status: Int32, timedOut: Bool) {
         var status: Int32 = 0
         var pause: UInt32 = 200  // µs, grows to 10 ms
         var timedOut = false
@@ -114,7 +114,10 @@ public enum CommandRunner {
         defer { unlink(out) }
         var pipeFDs: [Int32] = [-1, -1]
         if input != nil {
-            guard pipe(&pipeFDs) == 0 else { throw SystemCall.error(errno, "pipe") }
+            guard pipe(&pipeFDs) == 0 else {
+                let e = errno
+                throw HostFailure(.failed, "pipe failed: \(String(cString: strerror(e))).", details: ["errno": .int(Int(e))])
+            }
             _ = fcntl(pipeFDs[0], F_SETFD, FD_CLOEXEC)
             _ = fcntl(pipeFDs[1], F_SETFD, FD_CLOEXEC)
         }
@@ -139,12 +142,5 @@ public enum CommandRunner {
         let r = wait(pid, deadline: .now + timeout)
         let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
         return Outcome(status: r.status, output: text, timedOut: r.timedOut)
-    }
-}
-
-/// Maps errors of plumbing system calls.
-enum SystemCall {
-    static func error(_ e: Int32, _ op: String) -> DHCPError {
-        DHCPError(.backendFailed, "\(op) failed: \(String(cString: strerror(e))).", details: ["errno": .int(Int(e))])
     }
 }

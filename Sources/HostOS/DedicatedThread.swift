@@ -5,7 +5,7 @@ import Glibc
 
 /// Runs blocking work (sockets, `poll`, child processes) on a fresh thread that eapolctl owns, never on Swift's
 /// cooperative pool, and bridges the result back with a continuation.
-enum DedicatedThread {
+package enum DedicatedThread {
     /// Runs `body` on a new thread, optionally after entering a network namespace with `setns(CLONE_NEWNET)`.
     ///
     /// `setns` changes only the calling thread, so the socket, the interface `ioctl`s and every child process
@@ -14,7 +14,7 @@ enum DedicatedThread {
     ///   - name: the thread name, for debuggers.
     ///   - networkNamespace: a path such as `/run/netns/NAME`, or nil to stay in the current namespace.
     ///   - body: the blocking work; it should poll the flag and return early when it is set (task cancelled).
-    static func run<T: Sendable>(
+    package static func run<T: Sendable>(
         name: String, networkNamespace: String?, _ body: @escaping @Sendable (CancellationFlag) throws -> T
     ) async throws -> T {
         let flag = CancellationFlag()
@@ -37,19 +37,19 @@ enum DedicatedThread {
     }
 
     /// Moves the calling thread into the network namespace at `path`.
-    static func enterNetworkNamespace(_ path: String) throws {
+    package static func enterNetworkNamespace(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let e = errno
-            throw DHCPError(e == EACCES || e == EPERM ? .permissionDenied : .interfaceGone,
-                            "Cannot open network namespace \(path): \(String(cString: strerror(e)))",
-                            details: ["namespace": .string(path), "errno": .int(Int(e))])
+            throw HostFailure(e == EACCES || e == EPERM ? .permissionDenied : .notFound,
+                              "Cannot open network namespace \(path): \(String(cString: strerror(e)))",
+                              details: ["namespace": .string(path), "errno": .int(Int(e))])
         }
         defer { close(fd) }
         guard let setns = setnsFunction, setns(fd, cloneNewNet) == 0 else {
             let e = errno
-            throw DHCPError(.permissionDenied, "Cannot enter network namespace \(path): \(String(cString: strerror(e)))",
-                            details: ["namespace": .string(path), "errno": .int(Int(e))])
+            throw HostFailure(.permissionDenied, "Cannot enter network namespace \(path): \(String(cString: strerror(e)))",
+                              details: ["namespace": .string(path), "errno": .int(Int(e))])
         }
     }
 
@@ -57,7 +57,7 @@ enum DedicatedThread {
     private static let cloneNewNet: Int32 = 0x4000_0000
 
     /// glibc's `setns(2)` wrapper, looked up at run time because the Glibc module does not export it
-    /// (declared only under _GNU_SOURCE) and this package has no C target of its own for DHCP.
+    /// (declared only under _GNU_SOURCE) and this package has no C target of its own for it.
     private static let setnsFunction: (@convention(c) (Int32, Int32) -> Int32)? = {
         guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "setns") else { return nil }  // RTLD_DEFAULT
         return unsafeBitCast(sym, to: (@convention(c) (Int32, Int32) -> Int32).self)

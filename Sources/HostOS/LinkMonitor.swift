@@ -15,7 +15,7 @@ public enum LinkMonitor {
     /// - Parameters:
     ///   - networkNamespace: a `/run/netns/NAME` path to watch from, or nil for the current namespace.
     ///   - logger: receives a debug trace of the reader (datagrams, decoded states, end of the stream).
-    /// - Throws: `DHCPError` `permission-denied` or `backend-failed` when the netlink socket cannot be opened.
+    /// - Throws: `HostFailure` (`permissionDenied` or `failed`) when the netlink socket cannot be opened.
     public static func states(of interface: String, networkNamespace: String? = nil,
                               logger: Logger = Logger(label: "eapolctl.link")) async throws
         -> AsyncStream<LinkState> {
@@ -57,7 +57,7 @@ public enum LinkMonitor {
     private static let iffUp: UInt32 = 0x1
     private static let iffLowerUp: UInt32 = 0x10000
 
-    private static func openSocket(interface: String) throws -> Int32 {
+    static func openSocket(interface: String) throws -> Int32 {
         let fd = socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue),
                         0 /* NETLINK_ROUTE */)
         guard fd >= 0 else { throw failure("socket(AF_NETLINK)", interface) }
@@ -76,15 +76,15 @@ public enum LinkMonitor {
         return fd
     }
 
-    private static func failure(_ call: String, _ interface: String) -> DHCPError {
+    private static func failure(_ call: String, _ interface: String) -> HostFailure {
         let e = errno
-        return DHCPError(e == EPERM || e == EACCES ? .permissionDenied : .backendFailed,
-                         "Cannot follow the link of \(interface): \(call) failed: \(String(cString: strerror(e)))",
-                         details: ["interface": .string(interface), "errno": .int(Int(e))])
+        return HostFailure(e == EPERM || e == EACCES ? .permissionDenied : .failed,
+                           "Cannot follow the link of \(interface): \(call) failed: \(String(cString: strerror(e)))",
+                           details: ["interface": .string(interface), "errno": .int(Int(e))])
     }
 
     /// Sends RTM_GETLINK with NLM_F_DUMP so the current state arrives first.
-    private static func requestDump(_ fd: Int32) {
+    static func requestDump(_ fd: Int32) {
         var msg = [UInt8](repeating: 0, count: 32)   // nlmsghdr (16) + ifinfomsg (16)
         func put32(_ v: UInt32, _ at: Int) { withUnsafeBytes(of: v) { for i in 0..<4 { msg[at + i] = $0[i] } } }
         func put16(_ v: UInt16, _ at: Int) { withUnsafeBytes(of: v) { for i in 0..<2 { msg[at + i] = $0[i] } } }
@@ -129,8 +129,8 @@ public enum LinkMonitor {
         }
     }
 
-    /// Decodes the RTM_NEWLINK / RTM_DELLINK messages of `interface` in one datagram.
-    static func parse(_ data: [UInt8], interface: String) -> [LinkState] {
+    /// Decodes the RTM_NEWLINK / RTM_DELLINK messages of `interface` (nil: of every interface) in one datagram.
+    static func parse(_ data: [UInt8], interface: String?) -> [LinkState] {
         func u16(_ at: Int) -> UInt16 { UInt16(data[at]) | UInt16(data[at + 1]) << 8 }
         func u32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(data[at + $1]) << (8 * $1) } }
         var out: [LinkState] = []
@@ -158,9 +158,9 @@ public enum LinkMonitor {
                     }
                     a += (alen + 3) & ~3
                 }
-                if name == interface {
+                if let name, interface == nil || name == interface {
                     out.append(LinkState(
-                        interface: interface, adminUp: flags & iffUp != 0,
+                        interface: name, adminUp: flags & iffUp != 0,
                         carrier: carrier.map { $0 != 0 } ?? (flags & iffLowerUp != 0),
                         operstate: operstateName(operstate), removed: type == rtmDelLink))
                 }
