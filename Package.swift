@@ -88,7 +88,7 @@ let package = Package(
         ),
         .target(
             name: "Provisioning",
-            dependencies: ["CredentialStore", "ProfileFormats", "ProfileModel", "ProfileStore", "StructuredErrors"],
+            dependencies: ["CredentialStore", "ProfileFormats", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors"],
             swiftSettings: swiftSettings
         ),
         // Test helper: drives the store from separate processes (concurrency and crash-safety tests).
@@ -142,7 +142,7 @@ let package = Package(
         .target(
             name: "Orchestration",
             dependencies: [
-                "ProfileModel", "Secrets", "StructuredErrors", "StateFiles", "SupplicantClient", "DHCPClient", "HostOS",
+                "CredentialStore", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors", "StateFiles", "SupplicantClient", "DHCPClient", "HostOS",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -174,7 +174,7 @@ let package = Package(
         .testTarget(name: "DBusKitTests", dependencies: ["DBusKit"], swiftSettings: swiftSettings),
         .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "ProfileModel", "DBusKit"], swiftSettings: swiftSettings),
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS"], swiftSettings: swiftSettings),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore"], swiftSettings: swiftSettings),
         .testTarget(name: "EapolctlTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(

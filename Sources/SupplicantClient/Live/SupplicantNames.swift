@@ -19,4 +19,14 @@ public enum SupplicantNames {
 
     /// The `id_str` of a network added for `profileID`.
     public static func idString(profileID: String) -> String { idStringPrefix + profileID }
+
+    /// What follows the prefix in the `id_str` of a network eapolctl added (a profile ID, or `probe`); nil for
+    /// another network's `id_str`, or none.
+    public static func tag(ofIDString idString: String?) -> String? {
+        guard let idString, idString.hasPrefix(idStringPrefix) else { return nil }
+        return String(idString.dropFirst(idStringPrefix.count))
+    }
+
+    /// Whether `idString` is the `id_str` of a network eapolctl added.
+    public static func isOurs(idString: String?) -> Bool { tag(ofIDString: idString) != nil }
 }

@@ -77,9 +77,11 @@ extension Eapolctl {
                     connection = try await OnboardConnect.connect(profile: target, interface: interface, dhcpBackend: dhcp,
                                                                       context: context)
                 }
-                let report = OnboardReport(file: file, format: result.format.rawValue, profiles: entries, notes: result.notes,
-                                           provider: result.provider, signature: result.signature, connection: connection)
-                context.output.result(report) { OnboardReport.text(report) }
+                let report = OnboardReport(imported: ProfileActions.ImportReport(
+                                               file: file, format: result.format.rawValue, profiles: entries, notes: result.notes,
+                                               provider: result.provider, signature: result.signature),
+                                           connection: connection)
+                context.output.result(report) { report.text }
             } catch {
                 if let provider, provider.hasHelpdesk {
                     context.output.warn("onboarding failed; the provider's helpdesk"
@@ -92,21 +94,22 @@ extension Eapolctl {
     }
 }
 
-/// The report `onboard` prints at the end.
+/// The report `onboard` prints at the end: `profile import`'s, plus the connection with `--connect`.
 struct OnboardReport: Encodable {
-    let file: String
-    let format: String
-    let profiles: [ImportTransaction.Entry]
-    let notes: [String]
-    let provider: ProviderInfo?
-    let signature: SignatureInfo?
+    let imported: ProfileActions.ImportReport
     let connection: OnboardConnect.Report?
 
-    static func text(_ report: OnboardReport) -> String {
-        let imported = ProfileActions.importText(ProfileActions.ImportReport(
-            file: report.file, format: report.format, profiles: report.profiles, notes: report.notes,
-            provider: report.provider, signature: report.signature))
-        guard let connection = report.connection else { return imported }
-        return imported + "\nConnection: \(connection.state)" + (connection.address.map { ", address \($0)" } ?? "")
+    private enum Key: String, CodingKey { case connection }
+
+    func encode(to encoder: any Encoder) throws {
+        try imported.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encodeIfPresent(connection, forKey: .connection)
+    }
+
+    var text: String {
+        let text = ProfileActions.importText(imported)
+        guard let connection else { return text }
+        return text + "\nConnection: \(connection.state)" + (connection.address.map { ", address \($0)" } ?? "")
     }
 }

@@ -24,6 +24,12 @@ extension CommandContext {
         }
     }
 
+    /// The store, or nil when none exists (nothing to find in it, nothing to remove from it).
+    func openStoreIfPresent() throws -> CredentialStore? {
+        guard try CredentialStore.existingMode(paths: paths) != nil else { return nil }
+        return try openStore(creatingIfMissing: false)
+    }
+
     /// The store passphrase: from the file named by EAPOLCTL_PASSPHRASE_FILE, else a prompt.
     func passphrase(prompt: String) throws -> SecretBytes {
         if let file = environment["EAPOLCTL_PASSPHRASE_FILE"], !file.isEmpty {

@@ -2,7 +2,7 @@ import ArgumentParser
 import CredentialStore
 import ProfileModel
 import ProfileStore
-import StructuredErrors
+import Provisioning
 
 /// Which stored item a password or identity command means, in eapolcfg's terms: a profile's, an SSID's, or the
 /// default one.
@@ -17,34 +17,10 @@ struct CredentialSelection: ParsableArguments {
     var `default` = false
 
     func validate() throws {
-        try CredentialTarget(profile: profile, ssid: ssid, isDefault: `default`).check()
+        try target.checkNamesOneItem()
     }
 
-    var target: CredentialTarget { CredentialTarget(profile: profile, ssid: ssid, isDefault: `default`) }
-}
-
-/// A credential key as the user named it, before it is resolved against the profiles.
-struct CredentialTarget {
-    var profile: String?
-    var ssid: String?
-    var isDefault: Bool
-
-    func check() throws {
-        try requireExactlyOne([profile != nil, ssid != nil, isDefault],
-                              "name exactly one item: a profile, an SSID, or the default item",
-                              hint: "Pass one of --profile (eapolcfg: --profileID), --ssid (--SSID) or --default.")
-    }
-
-    /// Resolves to a store key; a profile reference must name an existing profile unless it is a bare UUID.
-    func key(in repository: ProfileRepository) throws -> CredentialKey {
-        try check()
-        if let profile {
-            if let id = ProfileID(string: profile) { return .profile(id.uuid) }
-            return .profile(try repository.resolve(profile).id.uuid)
-        }
-        if let ssid { return .ssid(try SSID(parsing: ssid).bytes) }
-        return .default
-    }
+    var target: ProfileTarget { ProfileTarget(profile: profile, ssid: ssid, isDefault: `default`) }
 }
 
 extension CredentialKey {
@@ -62,4 +38,10 @@ struct CredentialKeyView: Encodable {
     let kind: String
     let profileID: String?
     let ssid: String?
+}
+
+// Until SecretActions calls ``CredentialItems``: the names it still uses.
+typealias CredentialTarget = ProfileTarget
+extension ProfileTarget {
+    func key(in repository: ProfileRepository) throws -> CredentialKey { try CredentialItems.key(for: self, in: repository) }
 }

@@ -21,8 +21,10 @@ enum OnboardConnect {
             throw UsageError(.missingArgument, "onboard --connect needs --interface",
                              hint: "Name the network interface to authenticate on, e.g. --interface eth0.")
         }
-        let report = try await AuthActions.connect(profile: profile, interface: interface, timeout: 30,
-                                                   dhcp: dhcpBackend ?? "auto", context: context)
+        let settings = ConnectSettings(interface: interface, timeout: .seconds(30),
+                                       dhcp: try DHCPBackendChoice.settings(dhcpBackend ?? "auto", timeout: 15, script: nil,
+                                                                            interface: interface))
+        let report = try await AuthActions.connect(profile: profile, settings: settings, context: context)
         return Report(profile: profile.id.description, interface: interface, state: report.authentication.status.rawValue,
                       authMode: report.authentication.authMode, address: report.dhcp.map { "\($0.address)/\($0.prefixLength)" },
                       authenticatedToBoundMs: report.authenticatedToBound?.milliseconds)

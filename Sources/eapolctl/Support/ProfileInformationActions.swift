@@ -2,11 +2,10 @@ import Foundation
 import ProfileFormats
 import ProfileModel
 import ProfileStore
-import StructuredErrors
+import Provisioning
 
-/// eapolcfg's profile information (`setProfileInformation`, `getProfileInformation`, `clearProfileInformation`):
-/// an application's own dictionary kept in the profile, written through ``ProfileRepository/update(_:from:)`` so
-/// that a profile changed by another process meanwhile is never overwritten.
+/// The command-line half of eapolcfg's profile information (`setProfileInformation`, `getProfileInformation`,
+/// `clearProfileInformation`): reads the plist file and prints; the edits are ``ProfileInformationEdits``.
 enum ProfileInformationActions {
     struct Saved: Encodable {
         let profile: String
@@ -22,11 +21,8 @@ enum ProfileInformationActions {
     }
 
     static func set(lookup: ProfileLookup, application: ApplicationID, file: String, context: CommandContext) throws {
-        let dictionary = try PropertyListBridge.dictionary(from: readUserFile(file, what: "information file"), source: file)
-        let profile = try lookup.resolve(in: context.profiles)
-        var updated = profile
-        try updated.information.set(dictionary, for: application)
-        _ = try context.profiles.update(updated, from: profile)
+        let plist = try readUserFile(file, what: "information file")
+        let profile = try ProfileInformationEdits(profiles: context.profiles).set(plist, source: file, for: application, in: lookup)
         context.output.result(["saved": Saved(profile: profile.id.description, name: profile.name,
                                               applicationID: application.rawValue)]) {
             "Saved the information of \(application) in profile \(profile.name) (\(profile.id))"
@@ -34,8 +30,7 @@ enum ProfileInformationActions {
     }
 
     static func get(lookup: ProfileLookup, application: ApplicationID, context: CommandContext) throws {
-        let profile = try lookup.resolve(in: context.profiles)
-        guard let dictionary = profile.information[application] else { throw missing(application, in: profile) }
+        let (profile, dictionary) = try ProfileInformationEdits(profiles: context.profiles).get(application, in: lookup)
         let xml = try PropertyListBridge.xml(dictionary)
         context.output.result(Shown(profile: profile.id.description, name: profile.name,
                                     applicationID: application.rawValue, information: dictionary)) {
@@ -44,10 +39,7 @@ enum ProfileInformationActions {
     }
 
     static func clear(lookup: ProfileLookup, application: ApplicationID, context: CommandContext) throws {
-        let profile = try lookup.resolve(in: context.profiles)
-        var updated = profile
-        guard updated.information.remove(application) else { throw missing(application, in: profile) }
-        _ = try context.profiles.update(updated, from: profile)
+        let profile = try ProfileInformationEdits(profiles: context.profiles).clear(application, in: lookup)
         context.output.result(["removed": Saved(profile: profile.id.description, name: profile.name,
                                                 applicationID: application.rawValue)]) {
             "Removed the information of \(application) from profile \(profile.name) (\(profile.id))"
@@ -64,13 +56,5 @@ enum ProfileInformationActions {
             lines += xml.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }.map { "    " + $0 }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static func missing(_ application: ApplicationID, in profile: Profile) -> ProfileError {
-        ProfileError(.noProfileInformation,
-                     "profile \(profile.name) (\(profile.id)) keeps no information for \(application)",
-                     details: ["profile": .string(profile.name), "id": .string(profile.id.description),
-                               "applicationID": .string(application.rawValue),
-                               "applicationIDs": .list(profile.information.applicationIDs.map(\.rawValue))])
     }
 }

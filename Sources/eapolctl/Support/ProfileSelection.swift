@@ -12,30 +12,11 @@ struct ProfileSelection: ParsableArguments {
     var ssid: String?
 
     func validate() throws {
-        try requireExactlyOne([profile != nil, ssid != nil], "name exactly one profile: give its ID or name, or --ssid",
-                              hint: "eapolctl profile list shows the profiles' IDs, names and SSIDs.")
+        try UsageError.requireExactlyOne([profile != nil, ssid != nil], "name exactly one profile: give its ID or name, or --ssid",
+                                         hint: "eapolctl profile list shows the profiles' IDs, names and SSIDs.")
     }
 
     func resolve(in repository: ProfileRepository) throws -> Profile {
         try ProfileLookup(reference: profile, ssid: ssid).resolve(in: repository)
-    }
-}
-
-/// One profile reference, from either CLI form (`profile show ID`, eapolcfg's `--profileID`/`--SSID`).
-struct ProfileLookup {
-    var reference: String?
-    var ssid: String?
-
-    func resolve(in repository: ProfileRepository) throws -> Profile {
-        if let reference { return try repository.resolve(reference) }
-        if let ssid {
-            let parsed = try SSID(parsing: ssid)
-            guard let profile = try repository.find(ssid: parsed) else {
-                throw ProfileError(.profileNotFound, "no profile is bound to SSID \(parsed.displayText)",
-                                   details: ["ssid": .string(parsed.displayText)])
-            }
-            return profile
-        }
-        throw UsageError(.missingArgument, "no profile named", hint: "Give a profile ID or name, or an SSID.")
     }
 }

@@ -25,17 +25,15 @@ enum TransactionRunner {
 
     static func remove(_ profile: Profile, context: CommandContext) throws -> [String] {
         try run(context) { control in
-            try RemoveTransaction.remove(profile, profiles: context.profiles, openStore: {
-                try CredentialStore.existingMode(paths: context.paths) == nil ? nil : context.openStore(creatingIfMissing: false)
-            }, control: control)
+            try RemoveTransaction.remove(profile, profiles: context.profiles, openStore: context.openStoreIfPresent,
+                                         control: control)
         }
     }
 
     static func edit(_ profile: Profile, with edit: ProfileEdit, context: CommandContext) throws -> EditTransaction.Result {
         try run(context) { control in
-            try EditTransaction.commit(edit, to: profile, profiles: context.profiles, openStore: {
-                try CredentialStore.existingMode(paths: context.paths) == nil ? nil : context.openStore(creatingIfMissing: false)
-            }, control: control)
+            try EditTransaction.commit(edit, to: profile, profiles: context.profiles, openStore: context.openStoreIfPresent,
+                                       control: control)
         }
     }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Orchestration
+import ProfileStore
 
 extension Eapolctl.Auth {
     /// `eapolctl auth start --interface IF (--profile REF | --ssid S | --default)`
@@ -30,16 +32,20 @@ extension Eapolctl.Auth {
         @Flag(help: "Read a one-time-password profile's password from standard input (else it is asked on the terminal).")
         var passwordStdin = false
 
+        var target: ProfileTarget { ProfileTarget(profile: profile, ssid: ssid, isDefault: isDefault) }
+
         func validate() throws {
-            try AuthActions.Target(profile: profile, ssid: ssid, isDefault: isDefault).check()
+            try target.checkNamesOneProfile()
         }
 
         func run() async throws {
-            try await AuthActions.start(
-                target: .init(profile: profile, ssid: ssid, isDefault: isDefault), interface: connection.interface,
-                timeout: timeout, wait: !noWait, driver: driver, bus: connection.bus, eapolStart: !noEapolStart,
-                dhcp: dhcpOptions.dhcp, dhcpTimeout: dhcpOptions.dhcpTimeout, dhcpScript: dhcpOptions.dhcpScript,
-                portPolicy: portPolicy.policy, passwordStdin: passwordStdin, context: CommandContext(global))
+            // Bad options are reported before anything is looked up.
+            let settings = ConnectSettings(
+                interface: connection.interface, timeout: try seconds(timeout, option: "--timeout"), wait: !noWait,
+                driver: try AuthActions.parseDriver(driver), bus: connection.bus, sendEAPOLStart: !noEapolStart,
+                dhcp: try dhcpOptions.settings(interface: connection.interface), portPolicy: portPolicy.policy)
+            try await AuthActions.start(target: target, settings: settings, passwordStdin: passwordStdin,
+                                        context: CommandContext(global))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Orchestration
 
 extension Eapolctl {
     /// `eapolctl auth ...`
@@ -26,4 +27,8 @@ struct DHCPAfterAuthOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Budget of the DHCP exchange after authentication, in seconds.", valueName: "seconds"))
     var dhcpTimeout: Double = 15
     @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
+
+    func settings(interface: String) throws -> DHCPSettings {
+        try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout, script: dhcpScript, interface: interface)
+    }
 }

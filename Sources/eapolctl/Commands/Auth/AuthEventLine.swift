@@ -60,10 +60,3 @@ struct AuthEventLine: Encodable {
         return String(format: "%.1f s", value / 1000)
     }
 }
-
-extension Duration {
-    /// The duration in milliseconds.
-    var milliseconds: Double {
-        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
-    }
-}

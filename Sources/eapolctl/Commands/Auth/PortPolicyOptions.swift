@@ -1,4 +1,5 @@
 import ArgumentParser
+import Orchestration
 import StructuredErrors
 
 /// What `auth start` does on a wired port where no 802.1X authenticator answers.
@@ -20,14 +21,4 @@ struct PortPolicyOptions: ParsableArguments {
 
     /// The parsed values.
     var policy: PortPolicy { PortPolicy(maxStart: maxStart == 0 ? nil : maxStart, acceptOpenPort: acceptOpenPort) }
-}
-
-/// The port policy as plain values (commands without the options use ``standard``).
-struct PortPolicy: Sendable {
-    /// Unanswered EAPOL-Starts before a wired port counts as without 802.1X; nil waits for the deadline.
-    var maxStart: Int?
-    var acceptOpenPort: Bool
-
-    /// IEEE 802.1X's maxStart (3); a port without 802.1X is an error.
-    static let standard = PortPolicy(maxStart: 3, acceptOpenPort: false)
 }

@@ -1,28 +1,44 @@
 import ArgumentParser
+import ProfileStore
 import StructuredErrors
 
-/// eapolcfg's way of naming a profile or item: `--profileID`, `--SSID`, `--domain` (and `--default` for items).
-/// eapolcfg also takes the lower-case spellings `--profileid` and `--ssid`.
+/// eapolcfg's way of naming a profile: `--profileID`, `--SSID`, `--domain`. eapolcfg also takes the lower-case
+/// spellings `--profileid` and `--ssid`.
 struct EapolcfgSelection: ParsableArguments {
     @Option(name: [.customLong("profileID"), .customLong("profileid")], help: "The profile's ID (or name).")
     var profileID: String?
     @Option(name: [.customLong("SSID"), .customLong("ssid")], help: "The SSID (text, or hex:...).") var ssid: String?
     @Option(name: .customLong("domain"), help: "Hotspot 2.0 domain (not supported on Linux).") var domain: String?
 
-    /// - Parameter isDefault: whether `--default` was given, for the commands that accept it.
-    func check(allowDefault isDefault: Bool = false, allowsDefault: Bool = false) throws {
+    /// Refuses `--domain`: Hotspot 2.0 profiles do not exist here.
+    func checkDomain() throws {
         if let domain {
             throw UsageError(.invalidArgument, "--domain \(domain): Hotspot 2.0 (Passpoint) profiles are not supported",
                              hint: "Name the profile with --profileID or --SSID.")
         }
-        try requireExactlyOne([profileID != nil, ssid != nil, isDefault],
-                              "name exactly one of --profileID, --SSID" + (allowsDefault ? " or --default" : ""),
-                              hint: "eapolctl profile list shows the profiles' IDs and SSIDs.")
+    }
+
+    /// Exactly one profile is named (by `--profileID` or `--SSID`; `isDefault` for the commands that take `--default`).
+    func check(allowDefault isDefault: Bool = false, allowsDefault: Bool = false) throws {
+        try checkDomain()
+        try UsageError.requireExactlyOne([profileID != nil, ssid != nil, isDefault],
+                                         "name exactly one of --profileID, --SSID" + (allowsDefault ? " or --default" : ""),
+                                         hint: "eapolctl profile list shows the profiles' IDs and SSIDs.")
     }
 
     var lookup: ProfileLookup { ProfileLookup(reference: profileID, ssid: ssid) }
+}
 
-    func target(isDefault: Bool) -> CredentialTarget {
-        CredentialTarget(profile: profileID, ssid: ssid, isDefault: isDefault)
-    }
+/// eapolcfg's way of naming a stored password or identity item: a profile's (``EapolcfgSelection``), or the default
+/// item (`--default`); `--system` is accepted as in eapolcfg.
+struct EapolcfgItemSelection: ParsableArguments {
+    @OptionGroup var profile: EapolcfgSelection
+    @Flag(name: .customLong("default"), help: "The default item, used when neither the profile nor the SSID has one.")
+    var isDefault = false
+    @Flag(name: .customLong("system"), help: "The item used by boot-time authentication: on Linux the same item (one store, used by root).")
+    var system = false
+
+    func check() throws { try profile.check(allowDefault: isDefault, allowsDefault: true) }
+
+    var target: ProfileTarget { ProfileTarget(profile: profile.profileID, ssid: profile.ssid, isDefault: isDefault) }
 }

@@ -7,15 +7,12 @@ extension Eapolcfg {
             commandName: "getIdentity", abstract: "Show a stored identity (eapolcfg form of `identity get`).")
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var selection: EapolcfgSelection
-        @Flag(name: .customLong("default"), help: "The default identity.") var isDefault = false
-        @Flag(name: .customLong("system"), help: "The identity used by boot-time authentication: on Linux the same item (one store, used by root).")
-        var system = false
+        @OptionGroup var selection: EapolcfgItemSelection
 
-        func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
+        func validate() throws { try selection.check() }
 
         func run() async throws {
-            try SecretActions.getIdentity(target: selection.target(isDefault: isDefault), context: CommandContext(global))
+            try SecretActions.getIdentity(target: selection.target, context: CommandContext(global))
         }
     }
 }

@@ -9,16 +9,13 @@ extension Eapolcfg {
             commandName: "getPasswordItem", abstract: "Show a password item, masked (eapolcfg form of `password get`).")
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var selection: EapolcfgSelection
-        @Flag(name: .customLong("default"), help: "The default item.") var isDefault = false
-        @Flag(name: .customLong("system"), help: "The item used by boot-time authentication: on Linux the same item (one store, used by root).")
-        var system = false
+        @OptionGroup var selection: EapolcfgItemSelection
         @Flag(name: .customLong("name"), help: "Print the user name (Name: ...).") var name = false
         @Flag(name: .customLong("password"), help: "Print that a password is stored (Password: ************; never the password).")
         var password = false
 
         func validate() throws {
-            try selection.check(allowDefault: isDefault, allowsDefault: true)
+            try selection.check()
             guard name || password else {
                 throw UsageError(.missingArgument, "Must specify at least one of name or password",
                                  hint: "Add --name, --password or both (eapolcfg requires one too); "
@@ -27,7 +24,7 @@ extension Eapolcfg {
         }
 
         func run() async throws {
-            try SecretActions.getPassword(target: selection.target(isDefault: isDefault), showName: name,
+            try SecretActions.getPassword(target: selection.target, showName: name,
                                           showPassword: password, context: CommandContext(global))
         }
     }

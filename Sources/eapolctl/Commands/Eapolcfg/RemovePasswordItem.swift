@@ -7,14 +7,12 @@ extension Eapolcfg {
             commandName: "removePasswordItem", abstract: "Remove a password item (eapolcfg form of `password remove`).")
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var selection: EapolcfgSelection
-        @Flag(name: .customLong("default"), help: "The default item.") var isDefault = false
-        @Flag(name: .customLong("system"), help: "Accepted for compatibility.") var system = false
+        @OptionGroup var selection: EapolcfgItemSelection
 
-        func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
+        func validate() throws { try selection.check() }
 
         func run() async throws {
-            try SecretActions.removePassword(target: selection.target(isDefault: isDefault), context: CommandContext(global))
+            try SecretActions.removePassword(target: selection.target, context: CommandContext(global))
         }
     }
 }

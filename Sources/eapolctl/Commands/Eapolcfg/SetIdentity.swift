@@ -14,23 +14,20 @@ extension Eapolcfg {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var selection: EapolcfgSelection
-        @Flag(name: .customLong("default"), help: "The default identity.") var isDefault = false
-        @Flag(name: .customLong("system"), help: "The identity used by boot-time authentication: on Linux the same item (one store, used by root).")
-        var system = false
+        @OptionGroup var selection: EapolcfgItemSelection
         @Option(name: .customLong("certificate"), help: "PEM client certificate.") var certificate: String?
         @Option(name: .customLong("privateKey"), help: "PEM private key for --certificate.") var privateKey: String?
         @Option(name: .customLong("pkcs12"), help: "PKCS#12 bundle.") var pkcs12: String?
         @Option(name: .customLong("passphraseFile"), help: "Read the PKCS#12 or key passphrase from this file.")
         var passphraseFile: String?
 
-        func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
+        func validate() throws { try selection.check() }
 
         func run() async throws {
             let identity = try SecretActions.readIdentity(
                 pkcs12: pkcs12, certificate: certificate, privateKey: privateKey,
                 passphrase: try passphraseFile.map { try SecretInput.fromFile($0) })
-            try SecretActions.setIdentity(target: selection.target(isDefault: isDefault), identity: identity,
+            try SecretActions.setIdentity(target: selection.target, identity: identity,
                                           context: CommandContext(global))
         }
     }

@@ -9,22 +9,19 @@ extension Eapolcfg {
             discussion: "Example:\n  echo secret | eapolctl setPasswordItem --password - --name alice --SSID corp")
 
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var selection: EapolcfgSelection
-        @Flag(name: .customLong("default"), help: "The default item.") var isDefault = false
-        @Flag(name: .customLong("system"), help: "Accepted for compatibility (the store is per state directory).")
-        var system = false
+        @OptionGroup var selection: EapolcfgItemSelection
         @Option(name: .customLong("name"), help: "User name.") var name: String?
         @Option(name: .customLong("password"), help: "The password, or - to read stdin (or prompt on a terminal).")
         var password: String?
         @Option(name: .customLong("password-file"), help: "Read the password from this file.") var passwordFile: String?
 
-        func validate() throws { try selection.check(allowDefault: isDefault, allowsDefault: true) }
+        func validate() throws { try selection.check() }
 
         func run() async throws {
             let context = CommandContext(global)
             let secret = try SecretInput.read(value: password, file: passwordFile, optionName: "--password",
                                               prompt: "Password: ", output: context.output)
-            try SecretActions.setPassword(target: selection.target(isDefault: isDefault), username: name,
+            try SecretActions.setPassword(target: selection.target, username: name,
                                           password: secret, context: context)
         }
     }

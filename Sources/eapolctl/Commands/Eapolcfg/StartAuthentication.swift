@@ -1,5 +1,6 @@
 import ArgumentParser
-import StructuredErrors
+import Orchestration
+import ProfileStore
 
 extension Eapolcfg {
     /// eapolcfg `startAuthentication --interface IF (--profileID | --SSID | --default)`. Unlike eapolcfg, which
@@ -12,14 +13,11 @@ extension Eapolcfg {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var connection: AuthConnectionOptions
-        @Option(name: [.customLong("profileID"), .customLong("profileid")], help: "The profile's ID (or name).")
-        var profileID: String?
-        @Option(name: [.customLong("SSID"), .customLong("ssid")], help: "The SSID of the profile.") var ssid: String?
+        @OptionGroup var selection: EapolcfgSelection
         @Flag(name: .customLong("default"), help: "The only wired profile, with the default credentials.") var isDefault = false
         @Flag(name: .customLong("no-ui"), help: "Accepted for compatibility; eapolctl never shows UI.") var noUI = false
         @Flag(name: .customLong("system"), help: "Authenticate as the system: on Linux the same as without (eapolctl runs as root).")
         var system = false
-        @Option(name: .customLong("domain"), help: "Hotspot 2.0 domain (not supported on Linux yet).") var domain: String?
         @Option(help: "Give up after this many seconds.") var timeout: Double = 30
         @Flag(help: "Return right after selecting the network (eapolcfg's behaviour).") var noWait = false
         @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
@@ -27,19 +25,19 @@ extension Eapolcfg {
         var passwordStdin = false
 
         func validate() throws {
-            if let domain {
-                throw UsageError(.invalidArgument, "--domain \(domain): Hotspot 2.0 (Passpoint) profiles are not supported yet",
-                                 hint: "Name the profile with --profileID or --SSID (`eapolctl profile list` shows them).")
-            }
-            try AuthActions.Target(profile: profileID, ssid: ssid, isDefault: isDefault).check()
+            try selection.checkDomain()
+            try target.checkNamesOneProfile()
         }
 
+        var target: ProfileTarget { ProfileTarget(profile: selection.profileID, ssid: selection.ssid, isDefault: isDefault) }
+
         func run() async throws {
-            try await AuthActions.start(
-                target: .init(profile: profileID, ssid: ssid, isDefault: isDefault), interface: connection.interface,
-                timeout: timeout, wait: !noWait, driver: nil, bus: connection.bus, eapolStart: true,
-                dhcp: dhcpOptions.dhcp, dhcpTimeout: dhcpOptions.dhcpTimeout, dhcpScript: dhcpOptions.dhcpScript,
-                passwordStdin: passwordStdin, context: CommandContext(global))
+            // Bad options are reported before anything is looked up.
+            let settings = ConnectSettings(
+                interface: connection.interface, timeout: try seconds(timeout, option: "--timeout"), wait: !noWait,
+                bus: connection.bus, dhcp: try dhcpOptions.settings(interface: connection.interface))
+            try await AuthActions.start(target: target, settings: settings, passwordStdin: passwordStdin,
+                                        context: CommandContext(global))
         }
     }
 }

@@ -48,7 +48,7 @@ extension Eapolctl.Profile {
         var driver: String?
 
         func validate() throws {
-            try requireExactlyOne([profile != nil, ssid != nil, wired], "name exactly one network: --profile, --ssid or --wired",
+            try UsageError.requireExactlyOne([profile != nil, ssid != nil, wired], "name exactly one network: --profile, --ssid or --wired",
                                   hint: "e.g. `eapolctl profile probe --interface eth0 --wired`.")
             if adopt && profile == nil {
                 throw UsageError(.conflictingArguments, "--adopt writes into a profile: it needs --profile",

@@ -1,8 +1,6 @@
 import ArgumentParser
-import DHCPClient
-import Foundation
 import Orchestration
-import ProfileModel
+import ProfileStore
 import SupplicantClient
 
 extension Eapolctl {
@@ -36,68 +34,38 @@ extension Eapolctl {
         func run() async throws {
             let context = CommandContext(global)
             let interface = connection.interface
-            let dhcpBudget = try seconds(dhcpTimeout, option: "--dhcp-timeout", maximum: 600)
+            let dhcpSettings = try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout, script: dhcpScript, interface: interface)
             let authBudget = try seconds(timeout, option: "--timeout")
-            let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
             let driverChoice = try AuthActions.parseDriver(driver)
             // A one-time-password profile is refused before anything is opened, and below for the profile of the
             // current network.
             if let profile { try Watcher.checkUnattended(try ProfileLookup(reference: profile, ssid: nil).resolve(in: context.profiles)) }
             let systemProfile = system ? try SystemProfileActions.forWatch(interface: interface, driver: driverChoice, profileOption: profile, context: context) : nil
-            let store = try AuthActions.openStoreIfPresent(context)
+            let store = try context.openStoreIfPresent()
             let supplicant = try await Supplicant.connect(busAddress: connection.bus)
             defer { supplicant.close() }
 
-            var chosen: ProfileModel.Profile? = systemProfile
-            if let profile {
-                chosen = try ProfileLookup(reference: profile, ssid: nil).resolve(in: context.profiles)
-            } else if chosen == nil, let iface = try await supplicant.existingInterface(named: interface),
-                      let network = try await supplicant.currentNetwork(of: iface),
-                      let id = try await supplicant.idString(ofNetwork: network), id.hasPrefix(SupplicantNames.idStringPrefix),
-                      let pid = ProfileID(string: String(id.dropFirst(SupplicantNames.idStringPrefix.count))) {
-                do {
-                    chosen = try context.profiles.load(pid)
-                } catch {
-                    // watch still follows the link and DHCP; it just cannot re-authenticate on its own.
-                    context.output.warn("the network on \(interface) belongs to profile \(pid), which cannot be loaded "
-                                        + "(\(ErrorReporter.structuredError(for: error).message)); pass --profile to re-authenticate")
-                }
+            let output = context.output
+            let chosen = try await Watcher.profile(named: profile, systemProfile: systemProfile, interface: interface,
+                                                   supplicant: supplicant, profiles: context.profiles) { id, error in
+                // watch still follows the link and DHCP; it just cannot re-authenticate on its own.
+                output.warn("the network on \(interface) belongs to profile \(id), which cannot be loaded "
+                            + "(\(ErrorReporter.structuredError(for: error).message)); pass --profile to re-authenticate")
             }
-
             try Watcher.checkUnattended(chosen)
-            let stateDirectory = URL(fileURLWithPath: context.paths.stateDirectory)
-            let watchDHCP: WatchDHCP
-            switch backend {
-            case .none:
-                watchDHCP = .none
-            case .builtin:
-                let client = BuiltinDHCPClient(configuration: .init(stateDirectory: stateDirectory))
-                var lease: DHCPLease?
-                do {
-                    lease = try client.recordedLease(interface: interface)
-                } catch {
-                    context.output.warn("the recorded lease of \(interface) cannot be read "
-                                        + "(\(ErrorReporter.structuredError(for: error).message)); starting with a fresh DISCOVER")
-                }
-                watchDHCP = .keeper(LeaseKeeper(client: client, interface: interface, lease: lease,
-                                                attemptTimeout: dhcpBudget))
-            default:
-                guard let trigger = try DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
-                    watchDHCP = .none
-                    break
-                }
-                watchDHCP = .trigger(trigger)
+            let watchDHCP = WatchDHCP.make(dhcpSettings, interface: interface, stateDirectory: context.paths.stateDirectory) { error in
+                output.warn("the recorded lease of \(interface) cannot be read "
+                            + "(\(ErrorReporter.structuredError(for: error).message)); starting with a fresh DISCOVER")
             }
 
             let watcher = Watcher(
                 supplicant: supplicant, credentials: StoreCredentialProvider(store: store), link: NetlinkLinkMonitor(),
                 dhcp: watchDHCP,
                 options: WatchOptions(interfaceName: interface, profile: chosen, driver: driverChoice,
-                                      authenticationTimeout: authBudget, dhcpTimeout: dhcpBudget,
+                                      authenticationTimeout: authBudget, dhcpTimeout: dhcpSettings.timeout,
                                       sendEAPOLStart: !noEapolStart))
             let signals = TerminationSignals()
             defer { signals.restore() }
-            let output = context.output
             try await watcher.run(stop: signals.stream) { event in
                 let line = WatchEventLine(event: event)
                 output.event(line) { line.human }

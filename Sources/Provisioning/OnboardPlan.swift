@@ -1,13 +1,12 @@
-import Foundation
-import ProfileFormats
-import ProfileModel
-import Secrets
+public import ProfileFormats
+public import ProfileModel
+public import Secrets
 import StructuredErrors
 
 /// Applies what the user gave `onboard` (user name, password, passphrase, interface) to imported profiles.
-enum OnboardPlan {
-    static func prepare(_ item: ImportedProfile, username: String?, password: SecretBytes?, passphrase: SecretBytes?,
-                        interface: String?, source: String) throws -> ImportedProfile {
+public enum OnboardPlan {
+    public static func prepare(_ item: ImportedProfile, username: String?, password: SecretBytes?, passphrase: SecretBytes?,
+                               interface: String?, source: String) throws -> ImportedProfile {
         var item = item
         if let interface, item.profile.isWired { item.profile.binding = .wired(interface: interface) }
         let eap = item.profile.eap
@@ -48,7 +47,7 @@ enum OnboardPlan {
     }
 
     /// The profile `--connect` uses: the wired one when an interface is given and one exists, else the first.
-    static func connectTarget(_ profiles: [Profile], interface: String?) -> Profile {
+    public static func connectTarget(_ profiles: [Profile], interface: String?) -> Profile {
         if interface != nil, let wired = profiles.first(where: \.isWired) { return wired }
         return profiles[0]
     }

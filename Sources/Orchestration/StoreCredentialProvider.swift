@@ -1,17 +1,18 @@
-import CredentialStore
-import Foundation
-import Orchestration
+public import CredentialStore
+public import Foundation
 import Secrets
 import StateFiles
 import SupplicantClient
 
 /// The concrete ``CredentialProviding``: the encrypted credential store, opened once per command. Lookups take the
 /// store's file lock and read the file, so they run off the cooperative pool (``BlockingWork``).
-struct StoreCredentialProvider: CredentialProviding {
+public struct StoreCredentialProvider: CredentialProviding {
     /// nil when no store exists yet (every lookup then finds nothing).
-    let store: CredentialStore?
+    public let store: CredentialStore?
 
-    func password(profileID: UUID, ssid: [UInt8]?) async throws -> StoredPassword? {
+    public init(store: CredentialStore?) { self.store = store }
+
+    public func password(profileID: UUID, ssid: [UInt8]?) async throws -> StoredPassword? {
         guard let store else { return nil }
         return try await BlockingWork.run {
             guard let (key, item) = try store.lookupPassword(profileID: profileID, ssid: ssid) else { return nil }
@@ -19,7 +20,7 @@ struct StoreCredentialProvider: CredentialProviding {
         }
     }
 
-    func identity(profileID: UUID, ssid: [UInt8]?) async throws -> StoredIdentity? {
+    public func identity(profileID: UUID, ssid: [UInt8]?) async throws -> StoredIdentity? {
         guard let store else { return nil }
         return try await BlockingWork.run { try Self.identity(in: store, profileID: profileID, ssid: ssid) }
     }
