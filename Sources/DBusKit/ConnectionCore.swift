@@ -107,11 +107,11 @@ final class ConnectionCore: @unchecked Sendable {
                                               "dbus.message": .string(text)]
         if name == "org.freedesktop.DBus.Error.AccessDenied" || name == "org.freedesktop.DBus.Error.AuthFailed" {
             return DBusError(.accessDenied, "access to \(what) was denied: \(text)",
-                             hint: "Run as root, or as a member of the `netdev` group to talk to wpa_supplicant.",
+                             hint: "Run as root, or as a user the bus policy allows.",
                              details: details)
         }
         let hint = isSystemBus
-            ? "Is the system bus running (systemctl status dbus)? To talk to wpa_supplicant, run as root or as a member of the `netdev` group."
+            ? "Is the system bus running (systemctl status dbus)?"
             : "Is a bus listening at \(target)? Check the address and the socket's permissions."
         return DBusError(.busUnreachable, "cannot connect to \(what): \(text)", hint: hint, details: details)
     }

@@ -52,10 +52,10 @@ public struct DBusErrorCode: StructuredErrorCode {
                  "Check that the bus is running (systemctl status dbus) and that the address is right.")
         case .accessDenied:
             info("access-denied", "The D-Bus bus or its policy denied access.",
-                 "Run as root, or add your user to the `netdev` group to talk to wpa_supplicant.")
+                 "Run as root, or as a user the bus policy of the service named in the message allows.")
         case .serviceUnknown:
             info("service-unknown", "The D-Bus service named in the message is not on the bus.",
-                 "Start the service (for wpa_supplicant: systemctl start wpa_supplicant) and try again.")
+                 "Start the service named in the message and try again.")
         case .timeout:
             info("timeout", "A D-Bus call got no reply before its deadline.",
                  "Check that the service named in the message is responsive, or allow a longer timeout.")
@@ -76,7 +76,7 @@ public struct DBusErrorCode: StructuredErrorCode {
                  "Check whether the service crashed or was restarted (journalctl), then try again.")
         case .untrustedPeer:
             info("untrusted-peer", "The process that owns the service's bus name runs as a user eapolctl does not trust.",
-                 "Find the process by the pid in the details (ps -o user,cmd -p PID); run wpa_supplicant as root (systemctl restart wpa_supplicant).")
+                 "Find the process by the pid in the details (ps -o user,cmd -p PID) and run the service as root.")
         }
     }
 
@@ -86,7 +86,7 @@ public struct DBusErrorCode: StructuredErrorCode {
 }
 
 extension DomainError where Code == DBusErrorCode {
-    /// The D-Bus error name the peer or bus sent (for example `fi.w1.wpa_supplicant1.InterfaceUnknown`), if any.
+    /// The D-Bus error name the peer or bus sent (for example `org.freedesktop.DBus.Error.UnknownMethod`), if any.
     public var remoteErrorName: String? {
         if case .string(let name)? = details["dbus.error"] { return name }
         return nil

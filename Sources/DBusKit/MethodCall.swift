@@ -1,8 +1,8 @@
 /// A D-Bus method call to send: who, which object, which interface and method, and the arguments.
 public struct MethodCall: Sendable, Hashable {
-    /// The bus name of the peer, for example `fi.w1.wpa_supplicant1` or `:1.42`.
+    /// The bus name of the peer, for example `org.freedesktop.hostname1` or `:1.42`.
     public var destination: String
-    /// The object path, for example `/fi/w1/wpa_supplicant1`.
+    /// The object path, for example `/org/freedesktop/hostname1`.
     public var path: String
     /// The D-Bus interface of the method; always sent (some services reject calls without it).
     public var interface: String

@@ -7,7 +7,7 @@ internal import CDBus
 /// about who sent it. The router therefore checks the sender itself:
 /// - a rule naming a unique name (`:1.42`) or the bus (`org.freedesktop.DBus`, which no client can own) passes only
 ///   that exact sender;
-/// - a rule naming a well-known name (`fi.w1.wpa_supplicant1`) passes only the unique name that currently owns it.
+/// - a rule naming a well-known name (`org.freedesktop.hostname1`) passes only the unique name that currently owns it.
 ///   The owner is resolved with `GetNameOwner` when the first such rule is added and followed through the bus's
 ///   `NameOwnerChanged`; signals that arrive while the owner is being resolved are held and judged once it is known.
 ///

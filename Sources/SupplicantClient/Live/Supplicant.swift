@@ -39,13 +39,21 @@ public final class Supplicant: Sendable {
     ///   bus itself is unreachable.
     public static func connect(busAddress: String? = nil, nameTimeout: Duration = .seconds(2),
                                callTimeout: Duration = .seconds(10)) async throws -> Supplicant {
-        let connection = if let busAddress { try await DBusConnection.connect(address: busAddress) }
+        let connection: DBusConnection
+        do {
+            connection = if let busAddress { try await DBusConnection.connect(address: busAddress) }
                          else { try await DBusConnection.system() }
+        } catch let error as DBusError {
+            throw SupplicantBusHints.connecting(error, systemBus: busAddress == nil)
+        }
         let source: SupplicantPeer.BusSource = busAddress != nil ? .option
             : (getenv("DBUS_SYSTEM_BUS_ADDRESS") != nil ? .environment : .system)
         do {
             let peer = try await resolvePeer(on: connection, busSource: source, timeout: nameTimeout)
             return Supplicant(connection: connection, callTimeout: callTimeout, peer: peer)
+        } catch let error as DBusError {
+            connection.close()
+            throw SupplicantBusHints.calling(error)
         } catch {
             connection.close()
             throw error
@@ -110,7 +118,8 @@ public final class Supplicant: Sendable {
         }
     }
 
-    /// Maps bus-level "the service is gone" errors to `supplicant.vanished`; everything else stays a DBusError.
+    /// Maps bus-level "the service is gone" errors to `supplicant.vanished`; everything else stays a DBusError, with
+    /// the supplicant's hint (``SupplicantBusHints``).
     static func translate(_ error: DBusError, member: String) -> any Error {
         let gone: Set<String> = ["org.freedesktop.DBus.Error.ServiceUnknown", "org.freedesktop.DBus.Error.NoReply",
                                  "org.freedesktop.DBus.Error.NameHasNoOwner"]
@@ -118,7 +127,7 @@ public final class Supplicant: Sendable {
             return SupplicantError(.vanished, "wpa_supplicant went away during \(member)",
                                    details: ["method": .string(member)])
         }
-        return error
+        return SupplicantBusHints.calling(error)
     }
 
     func interfaceCall(_ interface: SupplicantInterface, _ member: String, _ arguments: [DBusValue] = [],
