@@ -16,7 +16,7 @@ struct Attempt: Sendable {
     let clock: ContinuousClock
     let start: ContinuousClock.Instant
     let deadline: ContinuousClock.Instant
-    let emit: @Sendable (String, [String: String]) -> Void
+    let emit: @Sendable (AuthenticationUpdate.Kind) -> Void
     /// The session marker blob added with a new network (see ``SessionMarker``).
     var marker: NetworkBlob? = nil
     /// An existing network of this profile (same marker) to re-authenticate on instead of adding one: wpa_supplicant
@@ -65,14 +65,14 @@ struct Attempt: Sendable {
                 plan.properties, idString: SupplicantNames.idString(profileID: profile.id.description), to: interface)
             network = path
             try await supplicant.selectNetwork(path, on: interface)
-            emit("network-selected", ["network": path, "anchor": plan.anchor.description])
+            emit(.networkSelected(network: path, anchor: plan.anchor))
             guard options.wait else {
                 return Result(outcome: nil, network: path, chain: [], timings: nil)
             }
             var (outcome, chain, timings) = try await watch(events, network: path)
             if outcome.isSuccess { outcome = await confirmed(outcome, network: path) }
             if acceptsAsOpenPort(outcome) {
-                emit("open-port", ["interface": interface.name])
+                emit(.openPort(interface: interface.name))
                 return Result(outcome: nil, network: path, chain: [], timings: timings, openPort: true)
             }
             if !outcome.isSuccess {
@@ -93,7 +93,7 @@ struct Attempt: Sendable {
     private func rerun(on network: String) async throws -> Result {
         let events = supplicant.events(of: interface)
         let state = try await supplicant.state(of: interface)
-        emit("network-reused", ["network": network, "state": state])
+        emit(.networkReused(network: network, state: state))
         var (outcome, chain, timings) = try await watch(events, network: network, initialState: state)
         if outcome.isSuccess { outcome = await confirmed(outcome, network: network) }
         return Result(outcome: outcome, network: network, chain: chain, timings: timings)
@@ -126,7 +126,7 @@ struct Attempt: Sendable {
                                               authMode: try await supplicant.currentAuthMode(of: interface),
                                               currentNetwork: try await supplicant.currentNetwork(of: interface))
             try snapshot.confirm(network: network, outer: spec.outer, interfaceName: interface.name)
-            emit("outcome-confirmed", ["state": snapshot.state, "authMode": snapshot.authMode, "network": network])
+            emit(.outcomeConfirmed(state: snapshot.state, authMode: snapshot.authMode, network: network))
             return outcome
         } catch let error as SupplicantError {
             return .supplicantFailure(error)
@@ -178,7 +178,7 @@ struct Attempt: Sendable {
             _ = schedule.first()
             firstStartAt = clock.now
             let result = supplicant.sendEAPOLStart(on: interface)
-            emit("eapol-start", ["result": "\(result)", "count": "1"])
+            emit(.eapolStart(result, count: 1))
             guard case .sent = result else { return }
             repeater = Task {
                 while !Task.isCancelled {
@@ -190,7 +190,7 @@ struct Attempt: Sendable {
         }
         if let initialState {
             // A reused network: the tracker starts from the current State; the EAPOL-Start restarts EAP.
-            for p in tracker.handle(.stateChanged(initialState), at: clock.now - start) { emit(p.name, p.fields) }
+            for p in tracker.handle(.stateChanged(initialState), at: clock.now - start) { emit(.exchange(p)) }
             continuation.yield(.alreadyAssociated)
         } else if wired, options.sendEAPOLStart, (try? await supplicant.state(of: interface)) == "associated" {
             continuation.yield(.alreadyAssociated)
@@ -211,10 +211,9 @@ struct Attempt: Sendable {
                 for action in schedule.repeatDue(elapsed: clock.now - firstStartAt) {
                     switch action {
                     case .send(let count):
-                        emit("eapol-start", ["result": "\(supplicant.sendEAPOLStart(on: interface))", "count": "\(count)"])
+                        emit(.eapolStart(supplicant.sendEAPOLStart(on: interface), count: count))
                     case .quietPeriod(let age, let unanswered):
-                        emit("quiet-period", ["interface": interface.name, "unanswered": String(unanswered),
-                                              "failureAgeMs": String(format: "%.0f", age.milliseconds)])
+                        emit(.quietPeriod(interface: interface.name, unanswered: unanswered, failureAge: age))
                     case .giveUp(let unanswered):
                         return (.eapFailure(silentPort(unanswered: unanswered)), tracker.serverChain, tracker.timings)
                     }
@@ -227,7 +226,7 @@ struct Attempt: Sendable {
             while !batch.isEmpty {
                 let event = batch.removeFirst()
                 let now = clock.now - start
-                for p in tracker.handle(event, at: now) { emit(p.name, p.fields) }
+                for p in tracker.handle(event, at: now) { emit(.exchange(p)) }
                 if let outcome = tracker.outcome { return (outcome, tracker.serverChain, tracker.timings) }
                 switch event {
                 case .stateChanged(let state):

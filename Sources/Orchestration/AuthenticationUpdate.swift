@@ -1,15 +1,88 @@
-/// One progress event of an authentication, with its time since the command started.
-public struct AuthenticationUpdate: Sendable, Equatable {
-    /// A stable kebab-case name (`interface-ready`, `network-selected`, `eapol-start`, `eap-started`, …).
-    public let name: String
-    /// Time since ``Authenticator/authenticate(profile:options:progress:)`` began.
-    public let elapsed: Duration
-    /// The event's fields (never secrets).
-    public let fields: [String: String]
+public import DHCPClient
+public import ProfileModel
+public import SupplicantClient
 
-    public init(name: String, elapsed: Duration, fields: [String: String] = [:]) {
-        self.name = name
+/// One progress event of an authentication (or a probe, or `auth start`'s DHCP), with its time since the command
+/// started. The output layer alone turns it into a JSON line or a terminal line.
+public struct AuthenticationUpdate: Sendable, Equatable {
+    /// What happened.
+    public let kind: Kind
+    /// Time since ``Authenticator/authenticate(profile:options:progress:)`` (or the probe) began.
+    public let elapsed: Duration
+
+    public init(_ kind: Kind, elapsed: Duration) {
+        self.kind = kind
         self.elapsed = elapsed
-        self.fields = fields
+    }
+
+    /// The events, with typed values (never secrets).
+    public enum Kind: Sendable, Equatable {
+        /// First event: the verified wpa_supplicant that gets the secrets, and on which bus.
+        case supplicant(SupplicantPeer)
+        /// The interface wpa_supplicant controls (created now or existing).
+        case interfaceReady(SupplicantInterface)
+        /// The profile is used other than as bound (a Wi-Fi profile's EAP settings on a wired port).
+        case portUse(PortUse, interface: String, profile: String, ssid: SSID?)
+        /// A plan warning (e.g. a pin wins over the CA).
+        case warning(String)
+        /// Networks and blobs of an earlier run removed.
+        case staleRemoved(networks: Int, blobs: Int)
+        case networkSelected(network: String, anchor: TrustAnchor)
+        /// A second `auth start` re-authenticates on the network the first left (`state`: wpa_supplicant's State).
+        case networkReused(network: String, state: String)
+        /// Re-authenticating on that network failed; a full attempt follows.
+        case networkReuseFailed(network: String, error: EventError)
+        /// An EAPOL-Start (the `count`-th of this attempt).
+        case eapolStart(EAPOLStart.Result, count: Int)
+        /// No answer to `unanswered` EAPOL-Starts right after a failure `failureAge` ago (802.1X quiet period).
+        case quietPeriod(interface: String, unanswered: Int, failureAge: Duration)
+        /// No authenticator answered and the caller accepts an open port.
+        case openPort(interface: String)
+        /// The EAP exchange as ``AuthenticationTracker`` reports it.
+        case exchange(AuthenticationProgress)
+        /// What wpa_supplicant answered to method calls before success was reported.
+        case outcomeConfirmed(state: String, authMode: String, network: String)
+        /// The first anchor failed; the next candidate CA is tried.
+        case caRetry(anchor: TrustAnchor, reason: String)
+        /// `auth start`'s DHCP began.
+        case dhcpStarted(backend: DHCPBackend, interface: String)
+        /// `auth start`'s DHCP bound an address.
+        case dhcpBound(DHCPBound)
+        /// The probe network is selected.
+        case probeStarted(network: String, identity: String, methods: [NetworkSpec.OuterMethod])
+        /// One certificate the probed server presented.
+        case probeCertificate(depth: Int, subject: String, sha256: String)
+        /// The interface's State during a probe.
+        case probeState(String)
+        /// The probe network is removed.
+        case networkRemoved(network: String)
+    }
+}
+
+extension AuthenticationUpdate.Kind {
+    /// The event's stable kebab-case name (the `event` of its JSON line).
+    public var name: String {
+        switch self {
+        case .supplicant: "supplicant"
+        case .interfaceReady: "interface-ready"
+        case .portUse: "port-use"
+        case .warning: "warning"
+        case .staleRemoved: "stale-removed"
+        case .networkSelected: "network-selected"
+        case .networkReused: "network-reused"
+        case .networkReuseFailed: "network-reuse-failed"
+        case .eapolStart: "eapol-start"
+        case .quietPeriod: "quiet-period"
+        case .openPort: "open-port"
+        case .exchange(let progress): progress.name
+        case .outcomeConfirmed: "outcome-confirmed"
+        case .caRetry: "ca-retry"
+        case .dhcpStarted: "dhcp-started"
+        case .dhcpBound: "dhcp-bound"
+        case .probeStarted: "probe-started"
+        case .probeCertificate: "server-certificate"
+        case .probeState: "state"
+        case .networkRemoved: "network-removed"
+        }
     }
 }

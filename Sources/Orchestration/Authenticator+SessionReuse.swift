@@ -13,7 +13,7 @@ extension Authenticator {
     func reauthenticateKeepingSession(
         profile: Profile, spec: NetworkSpec, plan: NetworkPlan, marker: SessionMarker, iface: SupplicantInterface,
         options: AuthenticationOptions, clock: ContinuousClock, start: ContinuousClock.Instant,
-        emit: @escaping @Sendable (String, [String: String]) -> Void
+        emit: @escaping @Sendable (AuthenticationUpdate.Kind) -> Void
     ) async throws -> AuthenticationReport? {
         guard options.wait, options.sendEAPOLStart, iface.driver.isWired,
               let network = try await reusableNetwork(on: iface, profile: profile, marker: marker) else { return nil }
@@ -34,10 +34,10 @@ extension Authenticator {
         case .supplicantFailure(let error)? where error.code == .vanished:
             throw error
         case .eapFailure(let error)?:
-            emit("network-reuse-failed", ["network": network, "code": error.codeInfo.name, "message": error.message])
+            emit(.networkReuseFailed(network: network, error: EventError(error)))
             return nil
         case .supplicantFailure(let error)?:
-            emit("network-reuse-failed", ["network": network, "code": error.codeInfo.name, "message": error.message])
+            emit(.networkReuseFailed(network: network, error: EventError(error)))
             return nil
         case nil:
             return nil
@@ -50,7 +50,7 @@ extension Authenticator {
               let current = try await supplicant.currentNetwork(of: iface) else { return nil }
         var ours: [String] = []
         for network in try await supplicant.networks(of: iface) {
-            if SupplicantNames.isOurs(idString: try await supplicant.idString(ofNetwork: network)) {
+            if let id = try await supplicant.idString(ofNetwork: network), id.hasPrefix(SupplicantNames.idStringPrefix) {
                 ours.append(network)
             }
         }

@@ -89,16 +89,11 @@ public struct Authenticator: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = start + options.timeout
-        let emit: @Sendable (String, [String: String]) -> Void = { name, fields in
-            progress(AuthenticationUpdate(name: name, elapsed: clock.now - start, fields: fields))
+        let emit: @Sendable (AuthenticationUpdate.Kind) -> Void = { kind in
+            progress(AuthenticationUpdate(kind, elapsed: clock.now - start))
         }
-        if let peer = supplicant.verifiedPeer {
-            // First line: which bus and which process get the secrets, so a surprising bus is visible.
-            var fields = ["bus": peer.busAddress, "busSource": peer.busSource.rawValue, "owner": peer.uniqueName,
-                          "uid": String(peer.uid)]
-            if let pid = peer.pid { fields["pid"] = String(pid) }
-            emit("supplicant", fields)
-        }
+        // First line: which bus and which process get the secrets, so a surprising bus is visible.
+        if let peer = supplicant.verifiedPeer { emit(.supplicant(peer)) }
         let resolved = try await resolveCredentials(for: profile, oneTimePassword: options.oneTimePassword)
         var spec = NetworkSpec(profile: profile, credentials: resolved)
         // Validates the profile's own network before anything is asked of the supplicant.
@@ -106,17 +101,15 @@ public struct Authenticator: Sendable {
                                                  preferredFingerprint: options.preferredCAFingerprint)
 
         let iface = try await supplicant.interface(named: options.interfaceName, driver: options.driver)
-        emit("interface-ready", ["interface": iface.name, "path": iface.path, "driver": iface.driver.rawValue,
-                                 "created": String(iface.created)])
+        emit(.interfaceReady(iface))
         let portUse = try PortUse.decide(profile: profile, interfaceName: iface.name, driver: iface.driver)
         if portUse != .asBound {
             spec.binding = portUse.binding(for: spec)
             plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
                                                  preferredFingerprint: options.preferredCAFingerprint)
-            emit("port-use", ["use": portUse.rawValue, "interface": iface.name, "profile": profile.name,
-                              "ssid": profile.ssid?.displayText ?? ""])
+            emit(.portUse(portUse, interface: iface.name, profile: profile.name, ssid: profile.ssid))
         }
-        for warning in plan.warnings { emit("warning", ["message": warning]) }
+        for warning in plan.warnings { emit(.warning(warning)) }
         let marker = try SessionMarker(spec: spec, plan: plan, profileID: profile.id.description)
         if let reused = try await reauthenticateKeepingSession(
             profile: profile, spec: spec, plan: plan, marker: marker, iface: iface, options: options, clock: clock,
@@ -127,7 +120,7 @@ public struct Authenticator: Sendable {
         }
         let stale = try await removeOurs(on: iface)
         if stale.networks + stale.blobs > 0 {
-            emit("stale-removed", ["networks": String(stale.networks), "blobs": String(stale.blobs)])
+            emit(.staleRemoved(networks: stale.networks, blobs: stale.blobs))
         }
 
         var tried: [TrustAnchor] = []
@@ -155,7 +148,7 @@ public struct Authenticator: Sendable {
                 if tried.count == 1,
                    let next = NetworkConfiguration.nextCACandidate(after: error, chain: result.chain,
                                                                    candidates: plan.trustCandidates, tried: tried) {
-                    emit("ca-retry", ["anchor": next.description, "reason": error.message])
+                    emit(.caRetry(anchor: next, reason: error.message))
                     // The authenticator just sent an EAP-Failure: it may hold the port in its quiet period.
                     attemptOptions.recentFailureAge = .zero
                     plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix, anchor: next)
@@ -220,7 +213,10 @@ public struct Authenticator: Sendable {
         let mode = try await supplicant.currentAuthMode(of: iface)
         let network = try await supplicant.currentNetwork(of: iface)
         var profileID: String?
-        if let network { profileID = SupplicantNames.tag(ofIDString: try await supplicant.idString(ofNetwork: network)) }
+        if let network, let id = try await supplicant.idString(ofNetwork: network),
+           id.hasPrefix(SupplicantNames.idStringPrefix) {
+            profileID = String(id.dropFirst(SupplicantNames.idStringPrefix.count))
+        }
         return State(interfaceName: interfaceName, supplicantState: state,
                      authMode: mode == "INACTIVE" || mode.isEmpty ? nil : mode, network: network, profileID: profileID)
     }
@@ -229,7 +225,7 @@ public struct Authenticator: Sendable {
     func removeOurs(on iface: SupplicantInterface) async throws -> (networks: Int, blobs: Int, paths: [String]) {
         var paths: [String] = []
         for network in try await supplicant.networks(of: iface) {
-            if SupplicantNames.isOurs(idString: try await supplicant.idString(ofNetwork: network)) {
+            if let id = try await supplicant.idString(ofNetwork: network), id.hasPrefix(SupplicantNames.idStringPrefix) {
                 try await supplicant.removeNetwork(network, from: iface)
                 paths.append(network)
             }

@@ -62,16 +62,13 @@ public struct Connector: Sendable {
         // `authenticate` returns the moment it reports success; its elapsed time is measured from its own start.
         let authenticatedAt = clock.now
         let base = authentication.elapsed
-        progress(AuthenticationUpdate(name: "dhcp-started", elapsed: base + (clock.now - authenticatedAt),
-                                      fields: ["backend": dhcp.backend.rawValue, "interface": options.interfaceName]))
+        progress(AuthenticationUpdate(.dhcpStarted(backend: dhcp.backend, interface: options.interfaceName),
+                                      elapsed: base + (clock.now - authenticatedAt)))
         do {
             let result = try await dhcp.renew(interface: options.interfaceName, timeout: dhcpTimeout)
             let bound = clock.now - authenticatedAt
-            progress(AuthenticationUpdate(name: "dhcp-bound", elapsed: base + bound, fields: [
-                "backend": result.backend.rawValue, "address": result.address.description,
-                "prefixLength": String(result.prefixLength), "exchange": result.exchange.rawValue,
-                "authenticatedToBoundMs": String(format: "%.3f", bound.milliseconds),
-            ]))
+            progress(AuthenticationUpdate(.dhcpBound(DHCPBound(result: result, authenticatedToBound: bound)),
+                                          elapsed: base + bound))
             return ConnectionReport(authentication: authentication, dhcp: result, authenticatedToBound: bound)
         } catch let error as DHCPError {
             throw Self.afterAuthentication(error, report: authentication)

@@ -11,7 +11,7 @@ struct ProbeWatch: Sendable {
     let request: Prober.Request
     let clock: ContinuousClock
     let deadline: ContinuousClock.Instant
-    let emit: @Sendable (String, [String: String]) -> Void
+    let emit: @Sendable (AuthenticationUpdate.Kind) -> Void
 
     private enum Input: Sendable {
         case event(AuthenticationEvent)
@@ -121,7 +121,7 @@ struct ProbeWatch: Sendable {
         func sendStart(repeating: Bool = false) {
             guard wired, request.sendEAPOLStart, !exchange.started, repeating || startCount == 0 else { return }
             startCount += 1
-            emit("eapol-start", ["result": "\(supplicant.sendEAPOLStart(on: interface))", "count": String(startCount)])
+            emit(.eapolStart(supplicant.sendEAPOLStart(on: interface), count: startCount))
             guard repeater == nil else { return }
             repeater = Task {
                 while !Task.isCancelled {
@@ -162,12 +162,12 @@ struct ProbeWatch: Sendable {
     /// The progress line of an event (the names `auth start` uses).
     private func report(_ event: AuthenticationEvent) {
         switch event {
-        case .eapStatus("started", _): emit("eap-started", [:])
-        case .eapStatus("accept proposed method", let m): emit("method-accepted", ["method": m])
-        case .eapStatus("refuse proposed method", let m): emit("method-refused", ["method": m])
+        case .eapStatus("started", _): emit(.exchange(.eapStarted))
+        case .eapStatus("accept proposed method", let m): emit(.exchange(.methodAccepted(m)))
+        case .eapStatus("refuse proposed method", let m): emit(.exchange(.methodRefused(m)))
         case .certification(let depth, let subject, _, let hash, _):
-            emit("server-certificate", ["depth": String(depth), "subject": subject, "sha256": hash])
-        case .stateChanged(let s): emit("state", ["state": s])
+            emit(.probeCertificate(depth: depth, subject: subject, sha256: hash))
+        case .stateChanged(let s): emit(.probeState(s))
         default: break
         }
     }

@@ -70,34 +70,27 @@ public struct Prober: Sendable {
         async throws -> ProbeReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let emit: @Sendable (String, [String: String]) -> Void = { name, fields in
-            progress(AuthenticationUpdate(name: name, elapsed: clock.now - start, fields: fields))
+        let emit: @Sendable (AuthenticationUpdate.Kind) -> Void = { kind in
+            progress(AuthenticationUpdate(kind, elapsed: clock.now - start))
         }
-        if let peer = supplicant.verifiedPeer {
-            var fields = ["bus": peer.busAddress, "busSource": peer.busSource.rawValue, "owner": peer.uniqueName,
-                          "uid": String(peer.uid)]
-            if let pid = peer.pid { fields["pid"] = String(pid) }
-            emit("supplicant", fields)
-        }
+        if let peer = supplicant.verifiedPeer { emit(.supplicant(peer)) }
         let network = try ProbeNetwork.make(binding: request.binding, identity: Array(request.identity.utf8),
                                              methods: request.methods, tlsMinVersion: request.tlsMinVersion,
                                              tlsMaxVersion: request.tlsMaxVersion, allowLegacyTLS: request.allowLegacyTLS)
         let iface = try await supplicant.interface(named: request.interfaceName, driver: request.driver)
-        emit("interface-ready", ["interface": iface.name, "path": iface.path, "driver": iface.driver.rawValue,
-                                 "created": String(iface.created)])
+        emit(.interfaceReady(iface))
         let events = supplicant.events(of: iface)   // subscribed before SelectNetwork
         var path: String?
         do {
             let added = try await supplicant.addNetwork(network.properties, idString: Self.idString, to: iface)
             path = added
             try await supplicant.selectNetwork(added, on: iface)
-            emit("probe-started", ["network": added, "identity": request.identity,
-                                   "methods": network.methods.map(\.rawValue).joined(separator: " ")])
+            emit(.probeStarted(network: added, identity: request.identity, methods: network.methods))
             let watch = ProbeWatch(supplicant: supplicant, interface: iface, request: request, clock: clock,
                                    deadline: start + request.timeout, emit: emit)
             let (chain, method) = try await watch.run(events)
             await removeNetwork(added, from: iface)
-            emit("network-removed", ["network": added])
+            emit(.networkRemoved(network: added))
             return ProbeReport(interfaceName: iface.name, identity: request.identity, method: method,
                                chain: chain.map(ProbedCertificate.init), elapsed: clock.now - start)
         } catch {

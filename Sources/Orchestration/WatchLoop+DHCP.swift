@@ -18,7 +18,7 @@ extension WatchLoop {
             cycleStart = nil
             return
         case .trigger(let trigger):
-            emit("dhcp-started", ["backend": trigger.backend.rawValue])
+            emit(.dhcpStarted(backend: trigger.backend))
             dhcpTask = Task {
                 do {
                     let r = try await trigger.renew(interface: interface, timeout: timeout)
@@ -33,7 +33,7 @@ extension WatchLoop {
                 }
             }
         case .keeper(let keeper):
-            emit("dhcp-started", ["backend": DHCPBackend.builtin.rawValue])
+            emit(.dhcpStarted(backend: .builtin))
             dhcpTask = Task {
                 let r = await keeper.renewNow(timeout: timeout)
                 continuation.yield(.dhcpDone(r, nil, cycle: c))
@@ -44,19 +44,18 @@ extension WatchLoop {
     func dhcpDone(_ result: DHCPResult?, _ error: DHCPError?, cycle c: Int) {
         dhcpInFlight = false
         if let error {
-            emit("dhcp-failed", ["code": error.code.name, "message": error.message])
+            emit(.dhcpFailed(EventError(error), nextAttempt: nil))
             return
         }
         guard let result else { return }   // keeper: its `failed` event says why
         lastBound = result
-        var fields = Self.fields(of: result)
-        if let at = authenticatedAt { fields["authenticatedToBoundMs"] = ms(clock.now - at) }
+        var bound = DHCPBound(result: result, authenticatedToBound: authenticatedAt.map { clock.now - $0 })
         if c == cycle, let start = cycleStart {
-            fields["trigger"] = start.reason
-            fields[start.reason == "link-up" ? "linkUpToBoundMs" : "triggerToBoundMs"] = ms(clock.now - start.at)
+            bound.trigger = start.trigger
+            bound.sinceTrigger = clock.now - start.at
         }
         cycleStart = nil
-        emit("dhcp-bound", fields)
+        emit(.dhcpBound(bound))
     }
 
     func leaseEvent(_ event: LeaseEvent) {
@@ -65,28 +64,16 @@ extension WatchLoop {
             guard r != lastBound, !dhcpInFlight else { return }
             // Acquired by the keeper on its own (after expiry or a NAK); renewNow results arrive as dhcpDone.
             lastBound = r
-            var fields = Self.fields(of: r)
-            fields["trigger"] = "keeper"
-            emit("dhcp-bound", fields)
+            emit(.dhcpBound(DHCPBound(result: r, trigger: .keeper)))
         case .renewed(let r):
             lastBound = r
-            emit("lease-renewed", Self.fields(of: r))
+            emit(.leaseRenewed(r))
         case .rebinding(_, let ends):
-            emit("lease-rebinding", ["leaseEndsAt": ends.formatted(.iso8601)])
+            emit(.leaseRebinding(leaseEndsAt: ends))
         case .expired(_, let address):
-            emit("lease-expired", ["address": address.description])
+            emit(.leaseExpired(address: address))
         case .failed(let e, let next):
-            var fields = ["code": e.code.name, "message": e.message]
-            if let next { fields["nextAttempt"] = next.formatted(.iso8601) }
-            emit("dhcp-failed", fields)
+            emit(.dhcpFailed(EventError(e), nextAttempt: next))
         }
-    }
-
-    static func fields(of r: DHCPResult) -> [String: String] {
-        var f = ["backend": r.backend.rawValue, "address": r.address.description, "prefixLength": String(r.prefixLength),
-                 "exchange": r.exchange.rawValue, "exchangeMs": String(format: "%.3f", r.elapsed.milliseconds),
-                 "leaseEndsAt": r.leaseEndsAt.formatted(.iso8601)]
-        if let s = r.serverIdentifier { f["server"] = s.description }
-        return f
     }
 }

@@ -13,21 +13,20 @@ extension WatchLoop {
             let was = lastState
             lastState = s
             guard s != was || reauthPending else { return }
-            emit("state-change", ["state": s])
+            emit(.stateChange(s))
             if s == "completed" && (was != "completed" || reauthPending) {
                 // A signal is not proof (anyone on the bus can send one): ask the supplicant before renewing DHCP.
                 guard await confirmCompleted() else { return }
                 reauthPending = false
                 if cycleStart == nil {
                     cycle += 1
-                    cycleStart = ("supplicant", clock.now)
+                    cycleStart = (.supplicant, clock.now)
                 }
-                authenticated(reason: "state-completed")
+                authenticated(reason: .stateCompleted)
             }
         case .eapStatus(let status, let parameter):
-            if status == "started" || status == "completion" {
-                emit(status == "started" ? "eap-started" : "eap-completed", ["result": parameter])
-            }
+            if status == "started" { emit(.eapStarted(parameter: parameter)) }
+            if status == "completion" { emit(.eapCompleted(result: parameter)) }
         case .supplicantVanished:
             supplicantVanished()
         default:
@@ -45,10 +44,9 @@ extension WatchLoop {
             let ours = try await holdsProfileNetwork(iface)
             if state == "completed", ours, mode != "INACTIVE", !mode.isEmpty { return true }
             lastState = state
-            emit("state-unconfirmed", ["signalled": "completed", "state": state, "authMode": mode,
-                                       "profileNetwork": ours ? "yes" : "no"])
+            emit(.stateUnconfirmed(state: state, authMode: mode, profileNetwork: ours))
         } catch {
-            emit("state-unconfirmed", Self.describe(error))
+            emit(.stateCheckFailed(EventError(error)))
         }
         return false
     }
@@ -56,7 +54,7 @@ extension WatchLoop {
     func supplicantVanished() {
         guard present else { return }
         present = false
-        emit("supplicant-vanished")
+        emit(.supplicantVanished)
         subscription?.cancel()
         subscription = nil
         iface = nil
@@ -67,34 +65,32 @@ extension WatchLoop {
     func supplicantReturned() async {
         guard !present else { return }
         present = true
-        emit("supplicant-returned")
+        emit(.supplicantReturned)
         cycle += 1
-        cycleStart = ("supplicant-returned", clock.now)
+        cycleStart = (.supplicantReturned, clock.now)
         if let profile = w.options.profile {
-            await authenticateOrRetry(profile, reason: "supplicant-returned")
+            await authenticateOrRetry(profile, reason: .supplicantReturned)
         } else if let existing = try? await w.supplicant.existingInterface(named: name) {
             iface = existing
             subscribe(existing)
             lastState = try? await w.supplicant.state(of: existing)
         } else {
-            emit("waiting", ["reason": "wpa_supplicant came back without \(name); no --profile to re-add"])
+            emit(.waiting(.interfaceMissing(interface: name)))
         }
     }
 
-    func authenticateOrRetry(_ profile: Profile, reason: String) async {
+    func authenticateOrRetry(_ profile: Profile, reason: WatchAuthenticationReason) async {
         do {
             try await authenticate(profile, reason: reason)
         } catch {
-            var fields = Self.describe(error)
-            fields["retryInMs"] = ms(w.options.retryDelay)
-            emit("reauthentication-failed", fields)
+            emit(.reauthenticationFailed(EventError(error), retryIn: w.options.retryDelay))
             later(w.options.retryDelay, .retry)
         }
     }
 
     /// A full authentication (interface, network, blobs) with the profile.
-    func authenticate(_ profile: Profile, reason: String) async throws {
-        emit("authenticating", ["profile": profile.name, "reason": reason])
+    func authenticate(_ profile: Profile, reason: WatchAuthenticationReason) async throws {
+        emit(.authenticating(profile: profile.name, reason: reason))
         let authenticator = Authenticator(supplicant: w.supplicant, credentials: w.credentials)
         let report = try await authenticator.authenticate(profile: profile, options: AuthenticationOptions(
             interfaceName: name, driver: w.options.driver, timeout: w.options.authenticationTimeout,
@@ -108,23 +104,12 @@ extension WatchLoop {
     }
 
     /// `resumed`: from the report of a full authentication; otherwise from the exchange the signals showed, if any.
-    func authenticated(reason: String, authMode: String? = nil, resumed: Bool? = nil) {
+    func authenticated(reason: WatchAuthenticationReason, authMode: String? = nil, resumed: Bool? = nil) {
         authenticatedAt = clock.now
-        var fields = ["reason": reason]
-        if let authMode { fields["authMode"] = authMode }
-        if let resumed = resumed ?? (exchange.completedSuccessfully ? exchange.resumed : nil) {
-            fields["resumed"] = resumed ? "true" : "false"
-        }
+        let resumed = resumed ?? (exchange.completedSuccessfully ? exchange.resumed : nil)
         exchange = SessionResumptionDetector()
-        if let start = cycleStart { fields["sinceTriggerMs"] = ms(clock.now - start.at); fields["trigger"] = start.reason }
-        emit("authenticated", fields)
+        emit(.authenticated(reason: reason, authMode: authMode, resumed: resumed, trigger: cycleStart?.trigger,
+                            sinceTrigger: cycleStart.map { clock.now - $0.at }))
         triggerDHCP()
-    }
-
-    static func describe(_ error: any Error) -> [String: String] {
-        if let e = error as? any StructuredError {
-            return ["domain": e.domain.rawValue, "code": e.codeInfo.name, "message": e.message]
-        }
-        return ["message": "\(error)"]
     }
 }

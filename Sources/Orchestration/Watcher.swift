@@ -72,7 +72,7 @@ final class WatchLoop {
     var lastState: String?
     var linkUsable: Bool?
     var cycle = 0
-    var cycleStart: (reason: String, at: ContinuousClock.Instant)?
+    var cycleStart: (trigger: WatchTrigger, at: ContinuousClock.Instant)?
     var authenticatedAt: ContinuousClock.Instant?
     var reauthPending = false
     /// The EAP exchange seen since the last `authenticated` (a re-authentication's `resumed` comes from it).
@@ -93,25 +93,21 @@ final class WatchLoop {
 
     var name: String { w.options.interfaceName }
 
-    func emit(_ event: String, _ fields: [String: String] = [:]) {
-        emitter(WatchEvent(name: event, time: Date(), elapsed: clock.now - started, fields: fields))
+    func emit(_ kind: WatchEvent.Kind) {
+        emitter(WatchEvent(kind, time: Date(), elapsed: clock.now - started))
     }
-
-    func ms(_ d: Duration) -> String { String(format: "%.3f", d.milliseconds) }
 
     // MARK: - start / finish
 
     func start(stop: AsyncStream<Void>) async throws {
         let continuation = self.continuation
-        var backend = "none"
-        switch w.dhcp {
-        case .none: break
-        case .trigger(let t): backend = t.backend.rawValue
-        case .keeper: backend = DHCPBackend.builtin.rawValue
+        let backend: DHCPBackend? = switch w.dhcp {
+        case .none: nil
+        case .trigger(let t): t.backend
+        case .keeper: .builtin
         }
-        var fields = ["interface": name, "dhcp": backend, "pid": String(ProcessInfo.processInfo.processIdentifier)]
-        if let p = w.options.profile { fields["profile"] = p.name }
-        emit("started", fields)
+        emit(.started(interface: name, dhcp: backend, pid: ProcessInfo.processInfo.processIdentifier,
+                      profile: w.options.profile?.name))
 
         let states = try await w.link.states(of: name)
         helpers.append(Task {
@@ -137,15 +133,15 @@ final class WatchLoop {
             iface = existing
             subscribe(existing)
             lastState = "completed"
-            authenticated(reason: "already-authenticated",
+            authenticated(reason: .alreadyAuthenticated,
                           authMode: try? await w.supplicant.currentAuthMode(of: existing))
         } else if let profile = w.options.profile {
-            try await authenticate(profile, reason: "start")
+            try await authenticate(profile, reason: .start)
         } else if let existing = try await w.supplicant.existingInterface(named: name) {
             iface = existing
             subscribe(existing)
             lastState = try await w.supplicant.state(of: existing)
-            emit("waiting", ["state": lastState ?? "", "reason": "not authenticated yet; no --profile to start with"])
+            emit(.waiting(.notAuthenticated(state: lastState ?? "")))
         } else {
             throw SupplicantError(.interfaceUnknown,
                                   "wpa_supplicant does not control \(name) and no profile was given to authenticate with",
@@ -162,7 +158,7 @@ final class WatchLoop {
     }
 
     func finish() async {
-        emit("stopping")
+        emit(.stopping)
         cancelAll()
         if case .keeper(let keeper) = w.dhcp { await keeper.stop() }
     }
@@ -203,8 +199,7 @@ final class WatchLoop {
         case .link(let s):
             await linkChanged(s)
         case .linkMonitorEnded:
-            emit("link-monitor-failed", ["interface": name,
-                                         "hint": "link changes are no longer followed; restart eapolctl watch (systemd restarts it)"])
+            emit(.linkMonitorFailed(interface: name))
         case .supplicant(let event, let g):
             guard g == generation else { break }
             await supplicantEvent(event)
@@ -220,17 +215,17 @@ final class WatchLoop {
             if state == "completed", (try? await holdsProfileNetwork(iface)) == true {
                 reauthPending = false
                 lastState = state
-                authenticated(reason: "link-up")
+                authenticated(reason: .linkUp)
             } else if let profile = w.options.profile {
-                emit("reauthentication-pending", ["state": state])
+                emit(.reauthenticationPending(state: state))
                 reauthPending = false
-                await authenticateOrRetry(profile, reason: "link-up")
+                await authenticateOrRetry(profile, reason: .linkUp)
             } else {
-                emit("reauthentication-pending", ["state": state])
+                emit(.reauthenticationPending(state: state))
             }
         case .retry:
             if present, iface == nil || lastState != "completed", let profile = w.options.profile {
-                await authenticateOrRetry(profile, reason: "retry")
+                await authenticateOrRetry(profile, reason: .retry)
             }
         }
         return true
@@ -238,30 +233,28 @@ final class WatchLoop {
 
     private func linkChanged(_ s: LinkState) async {
         let usable = s.isUsable
-        let fields = ["interface": name, "carrier": s.carrier ? "1" : "0", "operstate": s.operstate,
-                      "adminUp": s.adminUp ? "1" : "0"]
         if s.removed {
             linkUsable = false
-            emit("link-removed", fields)
+            emit(.link(.removed, s, interface: name))
             return
         }
         guard let previous = linkUsable else {
             linkUsable = usable
-            emit("link-state", fields)
+            emit(.link(.state, s, interface: name))
             return
         }
         guard usable != previous else { return }
         linkUsable = usable
         if !usable {
-            emit("link-down", fields)
+            emit(.link(.down, s, interface: name))
             dhcpTask?.cancel()
             reauthPending = false
             cycleStart = nil
             return
         }
-        emit("link-up", fields)
+        emit(.link(.up, s, interface: name))
         cycle += 1
-        cycleStart = ("link-up", clock.now)
+        cycleStart = (.linkUp, clock.now)
         await reauthenticate()
     }
 
@@ -269,14 +262,14 @@ final class WatchLoop {
     private func reauthenticate() async {
         guard present, let iface else { return }
         reauthPending = true
-        emit("reauthenticating", ["reason": "link-up"])
+        emit(.reauthenticating(reason: .linkUp))
         do {
             try await w.supplicant.reassociate(iface)
         } catch {
-            emit("reauthentication-failed", Self.describe(error))
+            emit(.reauthenticationFailed(EventError(error), retryIn: nil))
         }
         if iface.driver.isWired && w.options.sendEAPOLStart {
-            emit("eapol-start", ["result": "\(w.supplicant.sendEAPOLStart(on: iface))"])
+            emit(.eapolStart(w.supplicant.sendEAPOLStart(on: iface)))
         }
         later(w.options.reauthenticationCheck, .check(cycle: cycle))
     }

@@ -1,4 +1,4 @@
-/// What the live view and JSON lines show while an authentication runs.
+/// What the live view and JSON lines show while an authentication runs (the CLI turns it into text and JSON fields).
 public enum AuthenticationProgress: Sendable, Equatable {
     case eapStarted
     case methodAccepted(String)
@@ -35,22 +35,6 @@ public enum AuthenticationProgress: Sendable, Equatable {
         case .authenticated: "authenticated"
         case .stateChange: "state-change"
         case .linkDown: "link-down"
-        }
-    }
-
-    /// The event's fields as strings, for JSON lines and the human view.
-    public var fields: [String: String] {
-        switch self {
-        case .eapStarted, .certificateVerified, .certificateNotValidated, .linkDown: [:]
-        case .methodAccepted(let m), .methodRefused(let m): ["method": m]
-        case .serverCertificate(let depth, let subject, let fp, let sans):
-            ["depth": String(depth), "subject": subject, "sha256": fp, "subjectAltNames": sans.joined(separator: ", ")]
-        case .verificationFailed(let reason): ["reason": reason]
-        case .tlsAlert(let local, let d): ["origin": local ? "local" : "remote", "description": d]
-        case .parameterNeeded(let f): ["field": f]
-        case .eapCompleted(let s): ["result": s ? "success" : "failure"]
-        case .authenticationRestarted(let s), .stateChange(let s): ["state": s]
-        case .authenticated(let m): ["authMode": m]
         }
     }
 }

@@ -60,8 +60,9 @@ import Testing
 
     @Test func authEventLineEscapesACertificateSubject() throws {
         let subject = "CN=evil\u{1b}]0;pwned\u{07}\u{1b}[2J\u{202e}moc.elpmaxe,O=\u{9b}31m"
-        let update = AuthenticationUpdate(name: "server-certificate", elapsed: .milliseconds(12),
-                                          fields: ["depth": "0", "subject": subject, "sha256": "ab:cd"])
+        let update = AuthenticationUpdate(.exchange(.serverCertificate(depth: 0, subject: subject, fingerprint: "ab:cd",
+                                                                       subjectAltNames: [])),
+                                          elapsed: .milliseconds(12))
         let human = try #require(AuthEventLine(update: update).human)
         let written = Output.humanLine(human)
         #expect(written.hasSuffix(#"server certificate depth 0: CN=evil\x1b]0;pwned\x07\x1b[2J\u{202e}moc.elpmaxe,O=\u{9b}31m SHA-256 ab:cd"#))
@@ -74,8 +75,11 @@ import Testing
     }
 
     @Test func authEventLineEscapesATLSAlertAndAWarning() throws {
-        for (name, key) in [("tls-alert", "description"), ("warning", "message"), ("verification-failed", "reason")] {
-            let update = AuthenticationUpdate(name: name, elapsed: .zero, fields: [key: "bad\u{1b}[2Jthing\nforged line"])
+        let bad = "bad\u{1b}[2Jthing\nforged line"
+        let kinds: [AuthenticationUpdate.Kind] = [.exchange(.tlsAlert(local: false, description: bad)), .warning(bad),
+                                                  .exchange(.verificationFailed(reason: bad))]
+        for kind in kinds {
+            let update = AuthenticationUpdate(kind, elapsed: .zero)
             let written = Output.humanLine(try #require(AuthEventLine(update: update).human))
             #expect(written.contains(#"bad\x1b[2Jthing\nforged line"#))
             #expect(!Self.containsRawControl(written))
@@ -98,8 +102,8 @@ import Testing
         #expect(report.split(separator: "\n").filter { $0.hasPrefix("eapolctl: error:") }.count == 1)
         #expect(!Self.containsRawControl(report, allowingLayout: true))
 
-        let event = WatchEvent(name: "dhcp-failed", time: Date(timeIntervalSince1970: 0), elapsed: .seconds(1),
-                               fields: ["code": "nak", "message": error.message])
+        let event = WatchEvent(.dhcpFailed(EventError(error), nextAttempt: nil), time: Date(timeIntervalSince1970: 0),
+                               elapsed: .seconds(1))
         let written = Output.humanLine(try #require(WatchEventLine(event: event).human))
         #expect(written.hasSuffix("dhcp-failed  DHCP server 192.0.2.1 refused the request on eth0: \(escapedNak)"))
         #expect(!Self.containsRawControl(written))
@@ -110,12 +114,13 @@ import Testing
     }
 
     @Test func watchLineEscapesEveryGenericField() throws {
-        let event = WatchEvent(name: "reauthentication-failed", time: Date(timeIntervalSince1970: 0), elapsed: .zero,
-                               fields: ["message": "profile 'X\u{1b}[2J' failed"])
+        let event = WatchEvent(.reauthenticationFailed(EventError(code: nil, message: "profile 'X\u{1b}[2J' failed"),
+                                                       retryIn: nil),
+                               time: Date(timeIntervalSince1970: 0), elapsed: .zero)
         let written = Output.humanLine(try #require(WatchEventLine(event: event).human))
         #expect(written.hasSuffix(#"profile 'X\x1b[2J' failed"#))
-        let other = WatchEvent(name: "waiting", time: Date(timeIntervalSince1970: 0), elapsed: .zero,
-                               fields: ["reason": "\u{1b}]0;t\u{07}"])
+        let other = WatchEvent(.waiting(.interfaceMissing(interface: "\u{1b}]0;t\u{07}")), time: Date(timeIntervalSince1970: 0),
+                               elapsed: .zero)
         #expect(!Self.containsRawControl(Output.humanLine(try #require(WatchEventLine(event: other).human))))
     }
 

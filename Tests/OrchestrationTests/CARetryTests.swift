@@ -77,8 +77,9 @@ func untrustedChainFromTheSecondCAIsRetriedWithIt(reason: String) async throws {
     }
     #expect(index == 1)
     #expect(fp == b.sha256Hex)
-    let retry = try #require(updates.all.first { $0.name == "ca-retry" })
-    #expect(retry.fields["reason"]?.contains(reason) == true)
+    let retry = try #require(updates.all.first { $0.kind.name == "ca-retry" })
+    guard case .caRetry(_, let said) = retry.kind else { Issue.record("\(retry.kind)"); return }
+    #expect(said.contains(reason))
 }
 
 @Test func chainMatchedByFingerprintWhenSubjectsAreWrittenDifferently() async throws {

@@ -27,7 +27,7 @@ final class Names: @unchecked Sendable {
     private var list: [AuthenticationUpdate] = []
     func add(_ u: AuthenticationUpdate) { lock.withLock { list.append(u) } }
     var updates: [AuthenticationUpdate] { lock.withLock { list } }
-    var names: [String] { updates.map(\.name) }
+    var names: [String] { updates.map(\.kind.name) }
 }
 
 @Test func dhcpRunsRightAfterAuthenticationAndReportsTheLease() async throws {
@@ -46,9 +46,9 @@ final class Names: @unchecked Sendable {
     let started = try #require(n.firstIndex(of: "dhcp-started"))
     let boundIndex = try #require(n.firstIndex(of: "dhcp-bound"))
     #expect(authenticated < started && started < boundIndex)
-    let fields = names.updates[boundIndex].fields
-    #expect(fields["address"] == lease.address.description)
-    #expect(Double(fields["authenticatedToBoundMs"] ?? "") ?? 0 >= 20)
+    guard case .dhcpBound(let event) = names.updates[boundIndex].kind else { Issue.record("not dhcp-bound"); return }
+    #expect(event.result.address == lease.address)
+    #expect(event.authenticatedToBound ?? .zero >= .milliseconds(20))
 }
 
 @Test func noTriggerMeansNoDHCP() async throws {

@@ -24,8 +24,8 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
         .authenticate(profile: p, options: options, progress: { updates.append($0) })
     #expect(report.status == .authenticated)
     #expect(fake.eapolStartCount >= 2)
-    let counts = updates.all.filter { $0.name == "eapol-start" }.compactMap { $0.fields["count"] }
-    #expect(counts.prefix(2) == ["1", "2"])
+    let counts = updates.all.compactMap { if case .eapolStart(_, let count) = $0.kind { count } else { nil } }
+    #expect(counts.prefix(2) == [1, 2])
     #expect(clock.now - start < .seconds(25))   // not the deadline
 }
 

@@ -104,6 +104,6 @@ private func keyMgmt(_ properties: [(key: String, value: NetworkValue)]) -> Netw
 private final class UpdateLog: @unchecked Sendable {
     private let lock = NSLock()
     private var _names: [String] = []
-    func append(_ update: AuthenticationUpdate) { lock.withLock { _names.append(update.name) } }
+    func append(_ update: AuthenticationUpdate) { lock.withLock { _names.append(update.kind.name) } }
     var names: [String] { lock.withLock { _names } }
 }

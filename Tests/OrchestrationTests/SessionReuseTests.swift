@@ -81,7 +81,7 @@ private func credentials(_ p: Profile) -> FakeCredentials { FakeCredentials(pass
         .eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP"), .eapStatus("completion", "failure"),
     ]]
     let names = UpdateNames()
-    let second = try await auth.authenticate(profile: p, options: options, progress: { names.append($0.name) })
+    let second = try await auth.authenticate(profile: p, options: options, progress: { names.append($0.kind.name) })
     #expect(names.all.contains("network-reuse-failed"))
     #expect(second.networkPath != firstNetwork)
     #expect(fake.networkPaths == [second.networkPath])

@@ -42,7 +42,7 @@ import Testing
     #expect(report.status == .openPort)
     #expect(report.authMode == nil)
     #expect(fake.networkPaths.count == 1)   // the supplicant still answers if the switch starts 802.1X later
-    #expect(updates.all.contains { $0.name == "open-port" })
+    #expect(updates.all.contains { $0.kind == .openPort(interface: "eth9") })
 }
 
 @Test func openPortIsNeverAcceptedOnWiFi() async throws {
@@ -70,9 +70,8 @@ import Testing
     let report = try await Authenticator(supplicant: fake, credentials: storedCredentials(p))
         .authenticate(profile: p, options: options) { updates.append($0) }
     #expect(report.status == .authenticated)
-    let quiet = updates.all.filter { $0.name == "quiet-period" }
-    #expect(quiet.count == 1)
-    #expect(quiet.first?.fields["unanswered"] == "2")
+    let quiet = updates.all.compactMap { if case .quietPeriod(_, let unanswered, _) = $0.kind { unanswered } else { nil } }
+    #expect(quiet == [2])
 }
 
 @Test func connectorRemembersFailuresPerPortAndForgetsThemOnSuccess() async throws {
@@ -102,6 +101,6 @@ import Testing
     let report = try await Connector(authenticator: Authenticator(supplicant: held, credentials: storedCredentials(p)), dhcp: nil,
                                      portHistory: history).connect(profile: p, options: next) { updates.append($0) }
     #expect(report.authentication.status == .authenticated)
-    #expect(updates.all.contains { $0.name == "quiet-period" })
+    #expect(updates.all.contains { $0.kind.name == "quiet-period" })
     #expect(history.lastFailureAge(interface: "eth9") == nil)
 }

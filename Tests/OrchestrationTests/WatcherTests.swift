@@ -22,7 +22,13 @@ final class EventLog: @unchecked Sendable {
     private var list: [WatchEvent] = []
     func add(_ e: WatchEvent) { lock.withLock { list.append(e) } }
     var events: [WatchEvent] { lock.withLock { list } }
-    func count(_ name: String) -> Int { events.filter { $0.name == name }.count }
+    func count(_ name: String) -> Int { events.filter { $0.kind.name == name }.count }
+
+    /// The reason of the last `authenticated`.
+    var lastAuthenticationReason: WatchAuthenticationReason? {
+        for e in events.reversed() { if case .authenticated(let reason, _, _, _, _) = e.kind { return reason } }
+        return nil
+    }
 
     /// Waits until `name` happened `count` times (fails the test after 3 s).
     func wait(for name: String, count: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) async {
@@ -30,7 +36,7 @@ final class EventLog: @unchecked Sendable {
             if self.count(name) >= count { return }
             try? await Task.sleep(for: .milliseconds(10))
         }
-        Issue.record("no \(count)× \(name); saw \(events.map(\.name))", sourceLocation: sourceLocation)
+        Issue.record("no \(count)× \(name); saw \(events.map(\.kind.name))", sourceLocation: sourceLocation)
     }
 }
 
@@ -66,7 +72,7 @@ private func options(check: Duration = .seconds(2)) -> WatchOptions {
     try await run.stop()
     #expect(fake.calls.contains("AddNetwork"))
     #expect(trigger.calls == ["renew eth9"])
-    let names = log.events.map(\.name)
+    let names = log.events.map(\.kind.name)
     #expect(names.first == "started")
     #expect(names.last == "stopping")
     #expect(names.firstIndex(of: "authenticated")! < names.firstIndex(of: "dhcp-bound")!)
@@ -90,10 +96,12 @@ private func options(check: Duration = .seconds(2)) -> WatchOptions {
     #expect(fake.calls.contains("Reassociate"))
     #expect(fake.calls.filter { $0 == "EAPOLStart" }.count == eapolBefore + 1)
     #expect(trigger.calls.count == 2)
-    let bound = try #require(log.events.last { $0.name == "dhcp-bound" })
-    #expect(bound.fields["trigger"] == "link-up")
-    #expect(Double(bound.fields["linkUpToBoundMs"] ?? "") != nil)
-    let names = log.events.map(\.name)
+    guard case .dhcpBound(let bound)? = log.events.last(where: { $0.kind.name == "dhcp-bound" })?.kind else {
+        Issue.record("no dhcp-bound"); return
+    }
+    #expect(bound.trigger == .linkUp)
+    #expect(bound.sinceTrigger != nil)
+    let names = log.events.map(\.kind.name)
     let up = try #require(names.firstIndex(of: "link-up"))
     #expect(names[up...].contains("reauthenticating"))
     #expect(names[up...].contains("authenticated"))
@@ -112,7 +120,7 @@ private func options(check: Duration = .seconds(2)) -> WatchOptions {
     await log.wait(for: "dhcp-bound", count: 2)
     try await run.stop()
     #expect(trigger.calls.count == 2)
-    #expect(log.events.last { $0.name == "authenticated" }?.fields["reason"] == "link-up")
+    #expect(log.lastAuthenticationReason == .linkUp)
 }
 
 @Test func repeatedLinkUpStatesDoNotRetrigger() async throws {
@@ -147,7 +155,7 @@ private func options(check: Duration = .seconds(2)) -> WatchOptions {
     try await run.stop()
     #expect(fake.calls.filter { $0 == "AddNetwork" }.count == 2)
     #expect(fake.calls.filter { $0 == "subscribe" }.count >= 4)   // authenticate + watch, twice
-    #expect(log.events.last { $0.name == "authenticated" }?.fields["reason"] == "supplicant-returned")
+    #expect(log.lastAuthenticationReason == .supplicantReturned)
     #expect(fake.networkPaths.count == 1)
 }
 
@@ -171,7 +179,10 @@ private func options(check: Duration = .seconds(2)) -> WatchOptions {
     #expect(await keeper.renewals == 2)
     #expect(log.count("dhcp-bound") == 2)   // the keeper's own `bound` for renewNow is not logged twice
     #expect(await keeper.stopped)
-    #expect(log.events.first { $0.name == "lease-renewed" }?.fields["address"] == "198.18.0.109")
+    guard case .leaseRenewed(let renewed)? = log.events.first(where: { $0.kind.name == "lease-renewed" })?.kind else {
+        Issue.record("no lease-renewed"); return
+    }
+    #expect(renewed.address.description == "198.18.0.109")
 }
 
 @Test func withoutProfileAndWithoutInterfaceItRefusesToStart() async throws {
@@ -202,5 +213,7 @@ private func options(check: Duration = .seconds(2)) -> WatchOptions {
     try await run.stop()
     #expect(trigger.calls == ["renew eth9"])
     #expect(log.count("authenticated") == 1)
-    #expect(log.events.last { $0.name == "state-unconfirmed" }?.fields["state"] == "associated")
+    guard case .stateUnconfirmed(let state, _, _)? = log.events.last(where: { $0.kind.name == "state-unconfirmed" })?.kind
+    else { Issue.record("no state-unconfirmed"); return }
+    #expect(state == "associated")
 }

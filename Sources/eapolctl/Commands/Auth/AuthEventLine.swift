@@ -1,6 +1,9 @@
+import Foundation
 import Orchestration
+import SupplicantClient
 
-/// `{"event":"<name>","elapsedMs":…, …fields}`: one JSON line per progress event of `auth start`.
+/// `{"event":"<name>","elapsedMs":…, …fields}`: one JSON line per progress event of `auth start` (and `profile
+/// probe`); ``human`` is its terminal line.
 struct AuthEventLine: Encodable {
     let update: AuthenticationUpdate
 
@@ -8,55 +11,78 @@ struct AuthEventLine: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
-        try c.encode(update.name, forKey: Key("event"))
+        try c.encode(update.kind.name, forKey: Key("event"))
         try c.encode(update.elapsed.milliseconds, forKey: Key("elapsedMs"))
-        for (k, v) in update.fields where k != "event" && k != "elapsedMs" { try c.encode(v, forKey: Key(k)) }
+        for (k, v) in update.kind.fields where k != "event" && k != "elapsedMs" { try c.encode(v, forKey: Key(k)) }
     }
 
     /// The terminal line, or nil for events only JSON shows.
     var human: String? {
         let ms = String(format: "%8.1f ms", update.elapsed.milliseconds)
-        let f = update.fields
-        let text: String? = switch update.name {
-        case "supplicant":
-            "wpa_supplicant \(f["owner"] ?? "") (uid \(f["uid"] ?? "?"), pid \(f["pid"] ?? "?")) on \(f["bus"] ?? "")"
-                + (f["busSource"] == "system" ? "" : " (from \(f["busSource"] ?? ""))")
-        case "outcome-confirmed": "confirmed by wpa_supplicant: \(f["state"] ?? ""), \(f["authMode"] ?? "")"
-        case "interface-ready": "interface \(f["interface"] ?? "") ready (\(f["created"] == "true" ? "created" : "existing"), driver \(f["driver"] ?? ""))"
-        case "port-use":
-            "Wi-Fi profile '\(f["profile"] ?? "")' (SSID \(f["ssid"] ?? "")) on wired port \(f["interface"] ?? ""): "
+        return Self.text(of: update.kind).map { "\(ms)  \($0)" }
+    }
+
+    /// The terminal text of an event, or nil for events only JSON shows.
+    static func text(of kind: AuthenticationUpdate.Kind) -> String? {
+        switch kind {
+        case .supplicant(let peer):
+            "wpa_supplicant \(peer.uniqueName) (uid \(peer.uid), pid \(peer.pid.map(String.init) ?? "?")) on \(peer.busAddress)"
+                + (peer.busSource == .system ? "" : " (from \(peer.busSource.rawValue))")
+        case .outcomeConfirmed(let state, let authMode, _): "confirmed by wpa_supplicant: \(state), \(authMode)"
+        case .interfaceReady(let iface):
+            "interface \(iface.name) ready (\(iface.created ? "created" : "existing"), driver \(iface.driver.rawValue))"
+        case .portUse(_, let interface, let profile, let ssid):
+            "Wi-Fi profile '\(profile)' (SSID \(ssid?.displayText ?? "")) on wired port \(interface): "
                 + "using its EAP settings only (key_mgmt IEEE8021X)"
-        case "quiet-period":
-            "no answer to \(f["unanswered"] ?? "?") EAPOL-Starts: the authenticator is likely holding the port after the "
-                + "failure \(Self.seconds(f["failureAgeMs"])) ago (802.1X quiet period); still trying until the deadline"
-        case "open-port":
-            "no 802.1X authenticator on \(f["interface"] ?? ""): port open, NOT authenticated (--accept-open-port)"
-        case "network-selected": "network selected, trusting \(f["anchor"] ?? "")"
-        case "eapol-start": f["result"] == "sent" ? "EAPOL-Start sent" : nil
-        case "eap-started": "EAP started"
-        case "method-accepted": "method \(f["method"] ?? "") accepted"
-        case "method-refused": "method \(f["method"] ?? "") refused"
-        case "server-certificate": "server certificate depth \(f["depth"] ?? ""): \(f["subject"] ?? "") SHA-256 \(f["sha256"] ?? "")"
-        case "certificate-verified": "server certificate verified"
-        case "certificate-not-validated": "INSECURE: server certificate NOT validated"
-        case "verification-failed": "server certificate verification failed: \(f["reason"] ?? "")"
-        case "tls-alert": "TLS alert (\(f["origin"] ?? "")): \(f["description"] ?? "")"
-        case "parameter-needed": "supplicant asks for \(f["field"] ?? "")"
-        case "eap-completed": "EAP completed: \(f["result"] ?? "")"
-        case "authentication-restarted": "authentication restarted (state \(f["state"] ?? ""))"
-        case "authenticated": "authenticated (\(f["authMode"] ?? ""))"
-        case "ca-retry": "retrying with \(f["anchor"] ?? "")"
-        case "warning": "warning: \(f["message"] ?? "")"
-        case "dhcp-started": "DHCP (\(f["backend"] ?? ""))"
-        case "dhcp-bound": "address \(f["address"] ?? "")/\(f["prefixLength"] ?? "") bound (\(f["exchange"] ?? ""), \(f["authenticatedToBoundMs"] ?? "") ms after authentication)"
-        default: nil
+        case .quietPeriod(_, let unanswered, let age):
+            "no answer to \(unanswered) EAPOL-Starts: the authenticator is likely holding the port after the "
+                + "failure \(seconds(AuthenticationUpdate.Kind.wholeMilliseconds(age))) ago (802.1X quiet period); still trying until the deadline"
+        case .openPort(let interface):
+            "no 802.1X authenticator on \(interface): port open, NOT authenticated (--accept-open-port)"
+        case .networkSelected(_, let anchor): "network selected, trusting \(anchor)"
+        case .eapolStart(let result, _): result == .sent ? "EAPOL-Start sent" : nil
+        case .exchange(let progress): text(of: progress)
+        case .probeCertificate(let depth, let subject, let sha256): "server certificate depth \(depth): \(subject) SHA-256 \(sha256)"
+        case .caRetry(let anchor, _): "retrying with \(anchor)"
+        case .warning(let message): "warning: \(message)"
+        case .dhcpStarted(let backend, _): "DHCP (\(backend.rawValue))"
+        case .dhcpBound(let bound):
+            "address \(bound.result.address)/\(bound.result.prefixLength) bound (\(bound.result.exchange.rawValue), "
+                + "\(bound.authenticatedToBound.map(DHCPBoundFields.milliseconds) ?? "") ms after authentication)"
+        case .staleRemoved, .networkReused, .networkReuseFailed, .probeStarted, .probeState, .networkRemoved: nil
         }
-        return text.map { "\(ms)  \($0)" }
+    }
+
+    /// The terminal text of one of the tracker's events.
+    private static func text(of progress: AuthenticationProgress) -> String? {
+        switch progress {
+        case .eapStarted: "EAP started"
+        case .methodAccepted(let method): "method \(method) accepted"
+        case .methodRefused(let method): "method \(method) refused"
+        case .serverCertificate(let depth, let subject, let fingerprint, _):
+            "server certificate depth \(depth): \(subject) SHA-256 \(fingerprint)"
+        case .certificateVerified: "server certificate verified"
+        case .certificateNotValidated: "INSECURE: server certificate NOT validated"
+        case .verificationFailed(let reason): "server certificate verification failed: \(reason)"
+        case .tlsAlert(let local, let description): "TLS alert (\(local ? "local" : "remote")): \(description)"
+        case .parameterNeeded(let field): "supplicant asks for \(field)"
+        case .eapCompleted(let success): "EAP completed: \(success ? "success" : "failure")"
+        case .authenticationRestarted(let state): "authentication restarted (state \(state))"
+        case .authenticated(let authMode): "authenticated (\(authMode))"
+        case .stateChange, .linkDown: nil
+        }
     }
 
     /// "4.2 s" from a millisecond field.
     private static func seconds(_ ms: String?) -> String {
         guard let ms, let value = Double(ms) else { return "?" }
         return String(format: "%.1f s", value / 1000)
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds.
+    var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
     }
 }
