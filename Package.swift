@@ -157,30 +157,32 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Shared test code (never shipped): SplitMix64 for seeded randomized tests, a private dbus-daemon.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "StructuredErrorsTests", dependencies: ["StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ProfileFormatsTests",
-            dependencies: ["ProfileFormats", "ProfileModel", "Secrets", "StructuredErrors"],
+            dependencies: ["ProfileFormats", "ProfileModel", "Secrets", "StructuredErrors", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StateFilesTests", dependencies: ["StateFiles", "StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(name: "ProfileStoreTests", dependencies: ["ProfileStore", "ProfileModel", "StateFiles"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CredentialStoreTests",
-            dependencies: ["CredentialStore", "Secrets", "StateFiles", "StructuredErrors", "store-stress"],
+            dependencies: ["CredentialStore", "Secrets", "StateFiles", "StructuredErrors", "TestSupport", "store-stress"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "DBusKitTests", dependencies: ["DBusKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "DBusKitTests", dependencies: ["DBusKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "ProfileModel", "DBusKit"], swiftSettings: swiftSettings),
-        .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS"], swiftSettings: swiftSettings),
+        .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore"], swiftSettings: swiftSettings),
         .testTarget(name: "EapolctlTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["eapolctl", "fake-supplicant", "DBusKit", "ProfileFormats", "ProfileModel", "Secrets",
-                           "SupplicantClient"],
+                           "SupplicantClient", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -3,18 +3,7 @@ import Foundation
 import Secrets
 import StateFiles
 import Testing
-
-/// A small deterministic generator (SplitMix64) so the crash test's kill schedule is reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 @Suite(.serialized) struct MultiProcessTests {
     func stress(_ f: StoreFixture, _ mode: String, prefix: String, count: Int, start: Int = 0) throws -> Process {
@@ -49,7 +38,7 @@ struct SeededGenerator: RandomNumberGenerator {
         let f = try StoreFixture()
         defer { f.remove() }
         _ = try CredentialStore.initialize(paths: f.paths, unlock: f.keyUnlock)
-        var rng = SeededGenerator(state: 0x5eed_1234)
+        var rng = SplitMix64(seed: 0x5eed_1234)
         let total = 200
         var acknowledged = Set<Int>()
         var next = 0

@@ -3,6 +3,7 @@ import Foundation
 import Secrets
 import StateFiles
 import Testing
+import TestSupport
 
 /// A rekey interrupted at any point loses nothing: the store opens with its key file, every item is there, and
 /// every key that was ever in the key file is still somewhere (the key file or a kept `.old`).
@@ -63,7 +64,7 @@ import Testing
         defer { f.remove() }
         try fill(f)
         var everyKey: Set<[UInt8]> = [try #require(try PosixIO.readFileIfPresent(f.paths.keyFile))]
-        var rng = SeededGenerator(state: 0x4e4b_e1d5)
+        var rng = SplitMix64(seed: 0x4e4b_e1d5)
         var kills = 0, completed = 0
         for run in 0..<25 {
             let p = Process()

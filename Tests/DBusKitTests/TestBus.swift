@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import DBusKit
 
 /// A private `dbus-daemon` started for one test, listening on a socket in a fresh temporary directory.
@@ -17,33 +18,9 @@ final class TestBus: Sendable {
     }
 
     static func start() async throws -> TestBus {
-        let directory = "/tmp/dbuskit-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let socket = "\(directory)/bus.sock"
-        let config = """
-            <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
-             "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-            <busconfig>
-              <type>system</type>
-              <listen>unix:path=\(socket)</listen>
-              <auth>EXTERNAL</auth>
-              <policy context="default">
-                <allow user="*"/>
-                <allow own="*"/>
-                <allow send_destination="*"/>
-                <allow receive_sender="*"/>
-              </policy>
-            </busconfig>
-            """
-        let configPath = "\(directory)/bus.conf"
-        try config.write(toFile: configPath, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/dbus-daemon")
-        process.arguments = ["--config-file=\(configPath)", "--nofork", "--print-address"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let bus = TestBus(directory: directory, address: "unix:path=\(socket)", process: process)
+        let daemon = try PrivateDBusDaemon.launch(prefix: "dbuskit")
+        let socket = daemon.socket
+        let bus = TestBus(directory: daemon.directory, address: daemon.address, process: daemon.process)
         // The socket file appears at bind(), slightly before listen(): ready once a connection succeeds.
         for _ in 0..<500 {
             if FileManager.default.fileExists(atPath: socket),

@@ -1,19 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import DHCPClient
-
-/// A small deterministic generator (SplitMix64) so fuzz and jitter tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("DHCP packet codec")
 struct DHCPMessageCodecTests {
@@ -101,7 +89,7 @@ struct DHCPMessageCodecTests {
 
     @Test("fuzz: 20 000 seeded random and mutated datagrams never crash the decoder")
     func fuzz() {
-        var rng = SeededGenerator(seed: 0x0D4C_9001)
+        var rng = SplitMix64(seed: 0x0D4C_9001)
         let base = sampleAck().encode()
         var decoded = 0
         for i in 0 ..< 20_000 {

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import DHCPClient
 
 @Suite("Backoff schedule and lease timing")
 struct DHCPTimingTests {
     @Test("without jitter: INIT-REBOOT waits 250 ms, 1 s, 2 s, 4 s… and the sum equals the budget")
     func initRebootSchedule() {
-        var rng = SeededGenerator(seed: 1)
+        var rng = SplitMix64(seed: 1)
         var b = DHCPBackoff.initReboot
         b.jitter = 0
         let s = b.schedule(budget: .seconds(10), using: &rng)
@@ -17,7 +18,7 @@ struct DHCPTimingTests {
 
     @Test("standard schedule doubles from 1 s and caps at 64 s")
     func standardSchedule() {
-        var rng = SeededGenerator(seed: 2)
+        var rng = SplitMix64(seed: 2)
         var b = DHCPBackoff.standard
         b.jitter = 0
         let s = b.schedule(budget: .seconds(300), using: &rng)
@@ -27,8 +28,8 @@ struct DHCPTimingTests {
 
     @Test("jitter stays within ±10 % and varies between seeds")
     func jitter() {
-        var a = SeededGenerator(seed: 7)
-        var c = SeededGenerator(seed: 8)
+        var a = SplitMix64(seed: 7)
+        var c = SplitMix64(seed: 8)
         let s1 = DHCPBackoff.standard.schedule(budget: .seconds(60), using: &a)
         let s2 = DHCPBackoff.standard.schedule(budget: .seconds(60), using: &c)
         #expect(s1 != s2)
@@ -41,7 +42,7 @@ struct DHCPTimingTests {
 
     @Test("a budget smaller than the first wait gives one clipped wait")
     func tinyBudget() {
-        var rng = SeededGenerator(seed: 3)
+        var rng = SplitMix64(seed: 3)
         #expect(DHCPBackoff.initReboot.schedule(budget: .milliseconds(100), using: &rng) == [.milliseconds(100)])
         #expect(DHCPBackoff.initReboot.schedule(budget: .zero, using: &rng).isEmpty)
     }

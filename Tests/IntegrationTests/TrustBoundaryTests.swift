@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 extension WiredTestbed {
     /// Attacks from a local user on the system bus (Docs/security.md): forged signals, fd floods, and a fake
@@ -157,49 +158,20 @@ extension WiredTestbed {
 /// A private system-type dbus-daemon with a permissive policy (any user may own any name), on a socket everyone
 /// may reach; stopped by its pid.
 struct PrivateBus: Sendable {
-    let directory: String
-    let address: String
-    let process: Process
+    let daemon: PrivateDBusDaemon
+    var directory: String { daemon.directory }
+    var address: String { daemon.address }
 
     static func start() async throws -> PrivateBus {
-        let directory = "/tmp/eapolctl-trust-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
-        let socket = "\(directory)/bus.sock"
-        let config = """
-            <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
-             "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-            <busconfig>
-              <type>system</type>
-              <listen>unix:path=\(socket)</listen>
-              <auth>EXTERNAL</auth>
-              <policy context="default">
-                <allow user="*"/>
-                <allow own="*"/>
-                <allow send_destination="*"/>
-                <allow receive_sender="*"/>
-              </policy>
-            </busconfig>
-            """
-        try config.write(toFile: "\(directory)/bus.conf", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/dbus-daemon")
-        process.arguments = ["--config-file=\(directory)/bus.conf", "--nofork"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<400 where !FileManager.default.fileExists(atPath: socket) {
+        let daemon = try PrivateDBusDaemon.launch(prefix: "eapolctl-trust", directoryMode: 0o755)
+        for _ in 0..<400 where !FileManager.default.fileExists(atPath: daemon.socket) {
             try await Task.sleep(for: .milliseconds(5))
         }
-        chmod(socket, 0o777)
-        return PrivateBus(directory: directory, address: "unix:path=\(socket)", process: process)
+        chmod(daemon.socket, 0o777)
+        return PrivateBus(daemon: daemon)
     }
 
-    func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    func stop() { daemon.stop() }
 }
 
 /// The `fake-supplicant` helper claiming fi.w1.wpa_supplicant1 on a private bus as `user` (setpriv), logging the

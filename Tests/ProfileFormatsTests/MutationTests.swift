@@ -3,21 +3,10 @@ import ProfileModel
 @testable import ProfileFormats
 import StructuredErrors
 import Testing
-
-/// A small seeded generator (SplitMix64), so every run mutates the same way.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Mutates a document: truncation, byte flips, or shuffling (swapping) two lines, i.e. elements.
-func mutate(_ bytes: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
+func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
     var out = bytes
     switch rng.next() % 4 {
     case 0:
@@ -46,7 +35,7 @@ func mutate(_ bytes: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
 
     /// Every mutation gives a structured error or valid profiles: never a crash, a hang or an unstructured error.
     func check(_ name: String, _ original: [UInt8], seed: UInt64, format: ProfileFormat? = nil) {
-        var rng = SeededRandom(state: seed)
+        var rng = SplitMix64(seed: seed)
         var errors = 0
         var accepted = 0
         let start = Date()
