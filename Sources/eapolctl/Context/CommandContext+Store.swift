@@ -1,5 +1,6 @@
 import CredentialStore
 import Foundation
+import Provisioning
 import Secrets
 import StateFiles
 import StructuredErrors
@@ -28,6 +29,11 @@ extension CommandContext {
     func openStoreIfPresent() throws -> CredentialStore? {
         guard try CredentialStore.existingMode(paths: paths) != nil else { return nil }
         return try openStore(creatingIfMissing: false)
+    }
+
+    /// The password and identity items; the store is opened (and unlocked) only by the operations that use it.
+    var credentialItems: CredentialItems {
+        CredentialItems(profiles: profiles, openStore: { try openStore(creatingIfMissing: $0) })
     }
 
     /// The store passphrase: from the file named by EAPOLCTL_PASSPHRASE_FILE, else a prompt.

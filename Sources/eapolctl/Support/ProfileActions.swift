@@ -1,5 +1,4 @@
 import Foundation
-import CredentialStore
 import ProfileFormats
 import ProfileModel
 import ProfileStore
@@ -142,7 +141,9 @@ enum ProfileActions {
                        to outputPath: String?, context: CommandContext) throws {
         var secrets: ExportSecrets?
         if includeSecrets {
-            secrets = try exportSecrets(of: profile, context: context)
+            let stored = try ExportSecrets.stored(for: profile, in: context.openStoreIfPresent())
+            for note in stored.notes { context.output.warn(note) }
+            secrets = stored.secrets
         }
         let output = try ProfileExporter.export(profile, as: format, secrets: secrets)
         for note in output.notes { context.output.warn(note) }
@@ -163,23 +164,5 @@ enum ProfileActions {
             // The export is the output, printed as is, with or without --json.
             Output.writeStdout(output.text)
         }
-    }
-
-    private static func exportSecrets(of profile: Profile, context: CommandContext) throws -> ExportSecrets {
-        guard try CredentialStore.existingMode(paths: context.paths) != nil else { return ExportSecrets() }
-        let store = try context.openStore(creatingIfMissing: false)
-        var secrets = ExportSecrets()
-        if let (_, item) = try store.lookupPassword(profileID: profile.id.uuid, ssid: profile.ssid?.bytes) {
-            secrets.password = ImportedPassword(username: item.username, password: item.password)
-        }
-        if let (_, identity) = try store.lookupIdentity(profileID: profile.id.uuid, ssid: profile.ssid?.bytes) {
-            switch identity {
-            case .pkcs12(let bundle, let passphrase):
-                secrets.identity = ImportedIdentity(bundle: bundle, passphrase: passphrase)
-            case .pem:
-                context.output.warn("the stored identity is PEM; only PKCS#12 identities are embedded in exports")
-            }
-        }
-        return secrets
     }
 }

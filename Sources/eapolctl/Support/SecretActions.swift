@@ -1,10 +1,13 @@
 import CredentialStore
 import Foundation
 import ProfileModel
+import ProfileStore
+import Provisioning
 import Secrets
 import StructuredErrors
 
-/// The password and identity operations behind both CLI forms.
+/// The command-line half of the password and identity commands (both CLI forms): the operations are
+/// ``CredentialItems``'; this prints their results, never a secret.
 enum SecretActions {
     static let mask = "************"
 
@@ -15,63 +18,20 @@ enum SecretActions {
         let password: String
     }
 
-    static func setPassword(target: CredentialTarget, username: String?, password: SecretBytes,
+    static func setPassword(target: ProfileTarget, username: String?, password: SecretBytes,
                             context: CommandContext) throws {
-        let key = try refuseOneTimePasswordProfile(target: target, context: context)
-        let store = try context.openStore(creatingIfMissing: true)
-        let name = try username ?? store.password(for: key)?.username ?? defaultUsername(for: key, context: context)
-        guard let name, !name.isEmpty else {
-            throw UsageError(.missingArgument, "no user name for the password item of \(key)",
-                             hint: "Pass --username (eapolcfg: --name).")
-        }
-        try store.setPassword(PasswordItem(username: name, password: password), for: key)
+        let (key, name) = try context.credentialItems.setPassword(target, username: username, password: password)
         context.output.result(["saved": PasswordView(key: key.view, username: name, password: mask)]) {
             "Saved the password item of \(key) (user \(name))"
-        }
-    }
-
-    /// The key of a password item that may be stored: refused (before any secret is read) when the profile it
-    /// belongs to uses one-time passwords, for which nothing is ever stored.
-    @discardableResult
-    static func refuseOneTimePasswordProfile(target: CredentialTarget, context: CommandContext) throws -> CredentialKey {
-        let key = try target.key(in: context.profiles)
-        let profile: ProfileModel.Profile? = switch key {
-        case .profile(let id): try context.profiles.load(ProfileID(id))
-        case .ssid(let bytes): try context.profiles.find(ssid: SSID(bytes: bytes))
-        case .default: nil
-        }
-        if let profile, profile.eap.oneTimePassword {
-            throw UsageError(.invalidArgument,
-                             "profile '\(profile.name)' uses one-time passwords: no password is stored for it",
-                             hint: "Give the password when authenticating (`eapolctl auth start --interface IF --profile \(profile.id) "
-                                 + "--password-stdin`, or type it when asked), or stop using one-time passwords: "
-                                 + "`eapolctl profile edit \(profile.id) --no-one-time-password`.",
-                             details: ["profile": .string(profile.id.description), "oneTimePassword": .bool(true)])
-        }
-        return key
-    }
-
-    /// A profile's own username serves when none was given.
-    private static func defaultUsername(for key: CredentialKey, context: CommandContext) throws -> String? {
-        switch key {
-        case .profile(let id): try context.profiles.load(ProfileID(id)).eap.username
-        case .ssid(let bytes): try context.profiles.find(ssid: SSID(bytes: bytes))?.eap.username
-        case .default: nil
         }
     }
 
     /// - Parameters:
     ///   - showName: print the `Name:` line (eapolcfg `getPasswordItem --name`).
     ///   - showPassword: print the masked `Password:` line (`--password`); the JSON shape is the same either way.
-    static func getPassword(target: CredentialTarget, showName: Bool = true, showPassword: Bool = true,
+    static func getPassword(target: ProfileTarget, showName: Bool = true, showPassword: Bool = true,
                             context: CommandContext) throws {
-        let key = try target.key(in: context.profiles)
-        let store = try context.openStore(creatingIfMissing: false)
-        guard let item = try store.password(for: key) else {
-            throw StoreError(.itemNotFound, "no password item for \(key)",
-                             hint: "List the items with `eapolctl password list`; store one with "
-                                 + "`eapolctl password set --profile PROFILE` (or --ssid SSID, --default; eapolcfg: setPasswordItem).")
-        }
+        let (key, item) = try context.credentialItems.password(target)
         context.output.result(["item": PasswordView(key: key.view, username: item.username, password: mask)]) {
             ((showName ? ["Name: \(item.username)"] : []) + (showPassword ? ["Password: \(mask)"] : []))
                 .joined(separator: "\n")
@@ -79,8 +39,7 @@ enum SecretActions {
     }
 
     static func listPasswords(context: CommandContext) throws {
-        let store = try context.openStore(creatingIfMissing: false)
-        let items = try store.listPasswordKeys()
+        let items = try context.credentialItems.passwordKeys()
         let views = items.map { PasswordView(key: $0.key.view, username: $0.username, password: mask) }
         context.output.result(["items": views]) {
             items.isEmpty ? "No password items." : items.map { "\($0.key)\t\($0.username)" }.joined(separator: "\n")
@@ -102,24 +61,16 @@ enum SecretActions {
         let certificate: CertificateSummary?
     }
 
-    static func setIdentity(target: CredentialTarget, identity: IdentityItem, context: CommandContext) throws {
-        let key = try target.key(in: context.profiles)
-        let store = try context.openStore(creatingIfMissing: true)
-        try store.setIdentity(identity, for: key)
+    static func setIdentity(target: ProfileTarget, identity: IdentityItem, context: CommandContext) throws {
+        let key = try context.credentialItems.setIdentity(target, identity: identity)
         context.output.result(["saved": IdentityView(key: key.view, kind: identity.kind.rawValue,
                                                      certificate: certificateSummary(identity))]) {
             "Saved the \(identity.kind.rawValue) identity of \(key)"
         }
     }
 
-    static func getIdentity(target: CredentialTarget, context: CommandContext) throws {
-        let key = try target.key(in: context.profiles)
-        let store = try context.openStore(creatingIfMissing: false)
-        guard let identity = try store.identity(for: key) else {
-            throw StoreError(.itemNotFound, "no identity for \(key)",
-                             hint: "Store one with `eapolctl identity set --profile PROFILE --pkcs12 FILE` "
-                                 + "(or --ssid SSID, --default; eapolcfg: setIdentity).")
-        }
+    static func getIdentity(target: ProfileTarget, context: CommandContext) throws {
+        let (key, identity) = try context.credentialItems.identity(target)
         let summary = certificateSummary(identity)
         context.output.result(["identity": IdentityView(key: key.view, kind: identity.kind.rawValue, certificate: summary)]) {
             var lines = ["Identity of \(key): \(identity.kind.rawValue)"]
@@ -133,12 +84,8 @@ enum SecretActions {
         }
     }
 
-    static func clearIdentity(target: CredentialTarget, context: CommandContext) throws {
-        let key = try target.key(in: context.profiles)
-        let store = try context.openStore(creatingIfMissing: false)
-        guard try store.removeIdentity(for: key) else {
-            throw StoreError(.itemNotFound, "no identity for \(key)")
-        }
+    static func clearIdentity(target: ProfileTarget, context: CommandContext) throws {
+        let key = try context.credentialItems.clearIdentity(target)
         context.output.result(["removed": key.view]) { "Removed the identity of \(key)" }
     }
 
