@@ -181,8 +181,8 @@ let package = Package(
         .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["eapolctl", "fake-supplicant", "DBusKit", "ProfileFormats", "ProfileModel", "Secrets",
-                           "SupplicantClient", "TestSupport"],
+            dependencies: ["eapolctl", "fake-supplicant", "CredentialStore", "DBusKit", "ProfileFormats", "ProfileModel", "Secrets",
+                           "StateFiles", "SupplicantClient", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -8,10 +8,13 @@ public enum CredentialChange: Sendable {
     case removePassword(CredentialKey)
     case setIdentity(IdentityItem, for: CredentialKey)
     case removeIdentity(CredentialKey)
+    /// Removes the EAP-FAST PAC of the profile (only `.profile` keys hold PACs; others find nothing).
+    case removePAC(CredentialKey)
 
     var key: CredentialKey {
         switch self {
-        case .setPassword(_, let key), .removePassword(let key), .setIdentity(_, let key), .removeIdentity(let key): key
+        case .setPassword(_, let key), .removePassword(let key), .setIdentity(_, let key), .removeIdentity(let key),
+             .removePAC(let key): key
         }
     }
 
@@ -19,6 +22,7 @@ public enum CredentialChange: Sendable {
         switch self {
         case .setPassword, .removePassword: StoreFormat.passwordType
         case .setIdentity, .removeIdentity: StoreFormat.identityType
+        case .removePAC: StoreFormat.pacType
         }
     }
 }
@@ -44,9 +48,14 @@ public struct CredentialUndo: Sendable {
     /// Whether the batch changed nothing (every removal found nothing), so there is nothing to revert.
     public var isEmpty: Bool { written == nil }
 
-    /// The items the batch removed or replaced, as `(isIdentity, key)` pairs (for reports).
+    /// The password and identity items the batch removed or replaced, as `(isIdentity, key)` pairs (for reports).
     public var replacedItems: [(isIdentity: Bool, key: CredentialKey)] {
-        slots.filter { $0.previous != nil }.map { ($0.type == StoreFormat.identityType, $0.key) }
+        slots.filter { $0.previous != nil && $0.type != StoreFormat.pacType }.map { ($0.type == StoreFormat.identityType, $0.key) }
+    }
+
+    /// The keys of the EAP-FAST PACs the batch removed.
+    public var removedPACs: [CredentialKey] {
+        slots.filter { $0.previous != nil && $0.type == StoreFormat.pacType }.map(\.key)
     }
 }
 
@@ -149,7 +158,7 @@ extension CredentialStore {
             return try sealRecord(type: StoreFormat.passwordType, key: key, meta: meta, secret: secret)
         case .setIdentity(let identity, let key):
             return try sealedIdentityRecord(identity, for: key)
-        case .removePassword, .removeIdentity:
+        case .removePassword, .removeIdentity, .removePAC:
             return nil
         }
     }

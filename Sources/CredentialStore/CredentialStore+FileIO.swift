@@ -94,13 +94,15 @@ extension CredentialStore {
         }
     }
 
-    /// Writes a new file in the current format: the header (with the key ID), `records` copied from `old` (whose
-    /// sealed parts are the same in every format version), then `extra` encoded records, then the MAC.
+    /// Writes a new file in the current format: the header (with the key ID; version 3 when a PAC record is among
+    /// the records, else 2), `records` copied from `old` (whose sealed parts are the same in every format version),
+    /// then `extra` encoded records, then the MAC.
     /// The caller holds the exclusive lock.
     func write(records: [RecordRef], from old: [UInt8], extra: [[UInt8]]) throws {
         let body = records.reduce(0) { $0 + $1.range.count } + extra.reduce(0) { $0 + $1.count }
         let length = StoreFormat.headerSize + body + StoreFormat.macSize
-        let header = StoreHeader(mode: unlocked.mode, scrypt: unlocked.scrypt, salt: unlocked.salt,
+        let holdsPAC = records.contains { $0.type == StoreFormat.pacType } || extra.contains { $0.first == StoreFormat.pacType }
+        let header = StoreHeader(version: holdsPAC ? StoreFormat.version : StoreFormat.versionWithoutPAC, mode: unlocked.mode, scrypt: unlocked.scrypt, salt: unlocked.salt,
                                  fileLength: UInt64(length), keyCheck: unlocked.keys.keyCheck(),
                                  recordCount: UInt32(records.count + extra.count), keyID: unlocked.keys.keyID)
         var out = header.encoded()

@@ -277,7 +277,8 @@ public struct CredentialStore: Sendable {
             return StoreStatus(
                 mode: unlocked.mode, formatVersion: Int(bytes.readU16(StoreFormat.versionOffset)),
                 supportedFormatVersion: Int(StoreFormat.version), passwordCount: passwords,
-                identityCount: records.count - passwords, storeFile: storeFile, stateDirectory: paths.stateDirectory,
+                identityCount: records.count { $0.type == StoreFormat.identityType },
+                pacCount: records.count { $0.type == StoreFormat.pacType }, storeFile: storeFile, stateDirectory: paths.stateDirectory,
                 keyFile: unlocked.keyFile, scrypt: unlocked.scrypt, fileSize: bytes.count, keyID: unlocked.keys.keyIDHex)
         }
     }

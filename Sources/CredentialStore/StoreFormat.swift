@@ -5,11 +5,16 @@ import Secrets
 /// The binary layout of a store file (see Docs/store-format.md); all integers big-endian.
 ///
 /// Version 2 (written since issue 10) appends the key ID to the version 1 header; records are unchanged. Version 1
-/// files are read, and rewritten as version 2 by their next change.
+/// files are read, and rewritten as version 2 by their next change. Version 3 has version 2's header and adds one
+/// record type, the EAP-FAST PAC (``pacType``); it is written only while the file holds a PAC, so that a store
+/// without one stays readable by builds that read version 2, and one with a PAC is refused by them as a newer format
+/// (`newer-format`) instead of failing their integrity check on an unknown record type.
 enum StoreFormat {
     static let magic: [UInt8] = Array("EAPOLCS1".utf8)
-    /// The version this build writes.
-    static let version: UInt16 = 2
+    /// The newest version this build reads (and writes while the file holds a PAC).
+    static let version: UInt16 = 3
+    /// The version written while the file holds no PAC record.
+    static let versionWithoutPAC: UInt16 = 2
     /// The version whose header has no key ID.
     static let versionWithoutKeyID: UInt16 = 1
     /// The version in every record's associated data: the record format, unchanged since version 1, so records
@@ -42,6 +47,9 @@ enum StoreFormat {
     /// Record types.
     static let passwordType: UInt8 = 1
     static let identityType: UInt8 = 2
+    /// An EAP-FAST PAC (format version 3 and later): key kind profile only, meta `[1]` (wpa_supplicant's PAC text
+    /// format), secret the PAC file's bytes.
+    static let pacType: UInt8 = 3
     /// Parts of a record, bound into the associated data.
     static let metaPart: UInt8 = 1
     static let secretPart: UInt8 = 2
@@ -116,13 +124,14 @@ struct StoreHeader: Sendable, Equatable {
                 ? nil : Array(bytes[StoreFormat.keyIDOffset..<StoreFormat.keyIDOffset + StoreFormat.keyIDSize]))
     }
 
-    /// The header bytes, always in the current format, for a file of `fileLength` bytes holding `recordCount`
+    /// The header bytes, in version 2's layout (the version word as set: 2, or 3 for a file holding a PAC), for a file of `fileLength` bytes holding `recordCount`
     /// records.
     func encoded() -> [UInt8] {
         precondition(keyID?.count == StoreFormat.keyIDSize, "a header is written with its key ID")
+        precondition(version >= StoreFormat.versionWithoutPAC, "a header is written in version 2 or later")
         var out = StoreFormat.magic
         out.reserveCapacity(StoreFormat.headerSize)
-        out.appendU16(StoreFormat.version)
+        out.appendU16(version)
         out.append(mode.byte)
         out.append(scrypt?.log2N ?? 0)
         out.appendU32(scrypt?.r ?? 0)
@@ -200,7 +209,12 @@ struct RecordRef: Sendable {
             i += secretLen
             guard type == StoreFormat.passwordType || type == StoreFormat.identityType,
                   CredentialKey(kind: kind, bytes: bytes[keyRange]) != nil else {
-                throw StoreHeader.tampered(path, "unknown record type or key")
+                guard type == StoreFormat.pacType, header.version >= StoreFormat.version, kind == 1, keyLen == 16 else {
+                    throw StoreHeader.tampered(path, "unknown record type or key")
+                }
+                records.append(RecordRef(type: type, kind: kind, range: start..<i, keyRange: keyRange,
+                                         metaRange: metaRange, secretRange: secretRange))
+                continue
             }
             records.append(RecordRef(type: type, kind: kind, range: start..<i, keyRange: keyRange,
                                      metaRange: metaRange, secretRange: secretRange))

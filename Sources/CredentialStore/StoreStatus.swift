@@ -10,6 +10,8 @@ public struct StoreStatus: Sendable, Hashable, Codable {
     public var passwordCount: Int
     /// The number of identity items.
     public var identityCount: Int
+    /// The number of EAP-FAST PACs.
+    public var pacCount: Int = 0
     /// The store file.
     public var storeFile: String
     /// The state directory.

@@ -32,6 +32,8 @@ struct Attempt: Sendable {
         /// No 802.1X authenticator answered and the caller accepts an open port: the network stays selected (the
         /// supplicant answers if the switch starts 802.1X later) and nothing was authenticated.
         var openPort = false
+        /// EAP-FAST: the PAC wpa_supplicant held in the plan's PAC blob when the attempt ended (see Attempt+PAC.swift).
+        var pac: SecretBytes? = nil
     }
 
     private enum Input: Sendable {
@@ -75,14 +77,15 @@ struct Attempt: Sendable {
                 emit(.openPort(interface: interface.name))
                 return Result(outcome: nil, network: path, chain: [], timings: timings, openPort: true)
             }
+            let pac = await readBackPAC()   // before a failure's clean-up removes the blob
             if !outcome.isSuccess {
                 let vanished = if case .supplicantFailure(let e) = outcome { e.code == .vanished } else { false }
-                if !vanished { await cleanUp(network: path, blobs: addedBlobs) }
+                if !vanished { await cleanUp(network: path, blobs: withPACBlob(addedBlobs)) }
             }
-            return Result(outcome: outcome, network: path, chain: chain, timings: timings)
+            return Result(outcome: outcome, network: path, chain: chain, timings: timings, pac: pac)
         } catch {
             if !((error as? SupplicantError)?.code == .vanished) {
-                await cleanUp(network: network, blobs: addedBlobs)
+                await cleanUp(network: network, blobs: withPACBlob(addedBlobs))
             }
             throw error
         }

@@ -30,6 +30,10 @@ public struct AuthenticationReport: Sendable {
     public var resumed: Bool = false
     /// How the profile was used on this port (a Wi-Fi profile on an Ethernet port uses its EAP settings only).
     public var portUse: PortUse = .asBound
+    /// EAP-FAST: what became of the PAC (nil for other methods, and when none was sent or provisioned).
+    public var pac: PACUse? = nil
+    /// EAP-FAST: the first exchange provisioned a PAC and ended in failure; the run authenticated again with it.
+    public var pacRetried: Bool = false
 }
 
 /// How an authentication run ended; the output layer prints the raw value.

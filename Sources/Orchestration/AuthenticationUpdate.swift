@@ -44,6 +44,8 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         case outcomeConfirmed(state: String, authMode: String, network: String)
         /// The first anchor failed; the next candidate CA is tried.
         case caRetry(anchor: TrustAnchor, reason: String)
+        /// EAP-FAST: a PAC was stored, or the run authenticates again with a PAC it just provisioned.
+        case fastPAC(FASTPACEvent)
         /// `auth start`'s DHCP began.
         case dhcpStarted(backend: DHCPBackend, interface: String)
         /// `auth start`'s DHCP bound an address.
@@ -58,6 +60,7 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         case networkRemoved(network: String)
     }
 }
+        case .fastPAC(let event): event.name
 
 extension AuthenticationUpdate.Kind {
     /// The event's stable kebab-case name (the `event` of its JSON line).

@@ -8,10 +8,13 @@ import SupplicantClient
 public struct Authenticator: Sendable {
     public let supplicant: any SupplicantControlling
     public let credentials: any CredentialProviding
+    /// Where EAP-FAST PACs are read and stored; by default `credentials`, when it stores PACs too.
+    public let pacs: (any PACStoring)?
 
-    public init(supplicant: any SupplicantControlling, credentials: any CredentialProviding) {
+    public init(supplicant: any SupplicantControlling, credentials: any CredentialProviding, pacs: (any PACStoring)? = nil) {
         self.supplicant = supplicant
         self.credentials = credentials
+        self.pacs = pacs ?? (credentials as? any PACStoring)
     }
 
     /// The credentials `profile` needs, or `eap.credentials-missing` naming the store keys tried.
@@ -27,7 +30,7 @@ public struct Authenticator: Sendable {
             return try Self.oneTimeCredentials(for: profile, password: oneTimePassword)
         }
         switch profile.eap.outer {
-        case .peap, .ttls, .leap:
+        case .peap, .ttls, .leap, .fast:
             let stored = try await credentials.password(profileID: uuid, ssid: ssid)
             if stored == nil && (profile.eap.username ?? "").isEmpty {
                 throw EAPError(.credentialsMissing,
@@ -94,7 +97,8 @@ public struct Authenticator: Sendable {
         }
         // First line: which bus and which process get the secrets, so a surprising bus is visible.
         if let peer = supplicant.verifiedPeer { emit(.supplicant(peer)) }
-        let resolved = try await resolveCredentials(for: profile, oneTimePassword: options.oneTimePassword)
+        var resolved = try await resolveCredentials(for: profile, oneTimePassword: options.oneTimePassword)
+        resolved.pac = try await storedPAC(for: profile)
         var spec = NetworkSpec(profile: profile, credentials: resolved)
         // Validates the profile's own network before anything is asked of the supplicant.
         var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
@@ -128,6 +132,8 @@ public struct Authenticator: Sendable {
         while true {
             tried.append(plan.anchor)
             let attempt = Attempt(supplicant: supplicant, credentials: credentials, profile: profile, spec: spec,
+        var pacUse: PACUse?
+        var pacRetried = false
                                   plan: plan, interface: iface, options: attemptOptions, clock: clock, start: start,
                                   deadline: deadline, emit: emit,
                                   marker: try SessionMarker(spec: spec, plan: plan, profileID: profile.id.description).blob)
@@ -135,6 +141,10 @@ public struct Authenticator: Sendable {
             switch result.outcome {
             case nil:
                 return report(status: result.openPort ? .openPort : .started, result: result, plan: plan, iface: iface, profile: profile,
+            // EAP-FAST: a PAC wpa_supplicant provisioned or refreshed is stored before anything else happens.
+            let use = try await keep(pac: result.pac, sent: spec.fast?.pac, profile: profile)
+            if let use, use != .used { emit(.fastPAC(.stored(use))) }
+            if pacUse == nil || pacUse == .used { pacUse = use }
                               portUse: portUse, elapsed: clock.now - start)
             case .success(let success)?:
                 var r = report(status: .authenticated, result: result, plan: plan, iface: iface, profile: profile,
@@ -146,8 +156,20 @@ public struct Authenticator: Sendable {
                 return r
             case .eapFailure(let error)?:
                 if tried.count == 1,
+                r.pac = pacUse
+                r.pacRetried = pacRetried
                    let next = NetworkConfiguration.nextCACandidate(after: error, chain: result.chain,
                                                                    candidates: plan.trustCandidates, tried: tried) {
+                if Self.retriesWithNewPAC(use: use, alreadyRetried: pacRetried), let newPAC = result.pac {
+                    // Provisioning ended the exchange with EAP-Failure; the authenticator holds the port for its
+                    // quiet period, which the EAPOL-Start schedule waits out (repeating until the deadline).
+                    pacRetried = true
+                    spec.fast?.pac = newPAC
+                    attemptOptions.recentFailureAge = .zero
+                    emit(.fastPAC(.retryWithNewPAC(quietPeriod: interfaceIsWired(iface))))
+                    plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix, anchor: plan.anchor)
+                    continue
+                }
                     emit(.caRetry(anchor: next, reason: error.message))
                     // The authenticator just sent an EAP-Failure: it may hold the port in its quiet period.
                     attemptOptions.recentFailureAge = .zero

@@ -26,6 +26,8 @@ public protocol SupplicantControlling: Sendable {
     func currentNetwork(of interface: SupplicantInterface) async throws -> String?
     /// Sends one EAPOL-Start on the (wired) port; quick and non-blocking.
     func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result
+    /// A blob's bytes (`GetBlob`; EAP-FAST's PAC blob after an attempt), or nil when there is no such blob.
+    func getBlob(named name: String, from interface: SupplicantInterface) async throws -> SecretBytes?
     /// The verified process behind the supplicant's bus name (nil for fakes that have none).
     var verifiedPeer: SupplicantPeer? { get }
 }
@@ -33,6 +35,8 @@ public protocol SupplicantControlling: Sendable {
 extension SupplicantControlling {
     public var verifiedPeer: SupplicantPeer? { nil }
 }
+    /// Fakes without blobs hold none; ``Supplicant`` reads them from wpa_supplicant.
+    public func getBlob(named name: String, from interface: SupplicantInterface) async throws -> SecretBytes? { nil }
 
 extension Supplicant: SupplicantControlling {
     public func interface(named name: String, driver: InterfaceDriver?) async throws -> SupplicantInterface {

@@ -87,8 +87,9 @@ enum AuthenticationProperties {
             password = nil
             notes.append("the file asks for one-time passwords (OneTimeUserPassword): its UserPassword was not imported")
         }
+        let fast = try fastSettings(auth, method: chosen.method, field: field, source: source, notes: &notes)
         return (EAPSettings(outer: chosen.method, inner: inner, username: username, outerIdentity: outer, oneTimePassword: oneTime,
-                            insecureAllowLEAP: allowLEAP && chosen.method == .leap),
+                            insecureAllowLEAP: allowLEAP && chosen.method == .leap, fast: fast),
                 trust, password)
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 import ProfileModel
 import StructuredErrors
+        if eap.outer == .fast {
+            throw ProfileExporter.unsupported(profile, .iwd, "iwd does not implement EAP-FAST (use networkmanager or wpa-supplicant)")
+        }
 
 /// Writes an iwd `.8021x` network file (iwd.network(5)), certificates embedded as `[@pem@NAME]` sections.
 enum IWDExporter {

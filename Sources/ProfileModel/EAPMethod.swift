@@ -13,6 +13,9 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
     /// (offline dictionary attacks on a captured exchange); a profile may use it only with
     /// ``EAPSettings/insecureAllowLEAP`` set (`--insecure-allow-leap`).
     case leap
+    /// EAP-FAST (EAP type 43, RFC 4851): a TLS tunnel keyed by a PAC (Protected Access Credential), with an inner
+    /// MSCHAPv2 or GTC; the PAC settings are ``EAPSettings/fast``, the PAC itself lives in the credential store.
+    case fast
 
     /// The IANA EAP type number (13, 17, 21, 25), as eapolcfg's `AcceptEAPTypes` uses.
     public var eapTypeNumber: Int {
@@ -21,6 +24,7 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
         case .leap: 17
         case .ttls: 21
         case .peap: 25
+        case .fast: 43
         }
     }
 
@@ -31,13 +35,14 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
         case .tls: "EAP-TLS"
         case .ttls: "EAP-TTLS"
         case .leap: "LEAP"
+        case .fast: "EAP-FAST"
         }
     }
 
     /// Whether the method runs an inner (phase 2) authentication inside its TLS tunnel.
-    public var isTunneled: Bool { self == .peap || self == .ttls }
+    public var isTunneled: Bool { self == .peap || self == .ttls || self == .fast }
 
-    /// Whether the method authenticates with a user name and password (PEAP, TTLS, LEAP; not EAP-TLS).
+    /// Whether the method authenticates with a user name and password (PEAP, TTLS, EAP-FAST, LEAP; not EAP-TLS).
     public var usesPassword: Bool { self != .tls }
 
     /// Whether the method runs TLS, so that the server certificate can (and must) be validated (not LEAP).
@@ -49,7 +54,7 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
     /// The inner method used when none is given: MSCHAPv2 for PEAP and TTLS (eapolcfg's default), none for TLS.
     public var defaultInnerMethod: InnerMethod? {
         switch self {
-        case .peap, .ttls: .mschapv2
+        case .peap, .ttls, .fast: .mschapv2
         case .tls, .leap: nil
         }
     }
@@ -57,7 +62,7 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
     /// The inner methods this outer method accepts (empty for TLS).
     public var allowedInnerMethods: [InnerMethod] {
         switch self {
-        case .peap: [.mschapv2, .gtc]
+        case .peap, .fast: [.mschapv2, .gtc]
         case .ttls: [.pap, .chap, .mschap, .mschapv2, .eapMSCHAPv2]
         case .tls, .leap: []
         }
@@ -71,15 +76,14 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
         (18, "EAP-SIM", ["sim", "eap-sim"]),
         (23, "EAP-AKA", ["aka", "eap-aka"]),
         (26, "EAP-MSCHAPv2", ["mschapv2", "eap-mschapv2"]),
-        (43, "EAP-FAST", ["fast", "eap-fast"]),
         (50, "EAP-AKA'", ["aka'", "eap-aka'", "aka-prime", "eap-aka-prime", "akaprime"]),
     ]
 
     /// Parses a method name (`PEAP`, `TTLS`, `TLS`, `EAP-TLS`, ... case-insensitive) or an EAP type number
-    /// (13, 21, 25) as eapolcfg's `--authType` accepts.
+    /// (13, 21, 25, 43) as eapolcfg's `--authType` accepts.
     /// - Parameter allowLEAP: LEAP (`leap`, 17) is accepted only when true (the user gave `--insecure-allow-leap`).
     /// - Throws: ``ProfileError`` `unsupported-eap-method`, naming the method when it is a known one eapolctl
-    ///   does not support (EAP-FAST, EAP-SIM, EAP-AKA, EAP-AKA', EAP-MD5, bare EAP-MSCHAPv2), and for LEAP without
+    ///   does not support (EAP-SIM, EAP-AKA, EAP-AKA', EAP-MD5, bare EAP-MSCHAPv2), and for LEAP without
     ///   `allowLEAP` (details `insecureSwitch`).
     public init(parsing text: String, allowLEAP: Bool = false) throws {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -87,6 +91,7 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
         case "peap", "eap-peap", "25": self = .peap; return
         case "ttls", "eap-ttls", "21": self = .ttls; return
         case "tls", "eap-tls", "13": self = .tls; return
+        case "fast", "eap-fast", "43": self = .fast; return
         case "leap", "17":
             guard allowLEAP else { throw Self.leapRefused() }
             self = .leap
@@ -98,12 +103,12 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
             let extra = known.number == 26 ? " (it is supported only as the inner method of PEAP or TTLS)" : ""
             throw ProfileError(
                 .unsupportedEAPMethod,
-                "EAP method \(known.name) (type \(known.number)) is not supported by eapolctl\(extra); supported: PEAP (25), TTLS (21), TLS (13)",
+                "EAP method \(known.name) (type \(known.number)) is not supported by eapolctl\(extra); supported: PEAP (25), TTLS (21), TLS (13), EAP-FAST (43)",
                 details: ["method": .string(known.name), "eapType": .int(known.number)])
         }
         throw ProfileError(
             .unsupportedEAPMethod,
-            "unknown EAP method '\(text)'; supported: PEAP (25), TTLS (21), TLS (13)",
+            "unknown EAP method '\(text)'; supported: PEAP (25), TTLS (21), TLS (13), EAP-FAST (43)",
             details: ["method": .string(text)])
     }
 
@@ -137,7 +142,7 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
         guard let method = chosen else {
             throw ProfileError(
                 .unsupportedEAPMethod,
-                texts.isEmpty ? "no EAP method given; supported: PEAP (25), TTLS (21), TLS (13)"
+                texts.isEmpty ? "no EAP method given; supported: PEAP (25), TTLS (21), TLS (13), EAP-FAST (43)"
                     : "none of the EAP methods \(texts.joined(separator: ", ")) is supported: \(failures.joined(separator: "; "))",
                 details: ["methods": .list(texts)])
         }
@@ -148,7 +153,7 @@ public enum EAPMethod: String, Sendable, Hashable, Codable, CaseIterable, Custom
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = EAPMethod(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown EAP method '\(text)'; accepted: peap, ttls, tls, leap")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown EAP method '\(text)'; accepted: peap, ttls, tls, leap, fast")
         }
         self = value
     }

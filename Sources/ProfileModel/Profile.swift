@@ -47,8 +47,11 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
     public var isWired: Bool { binding.isWired }
     /// The security type (`wired` for wired profiles).
     public var security: SecurityType { binding.security }
-    /// True when the profile turns off server certificate validation, or uses LEAP (no server certificate at all).
-    public var isInsecure: Bool { trust.insecureNoServerValidation || eap.outer == .leap }
+    /// True when the profile turns off server certificate validation, uses LEAP (no server certificate at all), or
+    /// allows anonymous EAP-FAST PAC provisioning (a provisioning exchange that authenticates no server).
+    public var isInsecure: Bool {
+        trust.insecureNoServerValidation || eap.outer == .leap || eap.allowsAnonymousPACProvisioning
+    }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, binding, eap, trust, createdAt, information

@@ -62,6 +62,8 @@ public struct ProfileChange: Sendable, Hashable, Encodable {
                 String(new.trust.insecureNoServerValidation))
         return changes
     }
+        compare("eap.fast.usePAC", old.eap.fast.map { String($0.usePAC) }, new.eap.fast.map { String($0.usePAC) })
+        compare("eap.fast.provisioning", old.eap.fast?.provisioning.rawValue, new.eap.fast?.provisioning.rawValue)
 
     private static func hidden(of profile: Profile) -> String? {
         if case .wifi(_, _, let hidden) = profile.binding { return String(hidden) }

@@ -65,6 +65,9 @@ public struct ProfileEdit: Sendable, Hashable {
     public var tlsMaxVersion: FieldAssignment<TLSVersion>?
     public var allowLegacyTLS: Bool?
     public var insecureNoServerValidation: Bool?
+    /// A new EAP-FAST PAC provisioning mode (the profile then uses a PAC). Given for another method, the profile
+    /// fails validation (`unexpected-fast-settings`).
+    public var fastProvisioning: PACProvisioning?
 
     /// An edit that changes nothing; set the fields to change.
     public init() {}

@@ -28,6 +28,7 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case rootNotPresented = 220
         case noSystemProfile = 221
         case noProfileInformation = 222
+        case invalidFASTProvisioning = 223
     }
 
     private let backing: Backing
@@ -60,6 +61,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
     public static let noSystemProfile = Self(.noSystemProfile)
     /// `getProfileInformation`, `clearProfileInformation`: the profile keeps no information for the application.
     public static let noProfileInformation = Self(.noProfileInformation)
+    /// `--fast-provisioning`: not one of none, anonymous, authenticated, both.
+    public static let invalidFASTProvisioning = Self(.invalidFASTProvisioning)
 
     public static let domain = ErrorDomain.profile
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -133,6 +136,9 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case .noProfileInformation:
             info("no-profile-information", "The profile keeps no information for this application ID.",
                  "Store some with `eapolctl setProfileInformation --profileID ID --applicationID APP --information FILE`; `eapolctl showProfile --profileID ID --details` lists the application IDs the profile has.")
+        case .invalidFASTProvisioning:
+            info("invalid-fast-provisioning", "The EAP-FAST PAC provisioning mode is not one of none, anonymous, authenticated, both.",
+                 "Use `eapolctl profile create --method fast --fast-provisioning authenticated` (or none, anonymous, both).")
         }
     }
 

@@ -102,7 +102,7 @@ public enum ProfileJSON {
             summary = ProfileSummary(
                 id: try c.decode(ProfileID.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
                 ssid: binding.ssid?.displayText, security: binding.security, method: eap.outer, inner: eap.inner,
-                insecure: trust?.insecureNoServerValidation ?? false)
+                insecure: (trust?.insecureNoServerValidation ?? false) || eap.outer == .leap || eap.allowsAnonymousPACProvisioning)
         }
     }
 

@@ -1,8 +1,9 @@
 public import CredentialStore
 public import ProfileModel
 public import ProfileStore
+                    + undo.removedPACs.map { "EAP-FAST PAC (\($0))" }
 
-/// Removes a profile with the password and identity items keyed by its ID and its SSID, all or nothing
+/// Removes a profile with the password and identity items keyed by its ID and its SSID, and its EAP-FAST PAC, all or nothing
 /// (`profile remove`, eapolcfg `removeProfile`).
 ///
 /// The store is opened first; the profile file, its trust hint and its index entry go in one locked batch, the
@@ -25,7 +26,8 @@ public enum RemoveTransaction {
             rollback.profileUndo = try profiles.apply(saving: [], removing: [profile.id], replace: false).undo
             try control.checkpoint(.profilesWritten)
             if let store = rollback.store {
-                let undo = try store.apply(keys.flatMap { key -> [CredentialChange] in [.removePassword(key), .removeIdentity(key)] })
+                let undo = try store.apply(keys.flatMap { key -> [CredentialChange] in [.removePassword(key), .removeIdentity(key)] }
+                                           + [.removePAC(.profile(profile.id.uuid))])
                 rollback.secretUndo = undo
                 removed = undo.replacedItems.map { $0.isIdentity ? "identity (\($0.key))" : "password item (\($0.key))" }
             }

@@ -40,7 +40,7 @@ import Testing
         #expect(try store.password(for: ssid("legacy")) == item("olduser", "legacy-pw"))
         #expect(try store.password(for: .default) == item("dflt", "default-pw"))
         let before = try store.status()
-        #expect(before.formatVersion == 1 && before.supportedFormatVersion == 2 && before.fileSize == 282)
+        #expect(before.formatVersion == 1 && before.supportedFormatVersion == 3 && before.fileSize == 282)
         #expect(try f.storeBytes() == Self.version1Store, "reading rewrote the store")
 
         try store.setPassword(item("new", "new-pw"), for: ssid("new"))

@@ -90,8 +90,6 @@ import Testing
     static let expectedMissing: Set<String> = [
         // issue 12 item 3: login-window profiles
         "getLoginWindowProfiles", "setLoginWindowProfiles", "clearLoginWindowProfiles", "getLoginWindowInterfaces",
-        // issue 12 item 5: EAP-FAST
-        "createProfile --EAPFASTUsePAC", "createProfile --EAPFASTProvisionPAC", "createProfile --EAPFASTProvisionPACAnonymously",
     ]
 
     static let tree = CommandTree.eapolctl

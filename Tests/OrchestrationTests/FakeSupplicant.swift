@@ -153,6 +153,16 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
         return result
     }
 }
+    /// A PAC wpa_supplicant provisioned: what `getBlob` returns for any `-pac` blob (EAP-FAST); nil reads back the
+    /// PAC blob eapolctl added, if it is still there.
+    var provisionedPAC: [UInt8]?
+    func getBlob(named name: String, from interface: SupplicantInterface) async throws -> SecretBytes? {
+        lock.withLock {
+            if let provisionedPAC, name.hasSuffix("-pac") { return SecretBytes(provisionedPAC) }
+            guard _blobs.contains(name), case .secret(let s)? = _addedBlobs.last(where: { $0.name == name })?.content else { return nil }
+            return s
+        }
+    }
 
 /// Credentials from a dictionary.
 struct FakeCredentials: CredentialProviding {

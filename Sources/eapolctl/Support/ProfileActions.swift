@@ -38,7 +38,7 @@ enum ProfileActions {
     }
 
     static func printCreated(_ profile: Profile, context: CommandContext) {
-        if profile.isInsecure { context.output.warn(Profile.insecureWarning + " (profile \(profile.name))") }
+        for warning in profile.insecurityWarnings { context.output.warn(warning + " (profile \(profile.name))") }
         context.output.result(Created(profile: ProfileView(profile))) { profile.id.description }
     }
 

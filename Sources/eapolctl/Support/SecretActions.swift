@@ -49,10 +49,22 @@ enum SecretActions {
     static func removePassword(target: CredentialTarget, context: CommandContext) throws {
         let key = try target.key(in: context.profiles)
         let store = try context.openStore(creatingIfMissing: false)
-        guard try store.removePassword(for: key) else {
+        // The profile's EAP-FAST PAC goes with its password, in the same locked write.
+        let undo = try store.apply([.removePassword(key), .removePAC(key)])
+        guard !undo.replacedItems.isEmpty || !undo.removedPACs.isEmpty else {
             throw StoreError(.itemNotFound, "no password item for \(key)")
         }
-        context.output.result(["removed": key.view]) { "Removed the password item of \(key)" }
+        let pac = !undo.removedPACs.isEmpty
+        context.output.result(RemovedPasswordView(removed: key.view, removedPAC: pac)) {
+            (undo.replacedItems.isEmpty ? "No password item; removed" : "Removed the password item")
+                + (pac ? " and the EAP-FAST PAC" : "") + " of \(key)"
+        }
+    }
+
+    /// What `password remove` removed: the item's key and whether an EAP-FAST PAC went with it.
+    struct RemovedPasswordView: Encodable {
+        let removed: CredentialKeyView
+        let removedPAC: Bool
     }
 
     struct IdentityView: Encodable {

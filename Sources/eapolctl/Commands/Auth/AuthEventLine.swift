@@ -52,6 +52,10 @@ struct AuthEventLine: Encodable {
         case .staleRemoved, .networkReused, .networkReuseFailed, .probeStarted, .probeState, .networkRemoved: nil
         }
     }
+        case .fastPAC(.stored(let use)): "EAP-FAST PAC \(use.rawValue) and stored"
+        case .fastPAC(.retryWithNewPAC(let quietPeriod)):
+            "the PAC provisioning exchange ended in failure (by design): authenticating again with the new PAC"
+                + (quietPeriod ? " once the authenticator's quiet period ends" : "")
 
     /// The terminal text of one of the tracker's events.
     private static func text(of progress: AuthenticationProgress) -> String? {

@@ -26,6 +26,10 @@ struct AuthResultEnvelope: Encodable {
         let network: String
         /// `as-bound`, or `eap-settings-on-wired-port` for a Wi-Fi profile used on an Ethernet port.
         let portUse: String
+        /// EAP-FAST: `used`, `provisioned` or `refreshed` (absent for other methods and when no PAC was involved).
+        let pac: PACUse?
+        /// EAP-FAST: the first exchange provisioned the PAC and failed by design; the run authenticated again with it.
+        let pacRetried: Bool?
         /// The lease obtained right after authentication (absent with --dhcp none / --no-wait).
         let dhcp: DHCPResultView?
     }
@@ -37,7 +41,8 @@ struct AuthResultEnvelope: Encodable {
                         authMode: r.authMode,
                         serverCertificate: leaf.map { Certificate(subject: $0.subject, sha256: $0.sha256Hex, names: $0.names) },
                         elapsedMs: r.elapsed.milliseconds, eapExchangeMs: r.eapExchange?.milliseconds,
-                        serverValidated: r.serverValidated, resumed: r.resumed, network: r.networkPath, portUse: r.portUse.rawValue, dhcp: dhcp)
+                        serverValidated: r.serverValidated, resumed: r.resumed, network: r.networkPath, portUse: r.portUse.rawValue,
+                        pac: r.pac, pacRetried: r.pac == nil ? nil : r.pacRetried, dhcp: dhcp)
     }
 
     var human: String {
@@ -51,6 +56,9 @@ struct AuthResultEnvelope: Encodable {
         }
         if result.portUse == PortUse.eapSettingsOnWiredPort.rawValue {
             lines.append("Wi-Fi profile used on a wired port: its EAP settings only (IEEE 802.1X, no Wi-Fi security)")
+        }
+        if let pac = result.pac {
+            lines.append("EAP-FAST PAC: \(pac.rawValue)" + (result.pacRetried == true ? " (authenticated again with the new PAC)" : ""))
         }
         if !result.serverValidated { lines.append("INSECURE: the server certificate was NOT validated") }
         lines.append(String(format: "elapsed %.1f ms", result.elapsedMs)

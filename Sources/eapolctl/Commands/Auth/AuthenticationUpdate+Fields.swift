@@ -43,6 +43,8 @@ extension AuthenticationUpdate.Kind {
         case .networkRemoved(let network): return ["network": network]
         }
     }
+        case .fastPAC(.stored(let use)): return ["pac": use.rawValue]
+        case .fastPAC(.retryWithNewPAC(let quietPeriod)): return ["quietPeriod": String(quietPeriod)]
 
     /// `failureAgeMs`: whole milliseconds.
     static func wholeMilliseconds(_ d: Duration) -> String { String(format: "%.0f", d.milliseconds) }

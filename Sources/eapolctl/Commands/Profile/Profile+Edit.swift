@@ -37,7 +37,7 @@ extension Eapolctl.Profile {
         @Option(help: ArgumentHelp("Restrict the wired profile to this interface.", valueName: "interface"))
         var wiredInterface: String?
         @Flag(help: "Lift the wired profile's interface restriction.") var noWiredInterface = false
-        @Option(help: "New outer EAP method: peap, ttls, tls (leap only with --insecure-allow-leap).") var method: String?
+        @Option(help: "New outer EAP method: peap, ttls, tls, fast (leap only with --insecure-allow-leap).") var method: String?
         @Option(help: "New inner method: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).")
         var inner: String?
         @Option(help: "New user name (inner identity).") var username: String?
@@ -69,6 +69,10 @@ extension Eapolctl.Profile {
         var oneTimePassword: Bool?
         @Flag(inversion: .prefixedNo, help: "Whether the broken LEAP method is allowed (recorded in the profile and shown loudly).")
         var insecureAllowLeap: Bool?
+        @Option(help: ArgumentHelp(
+            "New EAP-FAST PAC provisioning: none (the stored PAC only), authenticated, anonymous (recorded and shown "
+                + "loudly), both.", valueName: "mode"))
+        var fastProvisioning: String?
 
         func run() async throws {
             let context = CommandContext(global)
@@ -115,6 +119,7 @@ extension Eapolctl.Profile {
             edit.insecureAllowLEAP = insecureAllowLeap
             return edit
         }
+            edit.fastProvisioning = try fastProvisioning.map(PACProvisioning.init(parsing:))
 
         private func assignment<Value>(_ value: Value?, clear: Bool, _ option: String) throws -> FieldAssignment<Value>? {
             if let value {

@@ -1,0 +1,52 @@
+public import Foundation
+public import Secrets
+import StructuredErrors
+
+/// EAP-FAST PACs (Protected Access Credentials): one per profile, the text wpa_supplicant writes into the PAC blob
+/// after provisioning. A PAC is a credential (whoever holds it can open the tunnel as the user's machine), so it is
+/// sealed like a password and lives only here, never in a profile file. Record type 3 (format version 3).
+extension CredentialStore {
+    /// The longest PAC accepted: wpa_supplicant's PAC files hold a few PACs of a few hundred bytes each.
+    public static let maxPACLength = 64 * 1024
+
+    /// The PAC of profile `profileID`, or nil.
+    public func pac(for profileID: UUID) throws -> SecretBytes? {
+        try withSnapshot { bytes, records in
+            guard let r = find(StoreFormat.pacType, .profile(profileID), in: records, bytes) else { return nil }
+            let meta = try openPart(r, StoreFormat.metaPart, bytes)
+            guard meta.elementsEqual([1]) else { throw StoreHeader.tampered(storeFile, "a PAC item is malformed") }
+            var secret = try openPart(r, StoreFormat.secretPart, bytes)
+            defer { secret.zeroize() }
+            return SecretBytes(secret)
+        }
+    }
+
+    /// Stores `pac` as the PAC of profile `profileID`, replacing any PAC there.
+    /// - Throws: `StoreError` `invalid-input` for an empty PAC or one over ``maxPACLength`` bytes; the store's errors.
+    public func setPAC(_ pac: SecretBytes, for profileID: UUID) throws {
+        guard !pac.isEmpty, pac.count <= Self.maxPACLength else {
+            throw StoreError(.invalidInput, "an EAP-FAST PAC must be 1 to \(Self.maxPACLength) bytes long, this one has \(pac.count)",
+                             details: ["field": "pac", "length": .int(pac.count), "profile": .string(profileID.uuidString)])
+        }
+        var secret = pac.copyBytes()
+        defer { secret.zeroize() }
+        let record = try sealRecord(type: StoreFormat.pacType, key: .profile(profileID), meta: [1], secret: secret)
+        try replace(StoreFormat.pacType, .profile(profileID), with: record)
+    }
+
+    /// Removes the PAC of profile `profileID`.
+    /// - Returns: whether there was one.
+    @discardableResult
+    public func removePAC(for profileID: UUID) throws -> Bool {
+        try replace(StoreFormat.pacType, .profile(profileID), with: nil)
+    }
+
+    /// The profiles that have a PAC (nothing is decrypted).
+    public func listPACProfiles() throws -> [UUID] {
+        try withSnapshot { bytes, records in
+            records.filter { $0.type == StoreFormat.pacType }.compactMap { r in
+                if case .profile(let id)? = CredentialKey(kind: r.kind, bytes: bytes[r.keyRange]) { id } else { nil }
+            }
+        }
+    }
+}
