@@ -1,6 +1,5 @@
 import Foundation
 public import ProfileModel
-import Secrets
 public import SupplicantClient
 
 extension NetworkSpec {
@@ -12,6 +11,9 @@ extension NetworkSpec {
         let binding: Binding
         switch profile.binding {
         case .wired: binding = .wired
+        // A Passpoint profile names no SSID: its spec configures a credential (binding unused), and a network built
+        // from it as it is would be refused (an empty SSID). Authenticator+Passpoint connects with the matched SSID.
+        case .passpoint: binding = .wifi(ssidBytes: [], security: .wpa2, hidden: false)
         case .wifi(let ssid, let security, let hidden):
             let mapped: WiFiSecurity = switch security {
             case .wpa3: .wpa3
@@ -29,7 +31,6 @@ extension NetworkSpec {
         }
         let inner: InnerMethod? = profile.eap.inner.map {
             switch $0 {
-        case .fast: .fast
             case .pap: .pap
             case .chap: .chap
             case .mschap: .mschap
@@ -61,19 +62,6 @@ extension NetworkSpec {
             tlsMinVersion: trust.tlsMinVersion.flatMap { TLSVersion(rawValue: $0.rawValue) },
             tlsMaxVersion: trust.tlsMaxVersion.flatMap { TLSVersion(rawValue: $0.rawValue) },
             allowLegacyTLS: trust.allowLegacyTLS, insecureNoServerValidation: trust.insecureNoServerValidation,
-            clientIdentity: outer == .tls ? credentials.clientIdentity : nil,
-            fast: outer == .fast ? Self.fastSettings(profile.eap.fast, pac: credentials.pac) : nil)
-    }
-
-    /// The EAP-FAST part: the profile's provisioning mode and the stored PAC (a profile that uses no PAC sends none).
-    static func fastSettings(_ settings: ProfileModel.FASTSettings?, pac: SecretBytes?) -> FASTSettings {
-        let settings = settings ?? ProfileModel.FASTSettings()
-        let provisioning: PACProvisioning = switch settings.provisioning {
-        case .none: .none
-        case .anonymous: .anonymous
-        case .authenticated: .authenticated
-        case .both: .both
-        }
-        return FASTSettings(provisioning: provisioning, pac: settings.usePAC ? pac : nil)
+            clientIdentity: outer == .tls ? credentials.clientIdentity : nil)
     }
 }

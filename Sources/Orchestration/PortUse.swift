@@ -44,8 +44,14 @@ public enum PortUse: String, Sendable, Equatable, CaseIterable {
                 details: details)
         case (.wifi, true):
             return .eapSettingsOnWiredPort
-        case (.wifi, false):
+        case (.wifi, false), (.passpoint, false):
             return .asBound
+        case (.passpoint, true):
+            throw ProfileError(
+                .wrongPortKind,
+                "Passpoint profile '\(profile.name)' cannot be used on wired interface \(interfaceName) (driver \(driver.rawValue)): Passpoint is a Wi-Fi mechanism",
+                hint: "Run it on a Wi-Fi interface (`eapolctl auth start --interface WLAN --profile \(profile.id)`).",
+                details: details)
         }
     }
 

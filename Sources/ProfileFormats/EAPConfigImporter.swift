@@ -7,7 +7,8 @@ import StructuredErrors
 ///
 /// The first `AuthenticationMethod` eapolctl supports is chosen (the file lists them by preference); every other
 /// one is named in the notes with the reason it was not used. One profile is made per SSID, plus one wired profile
-/// when `IEEE8023` applicability is present; Passpoint (`ConsortiumOID`) entries are reported as unsupported.
+/// when `IEEE8023` applicability is present, plus one Passpoint profile holding every `ConsortiumOID` (see
+/// EAPConfigImporter+Passpoint.swift).
 enum EAPConfigImporter {
     static let rootName = "EAPIdentityProviderList"
 
@@ -152,14 +153,16 @@ enum EAPConfigImporter {
         }
         var bindings: [(NetworkBinding, String)] = []
         var seen: Set<SSID> = []
+        var consortiums: [RoamingConsortiumOI] = []
         for node in applicability.children {
             switch node.localName {
             case "IEEE80211":
                 let ssidNode = node.first("SSID")
-                if let oid = node.first("ConsortiumOID"), ssidNode == nil {
-                    notes.append("Passpoint network (ConsortiumOID \(oid.trimmedText)) at \(node.position) is not supported by eapolctl and was skipped")
-                    continue
+                for oid in node.children where oid.localName == "ConsortiumOID" {
+                    let parsed = try consortiumOI(oid, source: source)
+                    if !consortiums.contains(parsed) { consortiums.append(parsed) }
                 }
+                if ssidNode == nil, node.first("ConsortiumOID") != nil { continue }
                 guard let ssidNode else { throw missing("SSID", in: node, source: source) }
                 let ssid = try SSID(parsing: ssidNode.text)
                 let security: SecurityType
@@ -176,6 +179,10 @@ enum EAPConfigImporter {
                 throw unexpected(node, parent: "CredentialApplicability", source: source)
             }
         }
+        if let passpoint = passpointBinding(consortiums, provider: provider, outerIdentity: outerIdentity, rule: rule,
+                                            notes: &notes) {
+            bindings.append((passpoint, "Passpoint"))
+        }
         guard !bindings.isEmpty else {
             throw ImportError(.noApplicableNetwork, "\(source): CredentialApplicability names no SSID and no wired network eapolctl supports",
                               details: ["file": .string(source), "line": .int(applicability.line)])
@@ -187,7 +194,8 @@ enum EAPConfigImporter {
         let trust = TrustSettings(caCertificates: cas, serverNames: names)
         var profiles: [ImportedProfile] = []
         for (binding, label) in bindings {
-            let profile = Profile(id: ImportSupport.stableID(["eap-config", providerID, binding.ssid?.hexText ?? "wired"]),
+            let profile = Profile(id: ImportSupport.stableID(["eap-config", providerID,
+                                                              binding.ssid?.hexText ?? (binding.passpoint != nil ? "passpoint" : "wired")]),
                                   name: "\(baseName) (\(label))", binding: binding, eap: eap, trust: trust, createdAt: now)
             profiles.append(ImportedProfile(profile: try ImportSupport.validated(profile, now: now),
                                             password: passwordItem, identity: identity, usernameRule: rule))

@@ -7,8 +7,7 @@ import StructuredErrors
 ///
 /// Written: `ProfileID`, `UserDefinedName`, `AuthenticationProperties` (`AcceptEAPTypes`, `UserName`,
 /// `OuterIdentity`, `TTLSInnerAuthentication`, `TLSTrustedCertificates`, `TLSTrustedServerNames`,
-/// `TLSMinimumVersion`/`TLSMaximumVersion`, `TLSVerifyServerCertificate`, `OneTimeUserPassword`, the `EAPFAST*` PAC
-/// flags), `WLAN` (`SSID` data,
+/// `TLSMinimumVersion`/`TLSMaximumVersion`, `TLSVerifyServerCertificate`, `OneTimeUserPassword`), `WLAN` (`SSID` data,
 /// `SecurityType`), and under `Information` → `org.eapolctl` what eapolcfg has no key for (exact security type,
 /// hidden, inner method, server-name match kinds, pins, system CAs, legacy TLS, wired interface, creation time,
 /// the LEAP switch),
@@ -48,7 +47,6 @@ enum EapolcfgPlist {
         if let max = trust.tlsMaxVersion { auth["TLSMaximumVersion"] = max.rawValue }
         if trust.insecureNoServerValidation { auth["TLSVerifyServerCertificate"] = false }
         if profile.eap.oneTimePassword { auth["OneTimeUserPassword"] = true }
-        auth.merge(AuthenticationProperties.fastKeys(for: profile.eap)) { _, new in new }
 
         var extra: [String: Any] = [
             "Version": 1,
@@ -80,6 +78,10 @@ enum EapolcfgPlist {
         case .wired(let interface):
             extra["Wired"] = true
             if let interface { extra["Interface"] = interface }
+        case .passpoint(let settings):
+            let keys = passpointKeys(settings)
+            plist["WLAN"] = keys.wlan
+            extra.merge(keys.extra) { _, new in new }
         }
         var information: [String: Any] = [informationKey: extra]
         for application in profile.information.applicationIDs {
@@ -175,11 +177,10 @@ enum EapolcfgPlist {
         let binding: NetworkBinding
         if let wlanAny = root["WLAN"] {
             let wlan = try PlistSupport.dict(wlanAny, field: "WLAN", source: source)
+            if wlan["SSID"] == nil, wlan["Domain"] != nil {
+                binding = try passpointBinding(wlan: wlan, extra: extra, source: source)
+            } else {
             guard let ssidAny = wlan["SSID"] else {
-                if wlan["Domain"] != nil {
-                    throw ImportError(.noApplicableNetwork, "\(source): profiles bound to a Passpoint/Hotspot 2.0 domain (WLAN.Domain) are not supported",
-                                      details: ["file": .string(source), "field": "WLAN.Domain"])
-                }
                 throw ImportError(.missingField, "\(source): key 'WLAN.SSID' is missing", details: ["file": .string(source), "field": "WLAN.SSID"])
             }
             let ssid: SSID
@@ -196,6 +197,7 @@ enum EapolcfgPlist {
             }
             let hidden = try extra["Hidden"].map { try PlistSupport.bool($0, field: "Hidden", source: source) } ?? false
             binding = .wifi(ssid: ssid, security: security, hidden: hidden)
+            }
         } else {
             let interface = try extra["Interface"].map { try PlistSupport.string($0, field: "Interface", source: source) }
             binding = .wired(interface: interface)
@@ -211,7 +213,8 @@ enum EapolcfgPlist {
             }
             id = parsed
         } else {
-            id = ImportSupport.stableID(["eapolcfg", binding.ssid?.hexText ?? "wired"])
+            id = ImportSupport.stableID(["eapolcfg", binding.ssid?.hexText
+                                              ?? binding.passpoint.map { "passpoint:" + $0.homeDomains.joined(separator: ",") } ?? "wired"])
         }
         let name = try root["UserDefinedName"].map { try PlistSupport.string($0, field: "UserDefinedName", source: source) }
             ?? binding.ssid?.displayText ?? "wired"

@@ -1,13 +1,13 @@
 import Foundation
 import ProfileModel
 import StructuredErrors
-        if eap.outer == .fast {
-            throw ProfileExporter.unsupported(profile, .iwd, "iwd does not implement EAP-FAST (use networkmanager or wpa-supplicant)")
-        }
 
 /// Writes an iwd `.8021x` network file (iwd.network(5)), certificates embedded as `[@pem@NAME]` sections.
 enum IWDExporter {
     static func export(_ profile: Profile, secrets: ExportSecrets?) throws -> ExportOutput {
+        if case .passpoint(let settings) = profile.binding {
+            return try IWDHotspotExporter.export(profile, settings: settings, secrets: secrets)
+        }
         guard case .wifi(let ssid, let security, let hidden) = profile.binding else {
             throw ProfileExporter.unsupported(profile, .iwd, "iwd manages Wi-Fi only; a wired profile has no iwd form (use networkmanager or wpa-supplicant)")
         }

@@ -4,9 +4,11 @@ public enum NetworkBinding: Sendable, Hashable, Codable {
     case wifi(ssid: SSID, security: SecurityType, hidden: Bool)
     /// Wired 802.1X, optionally restricted to one interface name.
     case wired(interface: String?)
+    /// A Passpoint (Hotspot 2.0) credential: no SSID; access points are matched by what they advertise.
+    case passpoint(PasspointSettings)
 
     private enum CodingKeys: String, CodingKey {
-        case kind, ssid, security, hidden, interface
+        case kind, ssid, security, hidden, interface, passpoint
     }
 
     /// The SSID of a Wi-Fi binding, nil for wired.
@@ -20,7 +22,15 @@ public enum NetworkBinding: Sendable, Hashable, Codable {
         switch self {
         case .wifi(_, let security, _): security
         case .wired: .wired
+        // Hotspot 2.0 requires WPA2-Enterprise (RSN, WPA-EAP); PMF is optional.
+        case .passpoint: .wpa2
         }
+    }
+
+    /// The Passpoint settings of a Passpoint binding, nil otherwise.
+    public var passpoint: PasspointSettings? {
+        if case .passpoint(let settings) = self { return settings }
+        return nil
     }
 
     /// True for wired bindings.
@@ -40,9 +50,11 @@ public enum NetworkBinding: Sendable, Hashable, Codable {
                 hidden: try container.decodeIfPresent(Bool.self, forKey: .hidden) ?? false)
         case "wired":
             self = .wired(interface: try container.decodeIfPresent(String.self, forKey: .interface))
+        case "passpoint":
+            self = .passpoint(try container.decode(PasspointSettings.self, forKey: .passpoint))
         default:
             throw DecodingError.dataCorruptedError(
-                forKey: .kind, in: container, debugDescription: "unknown binding kind '\(kind)'; accepted: wifi, wired")
+                forKey: .kind, in: container, debugDescription: "unknown binding kind '\(kind)'; accepted: wifi, wired, passpoint")
         }
     }
 
@@ -57,6 +69,9 @@ public enum NetworkBinding: Sendable, Hashable, Codable {
         case .wired(let interface):
             try container.encode("wired", forKey: .kind)
             try container.encodeIfPresent(interface, forKey: .interface)
+        case .passpoint(let settings):
+            try container.encode("passpoint", forKey: .kind)
+            try container.encode(settings, forKey: .passpoint)
         }
     }
 }

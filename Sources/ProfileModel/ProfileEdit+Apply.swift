@@ -33,7 +33,20 @@ extension Profile {
                                  hint: "Give either --wired or the Wi-Fi settings (--ssid-set, --security, --hidden).")
             }
         }
+        if case .passpoint = binding {
+            let clashing = [edit.ssid.map { _ in "--ssid-set" }, edit.security.map { _ in "--security" },
+                            edit.hidden.map { _ in "--hidden" }, edit.makeWired ? "--wired" : nil,
+                            edit.wiredInterface.map { _ in "--wired-interface" }].compactMap { $0 }
+            guard clashing.isEmpty else {
+                throw ProfileError(.invalidPasspoint,
+                                   "profile \(name) is a Passpoint profile, which has no SSID, security type or wired port: "
+                                       + "\(clashing.joined(separator: ", ")) cannot apply",
+                                   hint: "Create a separate Wi-Fi or wired profile with `eapolctl profile create`.")
+            }
+            return binding
+        }
         switch binding {
+        case .passpoint: return binding
         case .wifi(let ssid, let security, let hidden) where !edit.makeWired:
             if edit.wiredInterface != nil {
                 throw UsageError(.invalidArgument, "profile \(name) is a Wi-Fi profile, which has no wired interface",
@@ -78,12 +91,6 @@ extension Profile {
                                  oneTimePassword: edit.oneTimePassword ?? eap.oneTimePassword,
                                  insecureAllowLEAP: edit.insecureAllowLEAP ?? eap.insecureAllowLEAP)
         if outer == .tls, edit.inner == nil { result.inner = nil }
-        // PAC settings follow the method: kept on FAST, EAP-FAST's default (authenticated provisioning) when the
-        // method becomes FAST, dropped when it stops being FAST; an explicit provisioning mode wins.
-        if outer == .fast {
-            result.fast = eap.outer == .fast ? (eap.fast ?? FASTSettings()) : FASTSettings(provisioning: .authenticated)
-        }
-        if let provisioning = edit.fastProvisioning { result.fast = FASTSettings(usePAC: true, provisioning: provisioning) }
         if let username = edit.username { result.username = username.value }
         if let outerIdentity = edit.outerIdentity { result.outerIdentity = outerIdentity.value }
         return result

@@ -41,6 +41,8 @@ public enum ProfileValidator {
                         + "(1 to 15 bytes, no '/', ':', whitespace or control characters)",
                     "Give the name `ip link` shows, e.g. eth0, or leave it out to allow any wired interface.")
             }
+        case .passpoint(let settings):
+            problems += settings.problems(method: profile.eap.outer)
         }
 
         // EAP inner method.
@@ -76,7 +78,6 @@ public enum ProfileValidator {
                 "\(eap.outer.displayName) authenticates with a client certificate and uses no password, so a one-time password cannot apply",
                 "Leave out the one-time password flag, or use PEAP or TTLS.")
         }
-        problems += fastProblems(in: eap)
 
         // Trust.
         let trust = profile.trust

@@ -22,6 +22,7 @@ public struct EAPErrorCode: StructuredErrorCode {
         case tlsNoSharedCipher = 814
         case tlsHandshakeFailure = 815
         case tlsServerAlert = 816
+        case noPasspointMatch = 817
     }
 
     private let backing: Backing
@@ -58,6 +59,9 @@ public struct EAPErrorCode: StructuredErrorCode {
     public static let tlsHandshakeFailure = Self(.tlsHandshakeFailure)
     /// The server aborted the TLS handshake with an alert (named in the message) before the tunnel was up.
     public static let tlsServerAlert = Self(.tlsServerAlert)
+
+    /// A Passpoint selection found no access point advertising the profile's roaming consortiums, realm or domains.
+    public static let noPasspointMatch = Self(.noPasspointMatch)
 
     /// A certificate probe ended without the server presenting any certificate.
     public static let noServerCertificate = Self(.noServerCertificate)
@@ -127,6 +131,10 @@ public struct EAPErrorCode: StructuredErrorCode {
             info("tls-server-alert", "The server aborted the TLS handshake with an alert.",
                  "The message names the alert; check the profile's certificates and TLS bounds (`eapolctl profile show PROFILE`; "
                      + "change the bounds with `eapolctl profile edit PROFILE --tls-min V --tls-max V`) and the RADIUS server's log.")
+        case .noPasspointMatch:
+            info("no-passpoint-match", "No access point in range matches the Passpoint profile (roaming consortium OIs, NAI realm).",
+                 "Compare the profile's OIs and realm (`eapolctl profile show PROFILE`) with what the network's operator "
+                     + "publishes; check that a Hotspot 2.0 access point is in range (`iw dev IF scan`).")
         case .noServerCertificate:
             info("no-server-certificate", "The probe ended without the server presenting a certificate.",
                  "Check that the network uses PEAP or TTLS (EAP-TLS-only servers cannot be probed), then probe again with a longer timeout (`eapolctl profile probe --interface IF --wired --timeout 60`).")

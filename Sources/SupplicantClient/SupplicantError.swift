@@ -15,6 +15,7 @@ public struct SupplicantErrorCode: StructuredErrorCode {
         case vanished = 707
         case unexpectedState = 708
         case outcomeUnconfirmed = 709
+        case interworkingUnsupported = 710
     }
 
     private let backing: Backing
@@ -39,6 +40,8 @@ public struct SupplicantErrorCode: StructuredErrorCode {
     /// Signals said the attempt succeeded, but wpa_supplicant's own State, CurrentNetwork or CurrentAuthMode, read
     /// with method calls, do not confirm it.
     public static let outcomeUnconfirmed = Self(.outcomeUnconfirmed)
+    /// wpa_supplicant lacks Passpoint (interworking / Hotspot 2.0) support: no `AddCred`, `InterworkingSelect`.
+    public static let interworkingUnsupported = Self(.interworkingUnsupported)
 
     public static let domain = ErrorDomain.supplicant
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -73,6 +76,10 @@ public struct SupplicantErrorCode: StructuredErrorCode {
         case .outcomeUnconfirmed:
             info("outcome-unconfirmed", "Signals reported success, but wpa_supplicant's own state does not confirm it.",
                  "Check `eapolctl auth state --interface IFACE`; if another process is sending signals on the system bus (busctl monitor), find and stop it.")
+        case .interworkingUnsupported:
+            info("interworking-unsupported", "wpa_supplicant was built without Passpoint (interworking, Hotspot 2.0) support.",
+                 "Install a wpa_supplicant built with CONFIG_INTERWORKING and CONFIG_HS20 (Debian's is), or connect to the "
+                     + "network by SSID with a Wi-Fi profile: `eapolctl profile create --name NAME --ssid SSID ...`.")
         }
     }
 

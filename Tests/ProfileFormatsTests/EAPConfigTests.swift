@@ -19,16 +19,21 @@ import Testing
     @Test func multiMethodFileLandsEveryField() throws {
         let result = try parse(Samples.eapConfigMulti(password: true))
         #expect(result.format == .eapConfig)
-        // Two SSIDs and one wired profile; Passpoint reported, not imported.
-        #expect(result.profiles.count == 3)
-        let byNetwork = Dictionary(uniqueKeysWithValues: result.profiles.map { ($0.profile.ssid?.displayText ?? "wired", $0) })
+        // Two SSIDs, one wired profile and one Passpoint profile (the ConsortiumOID).
+        #expect(result.profiles.count == 4)
+        let byNetwork = Dictionary(uniqueKeysWithValues: result.profiles.map {
+            ($0.profile.ssid?.displayText ?? ($0.profile.binding.passpoint != nil ? "passpoint" : "wired"), $0)
+        })
         let eduroam = try #require(byNetwork["eduroam"])
         let secure = try #require(byNetwork["example-secure"])
         let wired = try #require(byNetwork["wired"])
+        let passpoint = try #require(byNetwork["passpoint"])
+        #expect(passpoint.profile.binding.passpoint == PasspointSettings(
+            homeDomains: ["example.org"], realm: "example.org", roamingConsortiums: [try RoamingConsortiumOI(parsing: "001bc50460")]))
         #expect(eduroam.profile.security == .wpa2)
         #expect(secure.profile.security == .wpa3)
         #expect(wired.profile.isWired)
-        for item in [eduroam, secure, wired] {
+        for item in [eduroam, secure, wired, passpoint] {
             let p = item.profile
             #expect(p.eap.outer == .peap)
             #expect(p.eap.inner == .mschapv2)
@@ -50,7 +55,7 @@ import Testing
         #expect(notes.contains("chose PEAP/MSCHAPv2 (method 2 of 3"))
         #expect(notes.contains("method 1 skipped: EAP-pwd (type 52) is not supported"))
         #expect(notes.contains("method 3 (EAP-TTLS (21)) not used"))
-        #expect(notes.contains("Passpoint"))
+        #expect(!notes.contains("Passpoint"))
         let provider = try #require(result.provider)
         #expect(provider.displayName == "Example University")
         #expect(provider.description == "Wi-Fi for staff and students")
@@ -65,7 +70,7 @@ import Testing
         let first = try parse(Samples.eapConfigMulti()).profiles.map(\.profile.id)
         let second = try parse(Samples.eapConfigMulti()).profiles.map(\.profile.id)
         #expect(first == second)
-        #expect(Set(first).count == 3)
+        #expect(Set(first).count == 4)
     }
 
     @Test func ttlsNonEAPInnerMethods() throws {
@@ -127,7 +132,9 @@ import Testing
             (base.replacingOccurrences(of: "<Type>25</Type>", with: "<Type>18</Type>").replacingOccurrences(of: "<Type>21</Type>", with: "<Type>43</Type>"), .noSupportedMethod),
             (base.replacingOccurrences(of: "<IEEE80211><SSID>eduroam</SSID><MinRSNProto>CCMP</MinRSNProto></IEEE80211>", with: "")
                 .replacingOccurrences(of: "<IEEE80211><SSID>example-secure</SSID><MinRSNProto>GCMP</MinRSNProto></IEEE80211>", with: "")
-                .replacingOccurrences(of: "<IEEE8023><NetworkID>wired-campus</NetworkID></IEEE8023>", with: ""), .noApplicableNetwork),
+                .replacingOccurrences(of: "<IEEE8023><NetworkID>wired-campus</NetworkID></IEEE8023>", with: "")
+                .replacingOccurrences(of: "<IEEE80211><ConsortiumOID>001bc50460</ConsortiumOID></IEEE80211>", with: ""),
+             .noApplicableNetwork),
             ("<?xml version=\"1.0\"?><Other/>", .unsupportedFormat),
         ]
         for (index, (text, code)) in cases.enumerated() {

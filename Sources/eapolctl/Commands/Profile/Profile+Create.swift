@@ -1,5 +1,6 @@
 import ArgumentParser
 import ProfileModel
+import StructuredErrors
 
 extension Eapolctl.Profile {
     /// `eapolctl profile create`
@@ -16,6 +17,9 @@ extension Eapolctl.Profile {
                   eapolctl profile create --name Lab --method tls --ca-cert ca.pem --server-name radius.lab
                   eapolctl profile create --name Edu --ssid eduroam --security wpa2-wpa3 --method ttls --inner pap \\
                       --outer-identity anonymous@example.edu --system-cas --server-name radius.example.edu
+                  eapolctl profile create --name EduPasspoint --passpoint --domain example.edu --realm example.edu \\
+                      --roaming-consortium 001bc50460 --method ttls --inner mschapv2 --system-cas \\
+                      --server-name radius.example.edu --username alice@example.edu
                 """
         )
 
@@ -27,8 +31,8 @@ extension Eapolctl.Profile {
         @Flag(help: "The SSID is hidden (probe for it explicitly).") var hidden = false
         @Option(help: ArgumentHelp("Restrict a wired profile to this interface.", valueName: "interface"))
         var wiredInterface: String?
-        @Option(help: "Outer EAP method: peap, ttls, tls, fast (leap only with --insecure-allow-leap).") var method: String
-        @Option(help: "Inner method: mschapv2, gtc (PEAP, EAP-FAST); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).")
+        @Option(help: "Outer EAP method: peap, ttls, tls (leap only with --insecure-allow-leap).") var method: String
+        @Option(help: "Inner method: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).")
         var inner: String?
         @Option(help: "User name (inner identity).") var username: String?
         @Option(help: "Outer (anonymous) identity.") var outerIdentity: String?
@@ -48,12 +52,30 @@ extension Eapolctl.Profile {
         var oneTimePassword = false
         @Flag(help: "Allow the broken LEAP method (MS-CHAPv1 based; recorded in the profile and shown loudly).")
         var insecureAllowLeap = false
-        @Option(help: ArgumentHelp(
-            "EAP-FAST PAC provisioning: none (a stored PAC only), authenticated (default), anonymous (the server is not "
-                + "authenticated while provisioning; recorded and shown loudly), both.",
-            valueName: "mode"))
-        var fastProvisioning: String?
 
+        @Flag(help: "A Passpoint (Hotspot 2.0) profile: no SSID; networks match by --roaming-consortium, --realm, --domain.")
+        var passpoint = false
+        @Option(help: ArgumentHelp("Passpoint home domain (FQDN of the home operator; repeatable).", valueName: "fqdn"))
+        var domain: [String] = []
+        @Option(help: ArgumentHelp("Passpoint NAI realm of the account, e.g. example.edu.", valueName: "realm"))
+        var realm: String?
+        @Option(help: ArgumentHelp("Passpoint roaming consortium OI, 6 or 10 hex digits, e.g. 001bc50460 (repeatable).",
+                                   valueName: "oi"))
+        var roamingConsortium: [String] = []
+
+        /// The Passpoint settings with --passpoint; without it, any Passpoint option is refused.
+        func passpointDraft() throws -> PasspointDraft? {
+            guard passpoint else {
+                let given = [domain.isEmpty ? nil : "--domain", realm.map { _ in "--realm" },
+                             roamingConsortium.isEmpty ? nil : "--roaming-consortium"].compactMap { $0 }
+                if !given.isEmpty {
+                    throw UsageError(.missingArgument, "\(given.joined(separator: ", ")) apply to Passpoint profiles only",
+                                     hint: "Add --passpoint (and leave out --ssid).")
+                }
+                return nil
+            }
+            return PasspointDraft(domains: domain, realm: realm, roamingConsortiums: roamingConsortium)
+        }
         func run() async throws {
             let context = CommandContext(global)
             let draft = ProfileDraft(
@@ -63,7 +85,7 @@ extension Eapolctl.Profile {
                 tlsMin: tlsMin, tlsMax: tlsMax, allowLegacyTLS: allowLegacyTls,
                 insecureNoServerValidation: insecureNoServerValidation, oneTimePassword: oneTimePassword,
                 insecureAllowLEAP: insecureAllowLeap,
-                fastProvisioning: try fastProvisioning.map(PACProvisioning.init(parsing:)))
+                passpoint: try passpointDraft())
             ProfileActions.printCreated(try ProfileActions.create(draft, context: context), context: context)
         }
     }

@@ -1,0 +1,135 @@
+import DBusKit
+import StructuredErrors
+
+/// Passpoint (Hotspot 2.0) over wpa_supplicant 2.10's D-Bus API: credentials, the interworking settings, the
+/// selection and its signals, and the BSS facts a match is reported with. Only in builds with CONFIG_INTERWORKING
+/// (Debian's has it); without it every call here is `supplicant.interworking-unsupported`.
+extension Supplicant {
+    /// The D-Bus interface of BSS objects.
+    static let bssInterface = "fi.w1.wpa_supplicant1.BSS"
+
+    /// Adds a credential (`AddCred`) with the plan's properties (blobs must already be added).
+    /// - Returns: the credential's object path.
+    /// - Throws: ``SupplicantError`` `interworking-unsupported` when the build lacks interworking,
+    ///   `invalid-network-config` when wpa_supplicant rejects the properties.
+    public func addCred(_ plan: CredentialPlan, to interface: SupplicantInterface) async throws -> String {
+        let pairs = plan.properties.map { ($0.key, $0.value.dbusValue) }
+        do {
+            let reply = try await interfaceCall(interface, "AddCred", [.stringVariantDictionary(ordered: pairs)])
+            guard let path = reply.first?.objectPathValue,
+                  InterworkingSignalDecoder.isChild(path, of: interface.path, part: "Credentials") else {
+                throw SupplicantError(.invalidNetworkConfig, "AddCred on \(interface.name) returned no credential path",
+                                      details: ["interface": .string(interface.name)])
+            }
+            return path
+        } catch let error as DBusError where Self.isUnknownMethod(error) {
+            throw Self.unsupported(interface, method: "AddCred")
+        } catch let error as DBusError where error.code == .remoteError {
+            throw SupplicantError(.invalidNetworkConfig,
+                                  "wpa_supplicant rejected the Passpoint credential for \(interface.name): \(error.remoteErrorMessage ?? error.message)",
+                                  details: ["interface": .string(interface.name), "keys": .list(plan.keys)])
+        }
+    }
+
+    /// Removes a credential (`RemoveCred`); one wpa_supplicant no longer has is not an error.
+    public func removeCred(_ path: String, from interface: SupplicantInterface) async throws {
+        do {
+            _ = try await interfaceCall(interface, "RemoveCred", [.objectPath(path)])
+        } catch let error as DBusError where error.remoteErrorName?.hasSuffix("InvalidArgs") == true {
+            return
+        }
+    }
+
+    /// Starts an interworking selection (`InterworkingSelect`): a scan, ANQP queries, then `InterworkingAPAdded`
+    /// per matching access point and `InterworkingSelectDone`. Over D-Bus, 2.10 never connects by itself here.
+    public func interworkingSelect(on interface: SupplicantInterface) async throws {
+        do {
+            _ = try await interfaceCall(interface, "InterworkingSelect")
+        } catch let error as DBusError where Self.isUnknownMethod(error) {
+            throw Self.unsupported(interface, method: "InterworkingSelect")
+        }
+    }
+
+    /// A global setting exposed as an interface property of type `s` (`Interworking`, `Hs20`, …); nil when unset.
+    public func globalSetting(_ name: String, of interface: SupplicantInterface) async throws -> String? {
+        do {
+            return try await property(name, of: interface).stringValue
+        } catch let error as DBusError where error.remoteErrorName?.hasSuffix("InvalidArgs") == true
+                    || error.remoteErrorName?.hasSuffix("UnknownProperty") == true {
+            throw Self.unsupported(interface, method: "Get(\(name))")
+        }
+    }
+
+    /// Writes a global setting (`Interworking`, `Hs20`) as the string wpa_supplicant's config file would hold.
+    public func setGlobalSetting(_ name: String, to value: String, on interface: SupplicantInterface) async throws {
+        let connection = self.connection
+        let timeout = callTimeout
+        let owner = peer.uniqueName
+        do {
+            try await connection.setProperty(destination: owner, path: interface.path, interface: SupplicantNames.interface,
+                                             name: name, value: .string(value), timeout: timeout)
+        } catch let error as DBusError where error.code == .remoteError {
+            throw Self.unsupported(interface, method: "Set(\(name))")
+        } catch let error as DBusError {
+            throw Self.translate(error, member: "Set(\(name))")
+        }
+    }
+
+    /// The SSID, BSSID, frequency and beacon OIs of a BSS object of `interface`.
+    public func describeBSS(_ path: String, of interface: SupplicantInterface) async throws -> BSSDescription {
+        guard InterworkingSignalDecoder.isChild(path, of: interface.path, part: "BSSs") else {
+            throw SupplicantError(.unexpectedState, "'\(path)' is not a BSS of \(interface.name)",
+                                  details: ["bss": .string(path)])
+        }
+        let ssid = try await property("SSID", path: path, interface: Self.bssInterface).bytesValue ?? []
+        let bssid = try await property("BSSID", path: path, interface: Self.bssInterface).bytesValue ?? []
+        let frequency = try await property("Frequency", path: path, interface: Self.bssInterface).int64Value ?? 0
+        let ies = try await property("IEs", path: path, interface: Self.bssInterface).bytesValue ?? []
+        return BSSDescription(ssid: Array(ssid.prefix(32)), bssid: Array(bssid.prefix(6)), frequency: Int(frequency),
+                              advertisedOIs: BSSDescription.roamingConsortiumOIs(inInformationElements: ies))
+    }
+
+    /// The interworking signals of `interface`, decoded, from the verified owner only, plus `supplicantVanished`.
+    /// Subscribe before `InterworkingSelect`. The stream ends when the consuming task is cancelled.
+    public func interworkingEvents(of interface: SupplicantInterface) -> AsyncThrowingStream<InterworkingEvent, any Error> {
+        let owner = peer.uniqueName
+        let signals = connection.signals(MatchRule(sender: owner, path: interface.path, interface: SupplicantNames.interface))
+        let owners = connection.nameOwnerChanges(of: SupplicantNames.service)
+        let path = interface.path
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: InterworkingEvent.self, throwing: (any Error).self)
+        let task = Task {
+            do {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for try await signal in signals where signal.sender == owner {
+                            for event in InterworkingSignalDecoder.events(from: signal, interfacePath: path) {
+                                continuation.yield(event)
+                            }
+                        }
+                    }
+                    group.addTask {
+                        for try await change in owners where change.newOwner == nil || change.oldOwner == owner {
+                            continuation.yield(.supplicantVanished)
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    static func isUnknownMethod(_ error: DBusError) -> Bool {
+        error.remoteErrorName == "org.freedesktop.DBus.Error.UnknownMethod"
+    }
+
+    static func unsupported(_ interface: SupplicantInterface, method: String) -> SupplicantError {
+        SupplicantError(.interworkingUnsupported,
+                        "wpa_supplicant has no Passpoint support (\(method) failed on \(interface.name)): it was built without CONFIG_INTERWORKING/CONFIG_HS20",
+                        details: ["interface": .string(interface.name), "method": .string(method)])
+    }
+}
