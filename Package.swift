@@ -1,25 +1,33 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers, lowest first. Dependencies point downward only; the `eapolctl`
-// executable alone wires the concrete pieces together.
+// Layers, lowest first. Dependencies point downward only; the `eapolctl` executable alone wires the concrete
+// pieces together. Docs/architecture.md is the long form (what each module owns, the data flows, where a change goes).
 //
-//   StructuredErrors, Secrets           shared vocabulary (no dependencies)
-//   StateFiles                          atomic files, locks, safe directories, state paths
-//   CDBus -> DBusKit                    libdbus under a thin shim, safe Swift D-Bus (the only C)
-//   ProfileModel                        profiles, EAP methods, trust, validation, JSON
-//   ProfileFormats                      import/export: eap-config, mobileconfig, eapolcfg plist, wpa_supplicant, iwd, NM
-//   ProfileStore                        the profile directory and its index
-//   CredentialStore                     encrypted password and identity items
-//   Provisioning                        import / onboard / remove transactions over both stores (all or nothing)
-//   SupplicantClient                    fi.w1.wpa_supplicant1 over DBusKit, verified peer, outcome rules
-//   DHCPClient                          renew trigger and its backends
-//   Orchestration                       connect / watch use cases, on protocols
-//   eapolctl                            the command line
+//   StructuredErrors, Secrets  shared vocabulary, no dependencies: error domains, codes and exit statuses;
+//                              SecretBytes (zeroed on release) and process hardening
+//   StateFiles                 atomic files, locks, 0700 directories, state paths, BlockingWork (blocking I/O off the pool)
+//   HostOS                     OS plumbing, no domain of its own: rtnetlink link monitor, dedicated threads (setns),
+//                              posix_spawn command runner, /proc process identity; failures are HostFailure
+//   CDBus -> DBusKit           libdbus under a thin shim, safe Swift D-Bus (the only C); knows no service
+//   ProfileModel               profiles (Wi-Fi, wired, Passpoint), EAP methods (incl. FAST, LEAP), trust, validation,
+//                              profile JSON, edits
+//   ProfileFormats             import/export: eap-config, mobileconfig, eapolcfg plist, JSON; wpa_supplicant, iwd, NM
+//   ProfileStore               the profile directory, its index, trust hints, in-place update, profile targets
+//   CredentialStore            the encrypted store: password and identity items, EAP-FAST PACs, key files, rekey
+//   Provisioning               import / onboard / remove / edit transactions over both stores (all or nothing)
+//   SupplicantClient           fi.w1.wpa_supplicant1 over DBusKit: verified peer, network configuration (incl.
+//                              Passpoint credentials), outcome rules (AuthenticationTracker), TLS diagnosis, the
+//                              supplicant's bus-error hints
+//   DHCPClient                 builtin DHCP client, external clients (dhclient, dhcpcd, udhcpc), renew trigger
+//   Orchestration              the use cases, on protocols: auth start (Connector, Authenticator), watch (Watcher),
+//                              profile probe, system profiles, EAP-FAST PAC handling, credential selection
+//   eapolctl                   the command line: parsing, output (text and JSON), exit codes
 // Test helpers (executables the tests run, never installed): store-stress (CredentialStore from many processes),
 // fake-supplicant (claims fi.w1.wpa_supplicant1 on a bus and logs the calls it gets), eapolctl-fuzz (libFuzzer targets for
 // the decoders of hostile input; without -DEAPOLCTL_LIBFUZZER it replays inputs, see scripts/fuzz), dhcp-bench
 // (times the builtin DHCP client's exchanges inside one process, for scripts/bench-dhcp).
+// TestSupport (Tests/TestSupport, a library only test targets link): SplitMix64, a private dbus-daemon.
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -94,7 +102,7 @@ let package = Package(
         // Test helper: drives the store from separate processes (concurrency and crash-safety tests).
         .executableTarget(
             name: "store-stress",
-            dependencies: ["CredentialStore", "Secrets", "StateFiles", "StructuredErrors"],
+            dependencies: ["CredentialStore", "Secrets", "StateFiles"],
             swiftSettings: swiftSettings
         ),
         // Test helper: claims fi.w1.wpa_supplicant1 on a bus and logs the calls it gets (trust-boundary tests).
@@ -160,24 +168,24 @@ let package = Package(
         // Shared test code (never shipped): SplitMix64 for seeded randomized tests, a private dbus-daemon.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "StructuredErrorsTests", dependencies: ["StructuredErrors"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel", "StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ProfileFormatsTests",
             dependencies: ["ProfileFormats", "ProfileModel", "Secrets", "StructuredErrors", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StateFilesTests", dependencies: ["StateFiles", "StructuredErrors"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProfileStoreTests", dependencies: ["ProfileStore", "ProfileModel", "StateFiles"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProfileStoreTests", dependencies: ["ProfileStore", "ProfileModel", "StateFiles", "StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CredentialStoreTests",
-            dependencies: ["CredentialStore", "Secrets", "StateFiles", "StructuredErrors", "TestSupport", "store-stress"],
+            dependencies: ["CredentialStore", "Secrets", "StateFiles", "StructuredErrors", "TestSupport", "store-stress", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DBusKitTests", dependencies: ["DBusKit", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "ProfileModel", "DBusKit"], swiftSettings: swiftSettings),
-        .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "EapolctlTests", dependencies: ["eapolctl"], swiftSettings: swiftSettings),
+        .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "DBusKit", "Secrets", "StructuredErrors"], swiftSettings: swiftSettings),
+        .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS", "TestSupport", "StructuredErrors", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors"], swiftSettings: swiftSettings),
+        .testTarget(name: "EapolctlTests", dependencies: ["eapolctl", "DHCPClient", "HostOS", "Orchestration", "ProfileModel", "StructuredErrors", "SupplicantClient", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
