@@ -29,8 +29,11 @@ public struct SystemProfileEntry: Sendable, Hashable, Codable {
 public struct SystemProfiles: Sendable {
     /// `STATE/system`.
     public let directory: String
+    /// The state directory `STATE`.
+    public let stateDirectory: String
 
     public init(stateDirectory: String) {
+        self.stateDirectory = stateDirectory
         directory = stateDirectory + "/system"
     }
 

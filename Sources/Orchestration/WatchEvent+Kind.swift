@@ -42,6 +42,8 @@ extension WatchEvent {
         case leaseRenewed(DHCPResult)
         case leaseRebinding(leaseEndsAt: Date)
         case leaseExpired(address: IPv4Address)
+        /// A login-window list's round (LoginWindowEvent.swift).
+        case loginWindow(LoginWindowEvent)
         case supplicantVanished
         case supplicantReturned
         case stopping
@@ -72,6 +74,7 @@ extension WatchEvent.Kind {
         case .leaseRenewed: "lease-renewed"
         case .leaseRebinding: "lease-rebinding"
         case .leaseExpired: "lease-expired"
+        case .loginWindow(let event): event.name
         case .supplicantVanished: "supplicant-vanished"
         case .supplicantReturned: "supplicant-returned"
         case .stopping: "stopping"

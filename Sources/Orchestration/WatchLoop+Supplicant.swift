@@ -88,8 +88,15 @@ extension WatchLoop {
         }
     }
 
-    /// A full authentication (interface, network, blobs) with the profile.
+    /// A full authentication (interface, network, blobs) with the profile; with a login-window list, a round over
+    /// the list instead (WatchLoop+LoginWindow.swift).
     func authenticate(_ profile: Profile, reason: WatchAuthenticationReason) async throws {
+        if loginWindow != nil { return await authenticateInOrder(reason: reason) }
+        try await authenticateOne(profile, reason: reason)
+    }
+
+    /// A full authentication (interface, network, blobs) with the profile.
+    func authenticateOne(_ profile: Profile, reason: WatchAuthenticationReason) async throws {
         emit(.authenticating(profile: profile.name, reason: reason))
         let authenticator = Authenticator(supplicant: w.supplicant, credentials: w.credentials)
         let report = try await authenticator.authenticate(profile: profile, options: AuthenticationOptions(

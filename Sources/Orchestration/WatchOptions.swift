@@ -8,6 +8,9 @@ public struct WatchOptions: Sendable {
     /// The profile to (re-)authenticate with when the supplicant does not hold our network (start, supplicant
     /// restart); nil: only follow what is there.
     public var profile: Profile?
+    /// Login-window profiles to try, in order, when `profile` (the list's first) does not authenticate; empty: only
+    /// `profile`. A link change starts again from `profile`; see ``LoginWindowSelection``.
+    public var fallbackProfiles: [Profile]
     /// The driver when creating the interface.
     public var driver: InterfaceDriver?
     /// The budget of each authentication.
@@ -25,7 +28,7 @@ public struct WatchOptions: Sendable {
     public init(interfaceName: String, profile: Profile? = nil, driver: InterfaceDriver? = nil,
                 authenticationTimeout: Duration = .seconds(30), dhcpTimeout: Duration = .seconds(10),
                 sendEAPOLStart: Bool = true, reauthenticationCheck: Duration = .seconds(2),
-                retryDelay: Duration = .seconds(5)) {
+                retryDelay: Duration = .seconds(5), fallbackProfiles: [Profile] = []) {
         self.interfaceName = interfaceName
         self.profile = profile
         self.driver = driver
@@ -34,5 +37,6 @@ public struct WatchOptions: Sendable {
         self.sendEAPOLStart = sendEAPOLStart
         self.reauthenticationCheck = reauthenticationCheck
         self.retryDelay = retryDelay
+        self.fallbackProfiles = fallbackProfiles
     }
 }

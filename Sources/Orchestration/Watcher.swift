@@ -83,11 +83,16 @@ final class WatchLoop {
     var present = true
     var lastBound: DHCPResult?
     var helpers: [Task<Void, Never>] = []
+    /// The login-window list and the profile of it that worked (nil: a single profile or none).
+    var loginWindow: LoginWindowSelection?
 
     init(watcher: Watcher, continuation: AsyncStream<Input>.Continuation, emit: @escaping @Sendable (WatchEvent) -> Void) {
         w = watcher
         self.continuation = continuation
         emitter = emit
+        if let first = watcher.options.profile, !watcher.options.fallbackProfiles.isEmpty {
+            loginWindow = LoginWindowSelection(profiles: [first] + watcher.options.fallbackProfiles)
+        }
         started = clock.now
     }
 
@@ -154,7 +159,9 @@ final class WatchLoop {
     func holdsProfileNetwork(_ iface: SupplicantInterface) async throws -> Bool {
         guard let profile = w.options.profile else { return true }
         guard let network = try await w.supplicant.currentNetwork(of: iface) else { return false }
-        return try await w.supplicant.idString(ofNetwork: network) == SupplicantNames.idString(profileID: profile.id.description)
+        let idString = try await w.supplicant.idString(ofNetwork: network)
+        if loginWindow != nil { return loginWindowHolds(idString: idString) }
+        return idString == SupplicantNames.idString(profileID: profile.id.description)
     }
 
     func finish() async {
@@ -260,6 +267,7 @@ final class WatchLoop {
 
     /// Link back: `Reassociate`, then an EAPOL-Start on wired ports (the wired driver notices nothing by itself).
     private func reauthenticate() async {
+        if await restartLoginWindowAfterLinkUp() { return }
         guard present, let iface else { return }
         reauthPending = true
         emit(.reauthenticating(reason: .linkUp))

@@ -21,7 +21,7 @@ struct Eapolctl: AsyncParsableCommand {
         version: Eapolctl.version,
         groupedSubcommands: [
             CommandGroup(name: "Commands", subcommands: [
-                Profile.self, Password.self, Identity.self, Store.self, Auth.self, DHCP.self, Watch.self, Onboard.self,
+                Profile.self, Password.self, Identity.self, Store.self, Auth.self, DHCP.self, Watch.self, WatchWired.self, Onboard.self,
                 Errors.self,
             ]),
             CommandGroup(name: "eapolcfg-compatible commands (same names and options as macOS eapolcfg)", subcommands: [
@@ -32,6 +32,7 @@ struct Eapolctl: AsyncParsableCommand {
                 Eapolcfg.SetIdentity.self, Eapolcfg.GetIdentity.self, Eapolcfg.ClearIdentity.self,
                 Eapolcfg.StartAuthentication.self, Eapolcfg.StopAuthentication.self, Eapolcfg.GetState.self,
                 Eapolcfg.SetSystemProfile.self, Eapolcfg.GetSystemProfile.self, Eapolcfg.ClearSystemProfile.self, Eapolcfg.GetSystemInterfaces.self, Eapolcfg.SetSystemEthernetProfile.self, Eapolcfg.GetSystemEthernetProfile.self, Eapolcfg.ClearSystemEthernetProfile.self,
+                Eapolcfg.SetLoginWindowProfiles.self, Eapolcfg.GetLoginWindowProfiles.self, Eapolcfg.ClearLoginWindowProfiles.self, Eapolcfg.GetLoginWindowInterfaces.self,
             ]),
         ]
     )

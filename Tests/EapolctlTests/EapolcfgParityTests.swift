@@ -88,8 +88,6 @@ import Testing
     /// until its entry is removed here: adding a command means updating this list. A command that exists cannot
     /// quietly lose an eapolcfg option either, since anything missing and not listed fails the test.
     static let expectedMissing: Set<String> = [
-        // issue 12 item 3: login-window profiles
-        "getLoginWindowProfiles", "setLoginWindowProfiles", "clearLoginWindowProfiles", "getLoginWindowInterfaces",
     ]
 
     static let tree = CommandTree.eapolctl

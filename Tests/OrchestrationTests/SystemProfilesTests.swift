@@ -47,7 +47,7 @@ final class FakeWatchServices: WatchServiceManaging, @unchecked Sendable {
         let id = ProfileID.new()
         let (entry, service) = try setup.set(interface: "eth0", profileID: id)
         #expect(entry.profileID == id && entry.interface == "eth0")
-        #expect(service.action == "enabled" && service.unit == "eapolctl-watch@eth0.service")
+        #expect(service.action == .enabled && service.unit == "eapolctl-watch@eth0.service")
         #expect(services.calls == ["enable eapolctl-watch@eth0.service"])
         let path = base + "/system/interfaces/eth0.json"
         #expect(try mode(path) == 0o600)
@@ -61,7 +61,7 @@ final class FakeWatchServices: WatchServiceManaging, @unchecked Sendable {
         let services = FakeWatchServices(unavailableReason: "systemd is not running")
         let setup = SystemProfileSetup(configuration: SystemProfiles(stateDirectory: base), services: services)
         let (_, service) = try setup.set(interface: "enp3s0", profileID: .new())
-        #expect(service.action == "manual")
+        #expect(service.action == .manual)
         #expect(service.command == "systemctl enable --now eapolctl-watch@enp3s0.service")
         let (removed, cleared) = try setup.clear(interface: "enp3s0")
         #expect(removed != nil)
@@ -119,7 +119,7 @@ final class FakeWatchServices: WatchServiceManaging, @unchecked Sendable {
         #expect(try profiles.clearEthernet())
         #expect(try profiles.ethernet() == nil)
         let setup = SystemProfileSetup(configuration: profiles, services: FakeWatchServices())
-        let error = try #require(throws: ProfileError.self) { try setup.requireProfile(interface: "eth1", isWired: true) }
+        let error = try #require(throws: ProfileError.self) { try setup.requireWatchChoice(interface: "eth1", isWired: true) }
         #expect(error.code == .noSystemProfile)
         #expect(error.hint.contains("eapolctl setSystemProfile --interface eth1"))
     }

@@ -7,6 +7,7 @@ enum EapolcfgCommandNames {
         "setPasswordItem", "getPasswordItem", "removePasswordItem", "setIdentity", "getIdentity", "clearIdentity",
         "startAuthentication", "stopAuthentication", "getState",
         "setSystemProfile", "getSystemProfile", "clearSystemProfile", "getSystemInterfaces", "setSystemEthernetProfile", "getSystemEthernetProfile", "clearSystemEthernetProfile",
+        "setLoginWindowProfiles", "getLoginWindowProfiles", "clearLoginWindowProfiles", "getLoginWindowInterfaces",
     ]
 
     static func normalize(_ arguments: [String]) -> [String] {

@@ -51,25 +51,40 @@ enum SystemProfileActions {
         }
     }
 
-    /// `watch --system`: the interface's own system profile, else (wired interfaces: `--driver wired`, or no
-    /// wireless directory in sysfs) the system Ethernet profile; `profile.no-system-profile` when neither is set.
+    /// `watch --system`: the profiles to try in order — the interface's own system profile; else its login-window
+    /// list; else (wired interfaces: `--driver wired`, or no wireless directory in sysfs) the system Ethernet profile;
+    /// `profile.no-system-profile` when none is set.
     static func forWatch(interface: String, driver: InterfaceDriver?, profileOption: String?,
-                         context: CommandContext) throws -> ProfileModel.Profile {
+                         context: CommandContext) throws -> [ProfileModel.Profile] {
         if profileOption != nil {
             throw UsageError(.conflictingArguments, "--system and --profile both name the profile to authenticate with",
                              hint: "Keep one: `eapolctl watch --interface \(interface) --system` reads the profile set with `eapolctl setSystemProfile`.")
         }
         try SystemProfiles.checkInterface(interface)
         let isWired = (driver ?? InterfaceDriver.detect(interface: interface)) == .wired
-        let found = try setup(context).requireProfile(interface: interface, isWired: isWired)
-        return try load(found.entry, context: context)
+        let choice = try setup(context).requireWatchChoice(interface: interface, isWired: isWired)
+        switch choice {
+        case .systemProfile(let entry), .ethernet(let entry):
+            return [try load(entry, context: context)]
+        case .loginWindow(let entry):
+            return try entry.profileIDs.map { id in
+                do {
+                    return try context.profiles.load(id)
+                } catch let error as ProfileError where error.code == .profileNotFound {
+                    throw ProfileError(.profileNotFound, "the login-window profile \(id) of \(interface) no longer exists",
+                                       hint: "Set the list again with `\(choice.repairCommand(interface: interface))` (`eapolctl profile list` shows the IDs).",
+                                       details: ["profileID": .string(id.description), "interface": .string(interface)])
+                }
+            }
+        }
     }
 
     /// Prints the unit outcome's human line.
     static func serviceLine(_ service: SystemProfileSetup.ServiceOutcome) -> String {
         switch service.action {
-        case "manual": "\(service.reason ?? "systemd is not available"); run: \(service.command ?? "")"
-        default: "\(service.unit) \(service.action)"
+        case .manual: "\(service.reason ?? "systemd is not available"); run: \(service.command ?? "")"
+        case .kept: "\(service.unit) kept: \(service.reason ?? "")"
+        case .enabled, .disabled: "\(service.unit) \(service.action.rawValue)"
         }
     }
 

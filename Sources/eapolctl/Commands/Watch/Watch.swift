@@ -27,7 +27,7 @@ extension Eapolctl {
         @Option(help: ArgumentHelp("wpa_supplicant driver when creating the interface: wired or nl80211.", valueName: "driver"))
         var driver: String?
         @Flag(help: "Do not send an EAPOL-Start after link-up.") var noEapolStart = false
-        @Flag(help: "Authenticate with the interface's system profile (setSystemProfile; on a wired interface without one, setSystemEthernetProfile's). The eapolctl-watch@IF unit passes it.")
+        @Flag(help: "Authenticate with the interface's system profile (setSystemProfile); else try its login-window profiles in order (setLoginWindowProfiles); else, on a wired interface, setSystemEthernetProfile's. The eapolctl-watch@IF unit passes it.")
         var system = false
         @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
 
@@ -40,13 +40,15 @@ extension Eapolctl {
             // A one-time-password profile is refused before anything is opened, and below for the profile of the
             // current network.
             if let profile { try Watcher.checkUnattended(try ProfileLookup(reference: profile, ssid: nil).resolve(in: context.profiles)) }
-            let systemProfile = system ? try SystemProfileActions.forWatch(interface: interface, driver: driverChoice, profileOption: profile, context: context) : nil
+            // --system: the profiles to try in order (one, or a login-window list).
+            let systemProfiles = system ? try SystemProfileActions.forWatch(interface: interface, driver: driverChoice, profileOption: profile, context: context) : []
+            for fallback in systemProfiles.dropFirst() { try Watcher.checkUnattended(fallback) }
             let store = try context.openStoreIfPresent()
             let supplicant = try await Supplicant.connect(busAddress: connection.bus)
             defer { supplicant.close() }
 
             let output = context.output
-            let chosen = try await Watcher.profile(named: profile, systemProfile: systemProfile, interface: interface,
+            let chosen = try await Watcher.profile(named: profile, systemProfile: systemProfiles.first, interface: interface,
                                                    supplicant: supplicant, profiles: context.profiles) { id, error in
                 // watch still follows the link and DHCP; it just cannot re-authenticate on its own.
                 output.warn("the network on \(interface) belongs to profile \(id), which cannot be loaded "
@@ -63,7 +65,7 @@ extension Eapolctl {
                 dhcp: watchDHCP,
                 options: WatchOptions(interfaceName: interface, profile: chosen, driver: driverChoice,
                                       authenticationTimeout: authBudget, dhcpTimeout: dhcpSettings.timeout,
-                                      sendEAPOLStart: !noEapolStart))
+                                      sendEAPOLStart: !noEapolStart, fallbackProfiles: Array(systemProfiles.dropFirst())))
             let signals = TerminationSignals()
             defer { signals.restore() }
             try await watcher.run(stop: signals.stream) { event in

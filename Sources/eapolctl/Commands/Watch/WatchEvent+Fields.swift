@@ -51,6 +51,7 @@ extension WatchEvent.Kind {
         case .leaseRenewed(let result): return DHCPBoundFields.fields(of: result, lease: true)
         case .leaseRebinding(let ends): return ["leaseEndsAt": ends.formatted(.iso8601)]
         case .leaseExpired(let address): return ["address": address.description]
+        case .loginWindow(let event): return event.fields
         case .supplicantVanished, .supplicantReturned, .stopping: return [:]
         }
     }

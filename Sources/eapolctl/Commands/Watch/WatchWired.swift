@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Orchestration
+import ProfileModel
+import SupplicantClient
+
+extension Eapolctl {
+    /// `eapolctl watch-wired`: `watch --system` on every wired port without a configuration of its own, hot-plug
+    /// included (the system Ethernet profile's supervisor; unit scripts/eapolctl-watch-wired.service).
+    struct WatchWired: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "watch-wired",
+            abstract: "Run watch --system on every wired port without its own system profile, including ports plugged in later.",
+            discussion: """
+                Follows every link of the network namespace (rtnetlink). Each wired Ethernet port that has no system \
+                profile and no login-window profiles of its own gets a watch that authenticates with the system \
+                Ethernet profile (setSystemEthernetProfile); a port that disappears has its watch stopped, one that \
+                appears (a USB adapter, a new veth) gets a new one. By default only physical ports are served (a \
+                device in sysfs); --match names the ports to serve instead (globs such as 'eth*'; veth pairs and \
+                other virtual ports only this way). A watch that cannot start is started again after 5 s. SIGINT or \
+                SIGTERM stop every watch, status 0. Unit: scripts/eapolctl-watch-wired.service (Docs/watch.md).
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("D-Bus address of the bus wpa_supplicant is on (default: the system bus).", valueName: "address"))
+        var bus: String?
+        @Option(help: ArgumentHelp("Serve the Ethernet ports whose name matches this glob (repeatable), physical or not.", valueName: "glob"))
+        var match: [String] = []
+        @Option(help: ArgumentHelp(DHCPBackendChoice.help, valueName: "backend")) var dhcp: String = "builtin"
+        @Option(help: ArgumentHelp("Budget of each DHCP exchange, in seconds.", valueName: "seconds")) var dhcpTimeout: Double = 10
+        @Option(help: ArgumentHelp("Budget of each full authentication, in seconds.", valueName: "seconds")) var timeout: Double = 30
+        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
+
+        func run() async throws {
+            let context = CommandContext(global)
+            let authBudget = try seconds(timeout, option: "--timeout")
+            // Checked once up front (the interface only names the option's error).
+            _ = try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout, script: dhcpScript, interface: "every wired port")
+            let store = try context.openStoreIfPresent()
+            let supplicant = try await Supplicant.connect(busAddress: bus)
+            defer { supplicant.close() }
+            let setup = SystemProfileActions.setup(context)
+            let output = context.output
+            let (dhcp, dhcpTimeout, dhcpScript) = (self.dhcp, self.dhcpTimeout, self.dhcpScript)
+            let supervisor = WiredSupervisor(
+                links: NetlinkLinkAnnouncer(), serves: WiredPortClassifier(patterns: match).serves,
+                hasOwnConfiguration: { setup.hasOwnConfiguration(interface: $0) }
+            ) { name, stop, emit in
+                let profiles = try SystemProfileActions.forWatch(interface: name, driver: .wired, profileOption: nil, context: context)
+                for profile in profiles { try Watcher.checkUnattended(profile) }
+                let settings = try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout, script: dhcpScript, interface: name)
+                let watchDHCP = WatchDHCP.make(settings, interface: name, stateDirectory: context.paths.stateDirectory) { error in
+                    output.warn("the recorded lease of \(name) cannot be read (\(ErrorReporter.structuredError(for: error).message)); starting with a fresh DISCOVER")
+                }
+                let watcher = Watcher(
+                    supplicant: supplicant, credentials: StoreCredentialProvider(store: store), link: NetlinkLinkMonitor(),
+                    dhcp: watchDHCP,
+                    options: WatchOptions(interfaceName: name, profile: profiles.first, driver: .wired,
+                                          authenticationTimeout: authBudget, dhcpTimeout: settings.timeout,
+                                          fallbackProfiles: Array(profiles.dropFirst())))
+                try await watcher.run(stop: stop, emit: emit)
+            }
+            let signals = TerminationSignals()
+            defer { signals.restore() }
+            try await supervisor.run(stop: signals.stream) { event in
+                let line = SupervisorEventLine(event: event)
+                output.event(line) { line.human }
+            }
+        }
+    }
+}
