@@ -1,6 +1,7 @@
 import ArgumentParser
 import Orchestration
 import ProfileStore
+import SupplicantClient
 
 extension Eapolctl.Auth {
     /// `eapolctl auth start --interface IF (--profile REF | --ssid S | --default)`
@@ -21,10 +22,12 @@ extension Eapolctl.Auth {
         @Option(help: ArgumentHelp("The profile (ID or name).", valueName: "profile")) var profile: String?
         @Option(help: ArgumentHelp("The profile bound to this SSID.", valueName: "ssid")) var ssid: String?
         @Flag(name: .customLong("default"), help: "The only wired profile, with the default credentials.") var isDefault = false
-        @Option(help: ArgumentHelp("Give up after this many seconds.", valueName: "seconds")) var timeout: Double = 30
+        @Option(help: ArgumentHelp(helpText("Give up after this many seconds.", default: Seconds(30)), valueName: "seconds"),
+                transform: Seconds.parser("--timeout"))
+        var timeout = Seconds(30)
         @Flag(help: "Return right after selecting the network.") var noWait = false
-        @Option(help: ArgumentHelp("wpa_supplicant driver when creating the interface: wired or nl80211.", valueName: "driver"))
-        var driver: String?
+        @Option(help: ArgumentHelp(DriverArgument.help, valueName: "driver"), transform: DriverArgument.parse)
+        var driver: InterfaceDriver?
         @Flag(help: "Do not send an EAPOL-Start after association (wait for the supplicant's own, ~2 s).")
         var noEapolStart = false
         @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
@@ -41,8 +44,8 @@ extension Eapolctl.Auth {
         func run() async throws {
             // Bad options are reported before anything is looked up.
             let settings = ConnectSettings(
-                interface: connection.interface, timeout: try seconds(timeout, option: "--timeout"), wait: !noWait,
-                driver: try AuthActions.parseDriver(driver), bus: connection.bus, sendEAPOLStart: !noEapolStart,
+                interface: connection.interface, timeout: timeout.duration, wait: !noWait,
+                driver: driver, bus: connection.bus, sendEAPOLStart: !noEapolStart,
                 dhcp: try dhcpOptions.settings(interface: connection.interface), portPolicy: portPolicy.policy)
             try await AuthActions.start(target: target, settings: settings, passwordStdin: passwordStdin,
                                         context: CommandContext(global))

@@ -17,14 +17,18 @@ extension Eapolctl.DHCP {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The network interface, e.g. eth0.", valueName: "name")) var interface: String
-        @Option(help: ArgumentHelp(DHCPBackendChoice.help, valueName: "backend")) var dhcp: String = "auto"
-        @Option(help: ArgumentHelp("Give up after this many seconds.", valueName: "seconds")) var timeout: Double = 15
+        @Option(help: ArgumentHelp(helpText(DHCPBackendChoice.help, default: DHCPChoice.auto), valueName: "backend"),
+                transform: DHCPChoice.parse)
+        var dhcp: DHCPChoice = .auto
+        @Option(help: ArgumentHelp(helpText("Give up after this many seconds.", default: Seconds(15)), valueName: "seconds"),
+                transform: Seconds.parser("--timeout", maximum: 600))
+        var timeout = Seconds(15)
         @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
 
         func run() async throws {
             let context = CommandContext(global)
-            let budget = try seconds(timeout, option: "--timeout", maximum: 600)
-            let backend = try DHCPBackendChoice.resolve(dhcp, interface: interface)
+            let budget = timeout.duration
+            let backend = dhcp.resolve(interface: interface)
             guard let trigger = try DHCPBackendChoice.trigger(backend, stateDirectory: context.paths.stateDirectory, script: dhcpScript) else {
                 throw UsageError(.invalidArgument, "--dhcp none: dhcp renew needs a backend",
                                  hint: "Use --dhcp auto, builtin, dhclient, dhcpcd or udhcpc.")

@@ -8,12 +8,9 @@ import StructuredErrors
 enum DHCPBackendChoice {
     static let help = "DHCP client: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto: the one managing the interface, else builtin)."
 
+    /// `--dhcp` given as text (callers not yet parsing it with ``DHCPChoice/parse(_:)``).
     static func resolve(_ text: String, interface: String) throws -> DHCPBackend {
-        if text.lowercased() == "auto" { return DHCPBackend.detect(interface: interface) }
-        guard let backend = DHCPBackend(rawValue: text.lowercased()) else {
-            throw UsageError(.invalidArgument, "--dhcp \(text): use auto, builtin, dhclient, dhcpcd, udhcpc or none")
-        }
-        return backend
+        try DHCPChoice.parse(text).resolve(interface: interface)
     }
 
     static let scriptHelp = "Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system's (which may edit /etc/resolv.conf)."
@@ -22,9 +19,14 @@ enum DHCPBackendChoice {
     /// - Throws: `UsageError` for a bad value, or a script given for a backend that runs none (builtin, none).
     static func settings(_ text: String, timeout: Double, script: String?, interface: String) throws -> DHCPSettings {
         let budget = try seconds(timeout, option: "--dhcp-timeout", maximum: 600)
-        let backend = try resolve(text, interface: interface)
+        return try settings(DHCPChoice.parse(text), timeout: budget, script: script, interface: interface)
+    }
+
+    /// The same from options checked when the command line was parsed.
+    static func settings(_ choice: DHCPChoice, timeout: Duration, script: String?, interface: String) throws -> DHCPSettings {
+        let backend = choice.resolve(interface: interface)
         try checkScript(script, for: backend)
-        return DHCPSettings(backend: backend, timeout: budget, script: script)
+        return DHCPSettings(backend: backend, timeout: timeout, script: script)
     }
 
     /// The trigger for `backend` (nil for none); `script` replaces an external client's hook script (`dhcp renew`).

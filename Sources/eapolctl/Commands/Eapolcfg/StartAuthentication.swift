@@ -18,7 +18,8 @@ extension Eapolcfg {
         @Flag(name: .customLong("no-ui"), help: "Accepted for compatibility; eapolctl never shows UI.") var noUI = false
         @Flag(name: .customLong("system"), help: "Authenticate as the system: on Linux the same as without (eapolctl runs as root).")
         var system = false
-        @Option(help: "Give up after this many seconds.") var timeout: Double = 30
+        @Option(help: ArgumentHelp(helpText("Give up after this many seconds.", default: Seconds(30))), transform: Seconds.parser("--timeout"))
+        var timeout = Seconds(30)
         @Flag(help: "Return right after selecting the network (eapolcfg's behaviour).") var noWait = false
         @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
         @Flag(help: "Read a one-time-password profile's password from standard input (else it is asked on the terminal).")
@@ -34,7 +35,7 @@ extension Eapolcfg {
         func run() async throws {
             // Bad options are reported before anything is looked up.
             let settings = ConnectSettings(
-                interface: connection.interface, timeout: try seconds(timeout, option: "--timeout"), wait: !noWait,
+                interface: connection.interface, timeout: timeout.duration, wait: !noWait,
                 bus: connection.bus, dhcp: try dhcpOptions.settings(interface: connection.interface))
             try await AuthActions.start(target: target, settings: settings, passwordStdin: passwordStdin,
                                         context: CommandContext(global))

@@ -43,9 +43,11 @@ extension Eapolctl.Profile {
         var expectFingerprint: String?
         @Option(help: ArgumentHelp("Write the presented root CA (PEM) to this file.", valueName: "file")) var saveCa: String?
         @Flag(help: "Let --save-ca replace an existing file.") var force = false
-        @Option(help: ArgumentHelp("Give up after this many seconds.", valueName: "seconds")) var timeout: Double = 20
-        @Option(help: ArgumentHelp("wpa_supplicant driver when creating the interface: wired or nl80211.", valueName: "driver"))
-        var driver: String?
+        @Option(help: ArgumentHelp(helpText("Give up after this many seconds.", default: Seconds(20)), valueName: "seconds"),
+                transform: Seconds.parser("--timeout"))
+        var timeout = Seconds(20)
+        @Option(help: ArgumentHelp(DriverArgument.help, valueName: "driver"), transform: DriverArgument.parse)
+        var driver: InterfaceDriver?
 
         func validate() throws {
             try UsageError.requireExactlyOne([profile != nil, ssid != nil, wired], "name exactly one network: --profile, --ssid or --wired",
@@ -58,7 +60,7 @@ extension Eapolctl.Profile {
 
         func run() async throws {
             let context = CommandContext(global)
-            let budget = try seconds(timeout, option: "--timeout")
+            let budget = timeout.duration
             let interactive = !global.json && isatty(STDIN_FILENO) == 1
             if adopt && !interactive && expectFingerprint == nil {
                 throw UsageError(.missingArgument,
@@ -110,7 +112,6 @@ extension Eapolctl.Profile {
         }
 
         private func makeRequest(profile: ProfileModel.Profile?, budget: Duration) throws -> Prober.Request {
-            let driver = try AuthActions.parseDriver(driver)
             if let profile {
                 return Prober.Request(profile: profile, interfaceName: connection.interface, identity: identity,
                                       driver: driver, timeout: budget)
