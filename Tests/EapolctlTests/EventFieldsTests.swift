@@ -47,7 +47,7 @@ import Testing
                 .dhcpBound(DHCPBound(result: result, authenticatedToBound: .milliseconds(12.5))),
                 .probeStarted(network: "/n/1", identity: "anonymous", methods: [.peap, .ttls]),
                 .probeCertificate(depth: 0, subject: "/CN=r", sha256: "ab"), .probeState("associated"),
-                .networkRemoved(network: "/n/1"),
+                .networkRemoved(network: "/n/1"), .fastPAC(.stored(.provisioned)), .fastPAC(.retryWithNewPAC(quietPeriod: true)),
             ] + progress.map { .exchange($0) }
         }
     }
@@ -72,7 +72,10 @@ import Testing
         .dhcpFailed(error, nextAttempt: Date(timeIntervalSince1970: 1_800_000_000)), .leaseRenewed(result),
         .leaseRebinding(leaseEndsAt: Date(timeIntervalSince1970: 1_800_000_000)),
         .leaseExpired(address: IPv4Address(198, 18, 0, 101)), .supplicantVanished, .supplicantReturned, .stopping,
+        .loginWindow(.profileFailed(attempt, error)), .loginWindow(.profileSelected(attempt)),
+        .loginWindow(.exhausted(failures: [.init(attempt, error)], retryIn: .seconds(30))),
     ]
+    static let attempt = LoginWindowEvent.Try(profile: "guest", profileID: ProfileID.new(), position: 2, count: 3)
 
     /// Index of each case, without `default`: a new case does not compile until it is numbered here.
     static func number(_ kind: AuthenticationUpdate.Kind) -> Int {
@@ -97,6 +100,7 @@ import Testing
         case .probeCertificate: 17
         case .probeState: 18
         case .networkRemoved: 19
+        case .fastPAC: 20
         }
     }
 
@@ -126,6 +130,7 @@ import Testing
         case .supplicantVanished: 21
         case .supplicantReturned: 22
         case .stopping: 23
+        case .loginWindow: 24
         }
     }
 
@@ -149,9 +154,9 @@ import Testing
     }
 
     @Test func samplesCoverEveryCase() throws {
-        #expect(Set(try Self.updates.map(Self.number)) == Set(0...19))
+        #expect(Set(try Self.updates.map(Self.number)) == Set(0...20))
         #expect(Set(Self.progress.map(Self.number)) == Set(0...13))
-        #expect(Set(Self.watchEvents.map(Self.number)) == Set(0...23))
+        #expect(Set(Self.watchEvents.map(Self.number)) == Set(0...24))
     }
 
     // MARK: the docs tables
