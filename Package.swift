@@ -184,7 +184,7 @@ let package = Package(
         .testTarget(name: "DBusKitTests", dependencies: ["DBusKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "DBusKit", "Secrets", "StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS", "TestSupport", "StructuredErrors", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors"], swiftSettings: swiftSettings),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EapolctlTests", dependencies: ["eapolctl", "DHCPClient", "HostOS", "Orchestration", "ProfileModel", "StructuredErrors", "SupplicantClient", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(

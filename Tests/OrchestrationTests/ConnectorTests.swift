@@ -5,6 +5,7 @@ import ProfileModel
 import StructuredErrors
 import SupplicantClient
 import Testing
+import TestSupport
 
 private let pin = String(repeating: "cd", count: 32)
 private let profile = Profile(name: "lab", binding: .wired(interface: nil),
@@ -21,12 +22,9 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
 private let creds = FakeCredentials(passwords: [profile.id.uuid: ("alice", "pw")])
 
 /// Collects progress names.
-final class Names: @unchecked Sendable {
-    // @unchecked: `list` is only touched under `lock`.
-    private let lock = NSLock()
-    private var list: [AuthenticationUpdate] = []
-    func add(_ u: AuthenticationUpdate) { lock.withLock { list.append(u) } }
-    var updates: [AuthenticationUpdate] { lock.withLock { list } }
+final class Names: Recorder<AuthenticationUpdate>, @unchecked Sendable {
+    func add(_ u: AuthenticationUpdate) { append(u) }
+    var updates: [AuthenticationUpdate] { all }
     var names: [String] { updates.map(\.kind.name) }
 }
 

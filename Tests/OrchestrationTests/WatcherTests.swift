@@ -4,6 +4,7 @@ import Orchestration
 import ProfileModel
 import SupplicantClient
 import Testing
+import TestSupport
 
 private let pin = String(repeating: "ef", count: 32)
 private let profile = Profile(name: "lab", binding: .wired(interface: nil),
@@ -16,12 +17,9 @@ private let success: [AuthenticationEvent] = [
 private let creds = FakeCredentials(passwords: [profile.id.uuid: ("alice", "pw")])
 
 /// Collects watch events and waits for them.
-final class EventLog: @unchecked Sendable {
-    // @unchecked: `list` is only touched under `lock`.
-    private let lock = NSLock()
-    private var list: [WatchEvent] = []
-    func add(_ e: WatchEvent) { lock.withLock { list.append(e) } }
-    var events: [WatchEvent] { lock.withLock { list } }
+final class EventLog: Recorder<WatchEvent>, @unchecked Sendable {
+    func add(_ e: WatchEvent) { append(e) }
+    var events: [WatchEvent] { all }
     func count(_ name: String) -> Int { events.filter { $0.kind.name == name }.count }
 
     /// The reason of the last `authenticated`.

@@ -2,6 +2,7 @@ import Foundation
 import Orchestration
 import ProfileModel
 import SupplicantClient
+import TestSupport
 
 // Fixtures of the wired-port tests (EAPOL-Start repeats, maxStart, quiet period): one PEAP profile, its stored
 // credentials, the authenticator's complete answer, and a recorder for progress events.
@@ -25,10 +26,4 @@ let peapExchange: [AuthenticationEvent] = [
 ]
 
 /// Collects progress events across tasks.
-final class UpdateRecorder: @unchecked Sendable {
-    // @unchecked: `items` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var items: [AuthenticationUpdate] = []
-    func append(_ u: AuthenticationUpdate) { lock.withLock { items.append(u) } }
-    var all: [AuthenticationUpdate] { lock.withLock { items } }
-}
+typealias UpdateRecorder = Recorder<AuthenticationUpdate>
