@@ -21,13 +21,14 @@ import PackageDescription
 //                              supplicant's bus-error hints
 //   DHCPClient                 builtin DHCP client, external clients (dhclient, dhcpcd, udhcpc), renew trigger
 //   Orchestration              the use cases, on protocols: auth start (Connector, Authenticator), watch (Watcher),
-//                              profile probe, system profiles, EAP-FAST PAC handling, credential selection
+//                              watch-wired (hot-plug), profile probe, system and login-window profiles, EAP-FAST
+//                              PAC handling, credential selection
 //   eapolctl                   the command line: parsing, output (text and JSON), exit codes
 // Test helpers (executables the tests run, never installed): store-stress (CredentialStore from many processes),
 // fake-supplicant (claims fi.w1.wpa_supplicant1 on a bus and logs the calls it gets), eapolctl-fuzz (libFuzzer targets for
 // the decoders of hostile input; without -DEAPOLCTL_LIBFUZZER it replays inputs, see scripts/fuzz), dhcp-bench
 // (times the builtin DHCP client's exchanges inside one process, for scripts/bench-dhcp).
-// TestSupport (Tests/TestSupport, a library only test targets link): SplitMix64, a private dbus-daemon.
+// TestSupport (Tests/TestSupport, a library only test targets link): SplitMix64, a private dbus-daemon, Recorder.
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("InternalImportsByDefault"),
