@@ -1,5 +1,6 @@
 import Foundation
 public import ProfileModel
+import Secrets
 public import SupplicantClient
 
 extension NetworkSpec {
@@ -28,6 +29,7 @@ extension NetworkSpec {
         case .ttls: .ttls
         case .tls: .tls
         case .leap: .leap
+        case .fast: .fast
         }
         let inner: InnerMethod? = profile.eap.inner.map {
             switch $0 {
@@ -62,6 +64,19 @@ extension NetworkSpec {
             tlsMinVersion: trust.tlsMinVersion.flatMap { TLSVersion(rawValue: $0.rawValue) },
             tlsMaxVersion: trust.tlsMaxVersion.flatMap { TLSVersion(rawValue: $0.rawValue) },
             allowLegacyTLS: trust.allowLegacyTLS, insecureNoServerValidation: trust.insecureNoServerValidation,
-            clientIdentity: outer == .tls ? credentials.clientIdentity : nil)
+            clientIdentity: outer == .tls ? credentials.clientIdentity : nil,
+            fast: outer == .fast ? Self.fastSettings(profile.eap.fast, pac: credentials.pac) : nil)
+    }
+
+    /// The EAP-FAST part: the profile's provisioning mode and the stored PAC (a profile that uses no PAC sends none).
+    static func fastSettings(_ settings: ProfileModel.FASTSettings?, pac: SecretBytes?) -> FASTSettings {
+        let settings = settings ?? ProfileModel.FASTSettings()
+        let provisioning: PACProvisioning = switch settings.provisioning {
+        case .none: .none
+        case .anonymous: .anonymous
+        case .authenticated: .authenticated
+        case .both: .both
+        }
+        return FASTSettings(provisioning: provisioning, pac: settings.usePAC ? pac : nil)
     }
 }

@@ -7,7 +7,8 @@ import StructuredErrors
 ///
 /// Written: `ProfileID`, `UserDefinedName`, `AuthenticationProperties` (`AcceptEAPTypes`, `UserName`,
 /// `OuterIdentity`, `TTLSInnerAuthentication`, `TLSTrustedCertificates`, `TLSTrustedServerNames`,
-/// `TLSMinimumVersion`/`TLSMaximumVersion`, `TLSVerifyServerCertificate`, `OneTimeUserPassword`), `WLAN` (`SSID` data,
+/// `TLSMinimumVersion`/`TLSMaximumVersion`, `TLSVerifyServerCertificate`, `OneTimeUserPassword`, the `EAPFAST*` PAC
+/// flags), `WLAN` (`SSID` data,
 /// `SecurityType`), and under `Information` → `org.eapolctl` what eapolcfg has no key for (exact security type,
 /// hidden, inner method, server-name match kinds, pins, system CAs, legacy TLS, wired interface, creation time,
 /// the LEAP switch),
@@ -47,6 +48,7 @@ enum EapolcfgPlist {
         if let max = trust.tlsMaxVersion { auth["TLSMaximumVersion"] = max.rawValue }
         if trust.insecureNoServerValidation { auth["TLSVerifyServerCertificate"] = false }
         if profile.eap.oneTimePassword { auth["OneTimeUserPassword"] = true }
+        auth.merge(AuthenticationProperties.fastKeys(for: profile.eap)) { _, new in new }
 
         var extra: [String: Any] = [
             "Version": 1,

@@ -13,6 +13,9 @@ enum IWDExporter {
         }
         var notes: [String] = []
         let eap = profile.eap
+        if eap.outer == .fast {
+            throw ProfileExporter.unsupported(profile, .iwd, "iwd does not implement EAP-FAST (use networkmanager or wpa-supplicant)")
+        }
         if eap.outer == .leap {
             throw ProfileExporter.unsupported(profile, .iwd, "iwd does not implement LEAP (use networkmanager or wpa-supplicant)")
         }

@@ -27,7 +27,8 @@ enum WPASupplicantExporter {
             lines += try WPASupplicantCredLines.matching(settings, profile: profile)
         }
         let eap = profile.eap
-        lines.append("eap=" + (eap.outer == .peap ? "PEAP" : eap.outer == .ttls ? "TTLS" : eap.outer == .leap ? "LEAP" : "TLS"))
+        lines.append("eap=" + (eap.outer == .peap ? "PEAP" : eap.outer == .ttls ? "TTLS" : eap.outer == .leap ? "LEAP"
+            : eap.outer == .fast ? "FAST" : "TLS"))
         if eap.outer == .leap { head.append("# WARNING: \(Profile.leapWarning)") }
         if let username = secrets?.password?.username {
             let text = try ExporterText.field(username, "the stored username", profile: profile, format: format)
@@ -47,8 +48,8 @@ enum WPASupplicantExporter {
         }
         if let inner = eap.inner, eap.outer.isTunneled {
             let phase2: String = switch (eap.outer, inner) {
-            case (.peap, .gtc): "auth=GTC"
-            case (.peap, _): "auth=MSCHAPV2"
+            case (.peap, .gtc), (.fast, .gtc): "auth=GTC"
+            case (.peap, _), (.fast, _): "auth=MSCHAPV2"
             case (_, .pap): "auth=PAP"
             case (_, .chap): "auth=CHAP"
             case (_, .mschap): "auth=MSCHAP"
@@ -99,6 +100,16 @@ enum WPASupplicantExporter {
         }
         if !phase1.isEmpty { lines.append("phase1=\"\(phase1.joined(separator: " "))\"") }
         if eap.outer == .tls {
+        if eap.outer == .fast {
+            // The PAC lives in eapolctl's credential store and is never exported: wpa_supplicant keeps its own file.
+            let provisioning = eap.fast?.provisioning ?? .none
+            let number = provisioning == .both ? 3 : provisioning == .authenticated ? 2 : provisioning == .anonymous ? 1 : 0
+            phase1.append("fast_provisioning=\(number)")
+            lines.append("pac_file=\"/etc/wpa_supplicant/\(tag).pac\"")
+            notes.append("EAP-FAST: eapolctl's stored PAC is not exported; wpa_supplicant provisions and keeps its own in "
+                + "/etc/wpa_supplicant/\(tag).pac")
+            if provisioning.allowsAnonymous { head.append("# WARNING: \(Profile.anonymousProvisioningWarning)") }
+        }
             if let identity = secrets?.identity {
                 head.append("blob-base64-\(tag)_key={")
                 head += wrap(Data(identity.bundle.copyBytes()).base64EncodedString())

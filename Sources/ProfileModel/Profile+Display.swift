@@ -5,6 +5,19 @@ extension Profile {
     public static let insecureWarning = "INSECURE: server certificate is NOT validated"
     /// The warning shown whenever a profile uses LEAP (allowed with `--insecure-allow-leap`).
     public static let leapWarning = "INSECURE: LEAP is broken (MS-CHAPv1 based, offline dictionary attacks on a captured exchange)"
+    /// The warning shown whenever a profile allows anonymous EAP-FAST PAC provisioning.
+    public static let anonymousProvisioningWarning = "INSECURE: EAP-FAST anonymous PAC provisioning authenticates no server "
+        + "(anonymous Diffie-Hellman): a rogue network can run the provisioning and capture the inner MSCHAPv2 exchange"
+
+    /// The warnings of every weakening the profile records (server validation off, LEAP, anonymous EAP-FAST PAC
+    /// provisioning); empty when ``isInsecure`` is false.
+    public var insecurityWarnings: [String] {
+        var warnings: [String] = []
+        if trust.insecureNoServerValidation || eap.outer == .leap { warnings.append(Self.insecureWarning) }
+        if eap.outer == .leap { warnings.append(Self.leapWarning) }
+        if eap.allowsAnonymousPACProvisioning { warnings.append(Self.anonymousProvisioningWarning) }
+        return warnings
+    }
 
     /// Renders the profile for humans, as `eapolctl profile show` prints it (multi-line, trailing newline).
     ///
@@ -16,8 +29,7 @@ extension Profile {
         func row(_ label: String, _ value: String, indent: String = "") {
             lines.append(indent + (label + ":").padding(toLength: 16, withPad: " ", startingAt: 0) + value)
         }
-        if isInsecure { lines.append("!!! \(Self.insecureWarning) !!!") }
-        if eap.outer == .leap { lines.append("!!! \(Self.leapWarning) !!!") }
+        for warning in insecurityWarnings { lines.append("!!! \(warning) !!!") }
         row("Name", name)
         row("ID", id.description)
         row("Created", Profile.formatDate(createdAt))
@@ -46,6 +58,12 @@ extension Profile {
             row("CA certificates", "none", indent: "  ")
         }
         for (index, certificate) in trust.caCertificates.enumerated() {
+        if eap.outer == .fast {
+            let fast = eap.fast ?? FASTSettings()
+            row("PAC", fast.usePAC ? "used (kept in the credential store)" : "not used")
+            row("Provisioning", fast.provisioning.rawValue
+                + (fast.provisioning.allowsAnonymous ? " (the server is NOT authenticated while a PAC is provisioned)" : ""))
+        }
             let s = certificate.summary
             row("CA certificate", "#\(index + 1) \(s.subject)", indent: "  ")
             row("  issuer", s.issuer + (s.isSelfSigned ? " (self-signed)" : ""), indent: "  ")

@@ -91,6 +91,12 @@ extension Profile {
                                  oneTimePassword: edit.oneTimePassword ?? eap.oneTimePassword,
                                  insecureAllowLEAP: edit.insecureAllowLEAP ?? eap.insecureAllowLEAP)
         if outer == .tls, edit.inner == nil { result.inner = nil }
+        // PAC settings follow the method: kept on FAST, EAP-FAST's default (authenticated provisioning) when the
+        // method becomes FAST, dropped when it stops being FAST; an explicit provisioning mode wins.
+        if outer == .fast {
+            result.fast = eap.outer == .fast ? (eap.fast ?? FASTSettings()) : FASTSettings(provisioning: .authenticated)
+        }
+        if let provisioning = edit.fastProvisioning { result.fast = FASTSettings(usePAC: true, provisioning: provisioning) }
         if let username = edit.username { result.username = username.value }
         if let outerIdentity = edit.outerIdentity { result.outerIdentity = outerIdentity.value }
         return result

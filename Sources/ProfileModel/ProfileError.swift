@@ -28,7 +28,7 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case rootNotPresented = 220
         case noSystemProfile = 221
         case noProfileInformation = 222
-        case noLoginWindowProfiles = 224
+        case invalidFASTProvisioning = 223
         case invalidPasspoint = 225
     }
 
@@ -62,8 +62,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
     public static let noSystemProfile = Self(.noSystemProfile)
     /// `getProfileInformation`, `clearProfileInformation`: the profile keeps no information for the application.
     public static let noProfileInformation = Self(.noProfileInformation)
-    /// `getLoginWindowProfiles`: the interface has no login-window profiles.
-    public static let noLoginWindowProfiles = Self(.noLoginWindowProfiles)
+    /// `--fast-provisioning`: not one of none, anonymous, authenticated, both.
+    public static let invalidFASTProvisioning = Self(.invalidFASTProvisioning)
     /// A Passpoint setting (roaming consortium OI, realm, home domain) is malformed, or the profile kind does not fit.
     public static let invalidPasspoint = Self(.invalidPasspoint)
 
@@ -139,13 +139,13 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case .noProfileInformation:
             info("no-profile-information", "The profile keeps no information for this application ID.",
                  "Store some with `eapolctl setProfileInformation --profileID ID --applicationID APP --information FILE`; `eapolctl showProfile --profileID ID --details` lists the application IDs the profile has.")
+        case .invalidFASTProvisioning:
+            info("invalid-fast-provisioning", "The EAP-FAST PAC provisioning mode is not one of none, anonymous, authenticated, both.",
+                 "Use `eapolctl profile create --method fast --fast-provisioning authenticated` (or none, anonymous, both).")
         case .invalidPasspoint:
             info("invalid-passpoint", "A Passpoint (Hotspot 2.0) setting is malformed, or does not fit the profile.",
                  "Roaming consortium OIs are 6 or 10 hex digits, realms and home domains are domain names: "
                      + "`eapolctl profile create --passpoint --domain example.edu --realm example.edu --roaming-consortium 001bc50460 ...`.")
-        case .noLoginWindowProfiles:
-            info("no-login-window-profiles", "The interface has no login-window profiles.",
-                 "Set them with `eapolctl setLoginWindowProfiles --interface IF --profileID ID` (several IDs, first tried first); `eapolctl getLoginWindowInterfaces` lists the interfaces that have some.")
         }
     }
 

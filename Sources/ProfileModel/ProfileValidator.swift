@@ -78,6 +78,7 @@ public enum ProfileValidator {
                 "\(eap.outer.displayName) authenticates with a client certificate and uses no password, so a one-time password cannot apply",
                 "Leave out the one-time password flag, or use PEAP or TTLS.")
         }
+        problems += fastProblems(in: eap)
 
         // Trust.
         let trust = profile.trust

@@ -27,6 +27,17 @@ struct ProfileDraft {
     var oneTimePassword = false
     /// The explicit switch that allows the broken LEAP method.
     var insecureAllowLEAP = false
+    /// EAP-FAST: whether a PAC is used (eapolcfg `--EAPFASTUsePAC`); nil: yes for a FAST profile.
+    var fastUsePAC: Bool?
+    /// EAP-FAST PAC provisioning; nil: authenticated for a FAST profile (`profile create`'s default).
+    var fastProvisioning: PACProvisioning?
+
+    /// The PAC settings: a FAST profile's (defaults filled in), or the ones given for another method (which
+    /// validation then refuses as `unexpected-fast-settings`), else none.
+    private func fastSettings(for method: EAPMethod) -> FASTSettings? {
+        guard method == .fast || fastUsePAC != nil || fastProvisioning != nil else { return nil }
+        return FASTSettings(usePAC: fastUsePAC ?? true, provisioning: fastProvisioning ?? .authenticated)
+    }
     /// A Passpoint (Hotspot 2.0) profile's matching settings; nil for Wi-Fi and wired profiles.
     var passpoint: PasspointDraft?
 
@@ -71,7 +82,8 @@ struct ProfileDraft {
         )
         let eap = EAPSettings(outer: method, inner: try inner.map(InnerMethod.init(parsing:)), username: username,
                               outerIdentity: outerIdentity, oneTimePassword: oneTimePassword,
-                              insecureAllowLEAP: insecureAllowLEAP && method == .leap)
+                              insecureAllowLEAP: insecureAllowLEAP && method == .leap,
+                              fast: fastSettings(for: method))
         let displayName = name ?? passpoint?.defaultName ?? ssid.map { "\(method.displayName) \($0)" } ?? "\(method.displayName) wired"
         return try Profile(name: displayName, binding: binding, eap: eap, trust: trust).validated()
     }

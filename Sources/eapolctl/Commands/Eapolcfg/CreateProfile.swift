@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProfileModel
 import StructuredErrors
 
 extension Eapolcfg {
@@ -18,7 +19,7 @@ extension Eapolcfg {
         )
 
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("authType"), help: "EAP type: PEAP, TTLS, TLS, LEAP (with --insecure-allow-leap) or a number (repeatable; the first supported is used).")
+        @Option(name: .customLong("authType"), help: "EAP type: PEAP, TTLS, TLS, FAST (43), LEAP (with --insecure-allow-leap) or a number (repeatable; the first supported is used).")
         var authType: [String] = []
         @Option(name: .customLong("userDefinedName"), help: "User-visible name.") var userDefinedName: String?
         @Option(name: .customLong("SSID"), help: "Wi-Fi SSID (text, or hex:...).") var ssid: String?
@@ -44,9 +45,23 @@ extension Eapolcfg {
         @Flag(name: .customLong("insecure-allow-leap"),
               help: "Allow the broken LEAP method (MS-CHAPv1 based; recorded in the profile and shown loudly).")
         var insecureAllowLeap = false
+        @Flag(name: .customLong("EAPFASTUsePAC"), help: "EAP-FAST: use a PAC (required on Linux: wpa_supplicant's EAP-FAST needs one).")
+        var eapFASTUsePAC = false
+        @Flag(name: .customLong("EAPFASTProvisionPAC"), help: "EAP-FAST: allow authenticated (server certificate) PAC provisioning.")
+        var eapFASTProvisionPAC = false
+        @Flag(name: .customLong("EAPFASTProvisionPACAnonymously"),
+              help: "EAP-FAST: allow anonymous PAC provisioning (the server is not authenticated; recorded and shown loudly).")
+        var eapFASTProvisionPACAnonymously = false
 
         func validate() throws {
             if authType.isEmpty { throw ValidationError("--authType is required") }
+        }
+
+        /// eapolcfg's EAP-FAST flags apply as given (a missing one is false) to an EAP-FAST profile, or when any is
+        /// given (then validation refuses them on another method).
+        private var fastGiven: Bool {
+            eapFASTUsePAC || eapFASTProvisionPAC || eapFASTProvisionPACAnonymously
+                || (try? EAPMethod.firstSupported(in: authType, allowLEAP: insecureAllowLeap))?.method == .fast
         }
 
         func run() async throws {
@@ -56,7 +71,9 @@ extension Eapolcfg {
                 inner: ttlsInnerAuthentication, username: userName, outerIdentity: outerIdentity,
                 caCertificateFiles: trustedCertificate, serverNames: trustedServerName,
                 insecureNoServerValidation: insecureNoServerValidation, oneTimePassword: oneTimePassword,
-                insecureAllowLEAP: insecureAllowLeap,
+                insecureAllowLEAP: insecureAllowLeap, fastUsePAC: fastGiven ? eapFASTUsePAC : nil,
+                fastProvisioning: fastGiven
+                    ? PACProvisioning(provisionPAC: eapFASTProvisionPAC, anonymously: eapFASTProvisionPACAnonymously) : nil,
                 passpoint: domain.map { PasspointDraft(domains: [$0], realm: $0) })
             ProfileActions.printCreated(try ProfileActions.create(draft, context: context), context: context)
         }

@@ -31,8 +31,8 @@ extension Eapolctl.Profile {
         @Flag(help: "The SSID is hidden (probe for it explicitly).") var hidden = false
         @Option(help: ArgumentHelp("Restrict a wired profile to this interface.", valueName: "interface"))
         var wiredInterface: String?
-        @Option(help: "Outer EAP method: peap, ttls, tls (leap only with --insecure-allow-leap).") var method: String
-        @Option(help: "Inner method: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).")
+        @Option(help: "Outer EAP method: peap, ttls, tls, fast (leap only with --insecure-allow-leap).") var method: String
+        @Option(help: "Inner method: mschapv2, gtc (PEAP, EAP-FAST); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).")
         var inner: String?
         @Option(help: "User name (inner identity).") var username: String?
         @Option(help: "Outer (anonymous) identity.") var outerIdentity: String?
@@ -52,6 +52,11 @@ extension Eapolctl.Profile {
         var oneTimePassword = false
         @Flag(help: "Allow the broken LEAP method (MS-CHAPv1 based; recorded in the profile and shown loudly).")
         var insecureAllowLeap = false
+        @Option(help: ArgumentHelp(
+            "EAP-FAST PAC provisioning: none (a stored PAC only), authenticated (default), anonymous (the server is not "
+                + "authenticated while provisioning; recorded and shown loudly), both.",
+            valueName: "mode"))
+        var fastProvisioning: String?
 
         @Flag(help: "A Passpoint (Hotspot 2.0) profile: no SSID; networks match by --roaming-consortium, --realm, --domain.")
         var passpoint = false
@@ -85,6 +90,7 @@ extension Eapolctl.Profile {
                 tlsMin: tlsMin, tlsMax: tlsMax, allowLegacyTLS: allowLegacyTls,
                 insecureNoServerValidation: insecureNoServerValidation, oneTimePassword: oneTimePassword,
                 insecureAllowLEAP: insecureAllowLeap,
+                fastProvisioning: try fastProvisioning.map(PACProvisioning.init(parsing:)),
                 passpoint: try passpointDraft())
             ProfileActions.printCreated(try ProfileActions.create(draft, context: context), context: context)
         }
