@@ -29,6 +29,7 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case noSystemProfile = 221
         case noProfileInformation = 222
         case invalidFASTProvisioning = 223
+        case noLoginWindowProfiles = 224
         case invalidPasspoint = 225
     }
 
@@ -64,6 +65,8 @@ public struct ProfileErrorCode: StructuredErrorCode {
     public static let noProfileInformation = Self(.noProfileInformation)
     /// `--fast-provisioning`: not one of none, anonymous, authenticated, both.
     public static let invalidFASTProvisioning = Self(.invalidFASTProvisioning)
+    /// `getLoginWindowProfiles`: the interface has no login-window profiles.
+    public static let noLoginWindowProfiles = Self(.noLoginWindowProfiles)
     /// A Passpoint setting (roaming consortium OI, realm, home domain) is malformed, or the profile kind does not fit.
     public static let invalidPasspoint = Self(.invalidPasspoint)
 
@@ -146,6 +149,9 @@ public struct ProfileErrorCode: StructuredErrorCode {
             info("invalid-passpoint", "A Passpoint (Hotspot 2.0) setting is malformed, or does not fit the profile.",
                  "Roaming consortium OIs are 6 or 10 hex digits, realms and home domains are domain names: "
                      + "`eapolctl profile create --passpoint --domain example.edu --realm example.edu --roaming-consortium 001bc50460 ...`.")
+        case .noLoginWindowProfiles:
+            info("no-login-window-profiles", "The interface has no login-window profiles.",
+                 "Set them with `eapolctl setLoginWindowProfiles --interface IF --profileID ID` (several IDs, first tried first); `eapolctl getLoginWindowInterfaces` lists the interfaces that have some.")
         }
     }
 
