@@ -19,11 +19,7 @@ private func tlsProfile() -> Profile {
             trust: TrustSettings(serverCertificatePins: [pin]))
 }
 
-private let success: [AuthenticationEvent] = [
-    .stateChanged("associated"), .eapStatus("started", ""), .eapStatus("accept proposed method", "PEAP"),
-    .eapStatus("remote certificate verification", "success"), .eapStatus("completion", "success"),
-    .currentAuthMode("EAP-PEAP"), .stateChanged("completed"),
-]
+private let success = completedPEAPWithCertificate
 
 private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(5), settleWindow: .milliseconds(5))
 

@@ -11,10 +11,7 @@ private let pin = String(repeating: "cd", count: 32)
 private let profile = Profile(name: "lab", binding: .wired(interface: nil),
                               eap: EAPSettings(outer: .peap, inner: .mschapv2, username: "alice"),
                               trust: TrustSettings(serverCertificatePins: [pin]))
-private let success: [AuthenticationEvent] = [
-    .stateChanged("associated"), .eapStatus("started", ""), .eapStatus("completion", "success"),
-    .currentAuthMode("EAP-PEAP"), .stateChanged("completed"),
-]
+private let success = completedPEAP
 private let failure: [AuthenticationEvent] = [
     .stateChanged("associated"), .eapStatus("started", ""), .eapStatus("completion", "failure"),
 ]

@@ -10,10 +10,7 @@ private let pin = String(repeating: "ef", count: 32)
 private let profile = Profile(name: "lab", binding: .wired(interface: nil),
                               eap: EAPSettings(outer: .peap, inner: .mschapv2, username: "alice"),
                               trust: TrustSettings(serverCertificatePins: [pin]))
-private let success: [AuthenticationEvent] = [
-    .stateChanged("associated"), .eapStatus("started", ""), .eapStatus("completion", "success"),
-    .currentAuthMode("EAP-PEAP"), .stateChanged("completed"),
-]
+private let success = completedPEAP
 private let creds = FakeCredentials(passwords: [profile.id.uuid: ("alice", "pw")])
 
 /// Collects watch events and waits for them.
