@@ -34,6 +34,8 @@ public struct AuthenticationReport: Sendable {
     public var pac: PACUse? = nil
     /// EAP-FAST: the first exchange provisioned a PAC and ended in failure; the run authenticated again with it.
     public var pacRetried: Bool = false
+    /// Passpoint: the access point the interworking selection matched (nil for other profiles).
+    public var passpoint: PasspointSelection? = nil
 }
 
 /// How an authentication run ended; the output layer prints the raw value.

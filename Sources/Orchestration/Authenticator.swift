@@ -89,6 +89,9 @@ public struct Authenticator: Sendable {
     public func authenticate(profile: Profile, options: AuthenticationOptions,
                              progress: @escaping @Sendable (AuthenticationUpdate) -> Void = { _ in }) async throws
         -> AuthenticationReport {
+        if case .passpoint(let settings) = profile.binding {
+            return try await authenticatePasspoint(profile: profile, settings: settings, options: options, progress: progress)
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = start + options.timeout

@@ -32,8 +32,10 @@ struct AuthResultEnvelope: Encodable {
         let pacRetried: Bool?
         /// The lease obtained right after authentication (absent with --dhcp none / --no-wait).
         let dhcp: DHCPResultView?
+        /// Passpoint: the SSID, BSSID and OI the interworking selection matched (absent for other profiles).
+        var passpoint: PasspointSelection? = nil
     }
-    let result: Result
+    var result: Result
 
     init(_ r: AuthenticationReport, dhcp: DHCPResultView? = nil) {
         let leaf = r.serverChain.first { $0.depth == 0 }
@@ -43,6 +45,7 @@ struct AuthResultEnvelope: Encodable {
                         elapsedMs: r.elapsed.milliseconds, eapExchangeMs: r.eapExchange?.milliseconds,
                         serverValidated: r.serverValidated, resumed: r.resumed, network: r.networkPath, portUse: r.portUse.rawValue,
                         pac: r.pac, pacRetried: r.pac == nil ? nil : r.pacRetried, dhcp: dhcp)
+        result.passpoint = r.passpoint
     }
 
     var human: String {
@@ -59,6 +62,10 @@ struct AuthResultEnvelope: Encodable {
         }
         if let pac = result.pac {
             lines.append("EAP-FAST PAC: \(pac.rawValue)" + (result.pacRetried == true ? " (authenticated again with the new PAC)" : ""))
+        }
+        if let p = result.passpoint {
+            lines.append("Passpoint: matched \(p.ssid) (\(p.bssid), \(p.frequency) MHz, \(p.match.rawValue)"
+                + (p.roamingConsortium.map { ", roaming consortium \($0)" } ?? "") + ")")
         }
         if !result.serverValidated { lines.append("INSECURE: the server certificate was NOT validated") }
         lines.append(String(format: "elapsed %.1f ms", result.elapsedMs)

@@ -1,0 +1,35 @@
+public import ProfileModel
+import StructuredErrors
+import SupplicantClient
+
+extension Authenticator {
+    /// `auth start` for a Passpoint profile: wpa_supplicant's interworking selection finds the access point
+    /// (``PasspointSelector``; the credential and settings are gone again when it returns), then the profile
+    /// authenticates as a WPA2-Enterprise profile for the matched SSID, within the same overall timeout. The report
+    /// carries the match (`passpoint`).
+    /// - Throws: ``EAPError`` `no-passpoint-match` (nothing in range matches), ``SupplicantError``
+    ///   `interworking-unsupported`, ``ProfileError`` `wrong-port-kind` on a wired interface, and every error of a
+    ///   Wi-Fi authentication.
+    public func authenticatePasspoint(profile: Profile, settings: PasspointSettings, options: AuthenticationOptions,
+                                      progress: @escaping @Sendable (AuthenticationUpdate) -> Void = { _ in }) async throws
+        -> AuthenticationReport {
+        guard let interworking = supplicant as? any InterworkingControlling else {
+            throw SupplicantError(.interworkingUnsupported, "this supplicant connection has no Passpoint calls",
+                                  details: ["interface": .string(options.interfaceName)])
+        }
+        let clock = ContinuousClock()
+        let deadline = clock.now + options.timeout
+        let resolved = try await resolveCredentials(for: profile, oneTimePassword: options.oneTimePassword)
+        let iface = try await supplicant.interface(named: options.interfaceName, driver: options.driver)
+        _ = try PortUse.decide(profile: profile, interfaceName: iface.name, driver: iface.driver)
+        let selection = try await PasspointSelector(supplicant: supplicant, interworking: interworking)
+            .select(profile: profile, settings: settings, credentials: resolved, interface: iface, deadline: deadline)
+        var matched = profile
+        matched.binding = .wifi(ssid: try SSID(parsing: selection.ssidHex), security: .wpa2, hidden: false)
+        var remaining = options
+        remaining.timeout = max(deadline - clock.now, .seconds(1))
+        var report = try await authenticate(profile: matched, options: remaining, progress: progress)
+        report.passpoint = selection
+        return report
+    }
+}
