@@ -10,6 +10,7 @@ enum SupplicantSignalFuzz {
         (SupplicantNames.interface, "EAP"), (SupplicantNames.interface, "Certification"),
         (SupplicantNames.interface, "NetworkRequest"), (SupplicantNames.properties, "PropertiesChanged"),
         (SupplicantNames.interface, "PropertiesChanged"), (SupplicantNames.network, "PropertiesChanged"),
+        (SupplicantNames.interface, "InterworkingAPAdded"), (SupplicantNames.interface, "InterworkingSelectDone"),
     ]
     /// Strings the decoder and the tracker compare against.
     static let words = [
@@ -18,6 +19,7 @@ enum SupplicantSignalFuzz {
         "started", "accept proposed method", "refuse proposed method", "remote certificate verification",
         "remote TLS alert", "local TLS alert", "eap parameter needed", "completion", "success", "failure",
         "identity", "password", "PASSPHRASE", "PIN", "EAP-PEAP", "EAP-TTLS", "EAP-TLS", "INACTIVE", "",
+        "type", "excluded", "home", "roaming", path + "/BSSs/3", path + "/Credentials/0", "/fi/w1/wpa_supplicant1/Interfaces/2/BSSs/1",
     ]
 
     static func run(_ bytes: [UInt8]) {
@@ -40,6 +42,11 @@ enum SupplicantSignalFuzz {
             var arguments: [DBusValue] = []
             for _ in 0..<(input.byte() % 4) { arguments.append(value(&input, depth: 0)) }
             let signal = DBusSignal(sender: ":1.7", path: path, interface: interface, member: member, arguments: arguments)
+            // Passpoint: the interworking decoder sees the same signals; whatever it accepts names this interface's objects.
+            for case .accessPointMatched(let match) in InterworkingSignalDecoder.events(from: signal, interfacePath: path) {
+                precondition(match.bssPath.hasPrefix(path + "/BSSs/") && match.credentialPath.hasPrefix(path + "/Credentials/"),
+                             "a match outside the interface was accepted")
+            }
             for event in SupplicantSignalDecoder.events(from: signal) {
                 now += .milliseconds(Int64(input.byte()) * 10)
                 _ = tracker.handle(event, at: now)
