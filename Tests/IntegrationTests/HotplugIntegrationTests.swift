@@ -49,8 +49,15 @@ extension WiredTestbed {
                 for _ in 0..<50 where !FileManager.default.fileExists(atPath: pidFile) { try await Task.sleep(for: .milliseconds(100)) }
             }
 
-            /// Stops our hostapd (by its pid file) and deletes the pair.
+            /// Stops our hostapd (by its pid file), removes wpa_supplicant's `hp-supp` interface (the wired driver keeps
+            /// a deleted link's interface, which would never see frames on a new pair of the same name) and deletes
+            /// the pair.
             func remove() async {
+                let script = "p=$(busctl --address=\"$0\" call fi.w1.wpa_supplicant1 /fi/w1/wpa_supplicant1 fi.w1.wpa_supplicant1 GetInterface s \"$1\" | cut -d'\"' -f2) && [ -n \"$p\" ] && busctl --address=\"$0\" call fi.w1.wpa_supplicant1 /fi/w1/wpa_supplicant1 fi.w1.wpa_supplicant1 RemoveInterface o \"$p\""
+                if let bus = try? s.testbed.busAddress {
+                    _ = try? await ProcessRunner.run(["/bin/sh", "-c", script, bus, suppIf],
+                                                     environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"], timeout: .seconds(10))
+                }
                 if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
                    let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 {
                     kill(pid, SIGTERM)
@@ -64,6 +71,7 @@ extension WiredTestbed {
             try await Scenario.run { s in
                 let port = ExtraPort(s: s)
                 await port.remove()   // a leftover of an interrupted run
+                var running: JSONLinesProcess?
                 do {
                     let user = try s.testbed.value("TESTBED_PEAP_USER")
                     let id = try await s.cli.createProfile(name: "ethernet-peap", method: "peap", inner: "mschapv2", username: user)
@@ -71,6 +79,7 @@ extension WiredTestbed {
                     try await s.cli.succeedWithoutSystemd(["setSystemEthernetProfile", "--profileID", id])
                     let supervisor = JSONLinesProcess(s.cli, ["watch-wired", "--match", "hp-*", "--dhcp", "none", "--json"],
                                                       pidEvent: "supervisor-started")
+                    running = supervisor
                     _ = try await supervisor.wait(for: "supervisor-started")
                     try await Task.sleep(for: .milliseconds(300))
                     #expect(!supervisor.names().contains("watch-starting"), "no hp-* port yet: \(supervisor.names())")
@@ -91,6 +100,7 @@ extension WiredTestbed {
                     #expect(result.status == 0, "watch-wired did not exit 0 on SIGTERM:\n\(result)")
                     #expect(supervisor.names().last == "supervisor-stopping")
                 } catch {
+                    _ = try? await running?.stop()
                     await port.remove()
                     throw error
                 }

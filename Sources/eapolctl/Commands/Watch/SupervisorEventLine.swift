@@ -10,6 +10,12 @@ struct SupervisorEventLine: Encodable {
 
     private typealias Key = DynamicCodingKey
 
+    /// Fields written as JSON numbers, as `watch` writes them.
+    private static let numeric: Set<String> = [
+        "linkUpToBoundMs", "authenticatedToBoundMs", "triggerToBoundMs", "sinceTriggerMs", "exchangeMs", "retryInMs",
+        "prefixLength",
+    ]
+
     var name: String {
         switch event {
         case .started: "supervisor-started"
@@ -36,19 +42,14 @@ struct SupervisorEventLine: Encodable {
     }
 
     func encode(to encoder: any Encoder) throws {
-        if case .watch(let interface, let e) = event {
-            try WatchEventLine(event: e).encode(to: encoder)
-            if e.kind.fields["interface"] == nil {
-                var c = encoder.container(keyedBy: Key.self)
-                try c.encode(interface, forKey: Key("interface"))
-            }
-            return
-        }
+        // One container per line (a second container on the same encoder would replace the first).
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(name, forKey: Key("event"))
-        try c.encode(time.formatted(.iso8601.time(includingFractionalSeconds: true).year().month().day()), forKey: Key("time"))
-        for (k, v) in fields {
-            if k == "retryInMs", let d = Double(v) { try c.encode(d, forKey: Key(k)) } else { try c.encode(v, forKey: Key(k)) }
+        let at = if case .watch(_, let e) = event { e.time } else { time }
+        try c.encode(at.formatted(.iso8601.time(includingFractionalSeconds: true).year().month().day()), forKey: Key("time"))
+        if case .watch(_, let e) = event { try c.encode(e.elapsed.milliseconds, forKey: Key("elapsedMs")) }
+        for (k, v) in fields where !["event", "time", "elapsedMs"].contains(k) {
+            if Self.numeric.contains(k), let d = Double(v) { try c.encode(d, forKey: Key(k)) } else { try c.encode(v, forKey: Key(k)) }
         }
     }
 
