@@ -60,7 +60,6 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         case networkRemoved(network: String)
     }
 }
-        case .fastPAC(let event): event.name
 
 extension AuthenticationUpdate.Kind {
     /// The event's stable kebab-case name (the `event` of its JSON line).
@@ -80,6 +79,7 @@ extension AuthenticationUpdate.Kind {
         case .exchange(let progress): progress.name
         case .outcomeConfirmed: "outcome-confirmed"
         case .caRetry: "ca-retry"
+        case .fastPAC(let event): event.name
         case .dhcpStarted: "dhcp-started"
         case .dhcpBound: "dhcp-bound"
         case .probeStarted: "probe-started"

@@ -132,22 +132,22 @@ public struct Authenticator: Sendable {
 
         var tried: [TrustAnchor] = []
         var attemptOptions = options
+        var pacUse: PACUse?
+        var pacRetried = false
         while true {
             tried.append(plan.anchor)
             let attempt = Attempt(supplicant: supplicant, credentials: credentials, profile: profile, spec: spec,
-        var pacUse: PACUse?
-        var pacRetried = false
                                   plan: plan, interface: iface, options: attemptOptions, clock: clock, start: start,
                                   deadline: deadline, emit: emit,
                                   marker: try SessionMarker(spec: spec, plan: plan, profileID: profile.id.description).blob)
             let result = try await attempt.run()
-            switch result.outcome {
-            case nil:
-                return report(status: result.openPort ? .openPort : .started, result: result, plan: plan, iface: iface, profile: profile,
             // EAP-FAST: a PAC wpa_supplicant provisioned or refreshed is stored before anything else happens.
             let use = try await keep(pac: result.pac, sent: spec.fast?.pac, profile: profile)
             if let use, use != .used { emit(.fastPAC(.stored(use))) }
             if pacUse == nil || pacUse == .used { pacUse = use }
+            switch result.outcome {
+            case nil:
+                return report(status: result.openPort ? .openPort : .started, result: result, plan: plan, iface: iface, profile: profile,
                               portUse: portUse, elapsed: clock.now - start)
             case .success(let success)?:
                 var r = report(status: .authenticated, result: result, plan: plan, iface: iface, profile: profile,
@@ -156,13 +156,10 @@ public struct Authenticator: Sendable {
                 r.serverChain = success.serverChain
                 r.serverValidated = success.serverValidated
                 r.resumed = success.sessionResumed
-                return r
-            case .eapFailure(let error)?:
-                if tried.count == 1,
                 r.pac = pacUse
                 r.pacRetried = pacRetried
-                   let next = NetworkConfiguration.nextCACandidate(after: error, chain: result.chain,
-                                                                   candidates: plan.trustCandidates, tried: tried) {
+                return r
+            case .eapFailure(let error)?:
                 if Self.retriesWithNewPAC(use: use, alreadyRetried: pacRetried), let newPAC = result.pac {
                     // Provisioning ended the exchange with EAP-Failure; the authenticator holds the port for its
                     // quiet period, which the EAPOL-Start schedule waits out (repeating until the deadline).
@@ -173,6 +170,9 @@ public struct Authenticator: Sendable {
                     plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix, anchor: plan.anchor)
                     continue
                 }
+                if tried.count == 1,
+                   let next = NetworkConfiguration.nextCACandidate(after: error, chain: result.chain,
+                                                                   candidates: plan.trustCandidates, tried: tried) {
                     emit(.caRetry(anchor: next, reason: error.message))
                     // The authenticator just sent an EAP-Failure: it may hold the port in its quiet period.
                     attemptOptions.recentFailureAge = .zero

@@ -9,12 +9,12 @@ public struct ResolvedCredentials: Sendable {
     public var clientIdentity: NetworkSpec.ClientIdentity?
     /// The stored EAP-FAST PAC of the profile (wpa_supplicant's PAC file text), if one was provisioned before.
     public var pac: SecretBytes?
-        self.pac = pac
 
     public init(username: String? = nil, password: SecretBytes? = nil, clientIdentity: NetworkSpec.ClientIdentity? = nil,
                 pac: SecretBytes? = nil) {
         self.username = username
         self.password = password
         self.clientIdentity = clientIdentity
+        self.pac = pac
     }
 }

@@ -34,9 +34,9 @@ public protocol SupplicantControlling: Sendable {
 
 extension SupplicantControlling {
     public var verifiedPeer: SupplicantPeer? { nil }
-}
     /// Fakes without blobs hold none; ``Supplicant`` reads them from wpa_supplicant.
     public func getBlob(named name: String, from interface: SupplicantInterface) async throws -> SecretBytes? { nil }
+}
 
 extension Supplicant: SupplicantControlling {
     public func interface(named name: String, driver: InterfaceDriver?) async throws -> SupplicantInterface {

@@ -98,8 +98,6 @@ enum WPASupplicantExporter {
                 phase1.append(flag.replacingOccurrences(of: "=1", with: "=0"))
             }
         }
-        if !phase1.isEmpty { lines.append("phase1=\"\(phase1.joined(separator: " "))\"") }
-        if eap.outer == .tls {
         if eap.outer == .fast {
             // The PAC lives in eapolctl's credential store and is never exported: wpa_supplicant keeps its own file.
             let provisioning = eap.fast?.provisioning ?? .none
@@ -110,6 +108,8 @@ enum WPASupplicantExporter {
                 + "/etc/wpa_supplicant/\(tag).pac")
             if provisioning.allowsAnonymous { head.append("# WARNING: \(Profile.anonymousProvisioningWarning)") }
         }
+        if !phase1.isEmpty { lines.append("phase1=\"\(phase1.joined(separator: " "))\"") }
+        if eap.outer == .tls {
             if let identity = secrets?.identity {
                 head.append("blob-base64-\(tag)_key={")
                 head += wrap(Data(identity.bundle.copyBytes()).base64EncodedString())

@@ -52,18 +52,18 @@ extension Profile {
         row("Username", eap.username ?? "(asked at connect time)")
         row("Outer identity", eap.outerIdentity ?? "(same as username)")
         if eap.oneTimePassword { row("Password", "one-time: never stored, asked for at each authentication") }
-        lines.append("Server validation:")
-        if isInsecure { lines.append("  \(Self.insecureWarning)") }
-        if trust.caCertificates.isEmpty {
-            row("CA certificates", "none", indent: "  ")
-        }
-        for (index, certificate) in trust.caCertificates.enumerated() {
         if eap.outer == .fast {
             let fast = eap.fast ?? FASTSettings()
             row("PAC", fast.usePAC ? "used (kept in the credential store)" : "not used")
             row("Provisioning", fast.provisioning.rawValue
                 + (fast.provisioning.allowsAnonymous ? " (the server is NOT authenticated while a PAC is provisioned)" : ""))
         }
+        lines.append("Server validation:")
+        if trust.insecureNoServerValidation || eap.outer == .leap { lines.append("  \(Self.insecureWarning)") }
+        if trust.caCertificates.isEmpty {
+            row("CA certificates", "none", indent: "  ")
+        }
+        for (index, certificate) in trust.caCertificates.enumerated() {
             let s = certificate.summary
             row("CA certificate", "#\(index + 1) \(s.subject)", indent: "  ")
             row("  issuer", s.issuer + (s.isSelfSigned ? " (self-signed)" : ""), indent: "  ")

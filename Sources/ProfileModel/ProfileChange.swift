@@ -45,6 +45,8 @@ public struct ProfileChange: Sendable, Hashable, Encodable {
         compare("eap.outerIdentity", old.eap.outerIdentity, new.eap.outerIdentity)
         compare("eap.oneTimePassword", String(old.eap.oneTimePassword), String(new.eap.oneTimePassword))
         compare("eap.insecureAllowLEAP", String(old.eap.insecureAllowLEAP), String(new.eap.insecureAllowLEAP))
+        compare("eap.fast.usePAC", old.eap.fast.map { String($0.usePAC) }, new.eap.fast.map { String($0.usePAC) })
+        compare("eap.fast.provisioning", old.eap.fast?.provisioning.rawValue, new.eap.fast?.provisioning.rawValue)
         for certificate in old.trust.caCertificates where !new.trust.caCertificates.contains(certificate) {
             changes.append(ProfileChange(field: "trust.caCertificates", old: describe(certificate), new: nil))
         }
@@ -62,8 +64,6 @@ public struct ProfileChange: Sendable, Hashable, Encodable {
                 String(new.trust.insecureNoServerValidation))
         return changes
     }
-        compare("eap.fast.usePAC", old.eap.fast.map { String($0.usePAC) }, new.eap.fast.map { String($0.usePAC) })
-        compare("eap.fast.provisioning", old.eap.fast?.provisioning.rawValue, new.eap.fast?.provisioning.rawValue)
 
     private static func hidden(of profile: Profile) -> String? {
         if case .wifi(_, _, let hidden) = profile.binding { return String(hidden) }

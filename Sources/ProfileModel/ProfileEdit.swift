@@ -48,6 +48,9 @@ public struct ProfileEdit: Sendable, Hashable {
     public var oneTimePassword: Bool?
     /// Whether the broken LEAP method is allowed (a LEAP profile without it is invalid).
     public var insecureAllowLEAP: Bool?
+    /// A new EAP-FAST PAC provisioning mode (the profile then uses a PAC). Given for another method, the profile
+    /// fails validation (`unexpected-fast-settings`).
+    public var fastProvisioning: PACProvisioning?
     /// CA certificates to embed (one already embedded is left as it is).
     public var addCACertificates: [TrustedCertificate] = []
     /// CA certificates to remove.
@@ -65,9 +68,6 @@ public struct ProfileEdit: Sendable, Hashable {
     public var tlsMaxVersion: FieldAssignment<TLSVersion>?
     public var allowLegacyTLS: Bool?
     public var insecureNoServerValidation: Bool?
-    /// A new EAP-FAST PAC provisioning mode (the profile then uses a PAC). Given for another method, the profile
-    /// fails validation (`unexpected-fast-settings`).
-    public var fastProvisioning: PACProvisioning?
 
     /// An edit that changes nothing; set the fields to change.
     public init() {}

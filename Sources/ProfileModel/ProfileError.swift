@@ -145,13 +145,13 @@ public struct ProfileErrorCode: StructuredErrorCode {
         case .invalidFASTProvisioning:
             info("invalid-fast-provisioning", "The EAP-FAST PAC provisioning mode is not one of none, anonymous, authenticated, both.",
                  "Use `eapolctl profile create --method fast --fast-provisioning authenticated` (or none, anonymous, both).")
+        case .noLoginWindowProfiles:
+            info("no-login-window-profiles", "The interface has no login-window profiles.",
+                 "Set them with `eapolctl setLoginWindowProfiles --interface IF --profileID ID` (several IDs, first tried first); `eapolctl getLoginWindowInterfaces` lists the interfaces that have some.")
         case .invalidPasspoint:
             info("invalid-passpoint", "A Passpoint (Hotspot 2.0) setting is malformed, or does not fit the profile.",
                  "Roaming consortium OIs are 6 or 10 hex digits, realms and home domains are domain names: "
                      + "`eapolctl profile create --passpoint --domain example.edu --realm example.edu --roaming-consortium 001bc50460 ...`.")
-        case .noLoginWindowProfiles:
-            info("no-login-window-profiles", "The interface has no login-window profiles.",
-                 "Set them with `eapolctl setLoginWindowProfiles --interface IF --profileID ID` (several IDs, first tried first); `eapolctl getLoginWindowInterfaces` lists the interfaces that have some.")
         }
     }
 

@@ -73,12 +73,12 @@ public enum ProfileValidator {
                     "LEAP has no outer (anonymous) identity, but '\(outer)' is set", "Remove the outer identity.")
             }
         }
+        problems += fastProblems(in: eap)
         if eap.oneTimePassword, !eap.outer.usesPassword {
             add("one-time-password-without-password", "eap.oneTimePassword",
                 "\(eap.outer.displayName) authenticates with a client certificate and uses no password, so a one-time password cannot apply",
                 "Leave out the one-time password flag, or use PEAP or TTLS.")
         }
-        problems += fastProblems(in: eap)
 
         // Trust.
         let trust = profile.trust

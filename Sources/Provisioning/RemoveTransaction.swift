@@ -1,7 +1,6 @@
 public import CredentialStore
 public import ProfileModel
 public import ProfileStore
-                    + undo.removedPACs.map { "EAP-FAST PAC (\($0))" }
 
 /// Removes a profile with the password and identity items keyed by its ID and its SSID, and its EAP-FAST PAC, all or nothing
 /// (`profile remove`, eapolcfg `removeProfile`).
@@ -30,6 +29,7 @@ public enum RemoveTransaction {
                                            + [.removePAC(.profile(profile.id.uuid))])
                 rollback.secretUndo = undo
                 removed = undo.replacedItems.map { $0.isIdentity ? "identity (\($0.key))" : "password item (\($0.key))" }
+                    + undo.removedPACs.map { "EAP-FAST PAC (\($0))" }
             }
             try control.checkpoint(.secretsWritten)
         } catch {

@@ -152,7 +152,6 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
         for e in script { c?.yield(e) }
         return result
     }
-}
     /// A PAC wpa_supplicant provisioned: what `getBlob` returns for any `-pac` blob (EAP-FAST); nil reads back the
     /// PAC blob eapolctl added, if it is still there.
     var provisionedPAC: [UInt8]?
@@ -163,6 +162,7 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
             return s
         }
     }
+}
 
 /// Credentials from a dictionary.
 struct FakeCredentials: CredentialProviding {

@@ -31,13 +31,6 @@ struct ProfileDraft {
     var fastUsePAC: Bool?
     /// EAP-FAST PAC provisioning; nil: authenticated for a FAST profile (`profile create`'s default).
     var fastProvisioning: PACProvisioning?
-
-    /// The PAC settings: a FAST profile's (defaults filled in), or the ones given for another method (which
-    /// validation then refuses as `unexpected-fast-settings`), else none.
-    private func fastSettings(for method: EAPMethod) -> FASTSettings? {
-        guard method == .fast || fastUsePAC != nil || fastProvisioning != nil else { return nil }
-        return FASTSettings(usePAC: fastUsePAC ?? true, provisioning: fastProvisioning ?? .authenticated)
-    }
     /// A Passpoint (Hotspot 2.0) profile's matching settings; nil for Wi-Fi and wired profiles.
     var passpoint: PasspointDraft?
 
@@ -86,5 +79,12 @@ struct ProfileDraft {
                               fast: fastSettings(for: method))
         let displayName = name ?? passpoint?.defaultName ?? ssid.map { "\(method.displayName) \($0)" } ?? "\(method.displayName) wired"
         return try Profile(name: displayName, binding: binding, eap: eap, trust: trust).validated()
+    }
+
+    /// The PAC settings: a FAST profile's (defaults filled in), or the ones given for another method (which
+    /// validation then refuses as `unexpected-fast-settings`), else none.
+    private func fastSettings(for method: EAPMethod) -> FASTSettings? {
+        guard method == .fast || fastUsePAC != nil || fastProvisioning != nil else { return nil }
+        return FASTSettings(usePAC: fastUsePAC ?? true, provisioning: fastProvisioning ?? .authenticated)
     }
 }

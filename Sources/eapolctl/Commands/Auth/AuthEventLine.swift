@@ -44,6 +44,10 @@ struct AuthEventLine: Encodable {
         case .exchange(let progress): text(of: progress)
         case .probeCertificate(let depth, let subject, let sha256): "server certificate depth \(depth): \(subject) SHA-256 \(sha256)"
         case .caRetry(let anchor, _): "retrying with \(anchor)"
+        case .fastPAC(.stored(let use)): "EAP-FAST PAC \(use.rawValue) and stored"
+        case .fastPAC(.retryWithNewPAC(let quietPeriod)):
+            "the PAC provisioning exchange ended in failure (by design): authenticating again with the new PAC"
+                + (quietPeriod ? " once the authenticator's quiet period ends" : "")
         case .warning(let message): "warning: \(message)"
         case .dhcpStarted(let backend, _): "DHCP (\(backend.rawValue))"
         case .dhcpBound(let bound):
@@ -52,10 +56,6 @@ struct AuthEventLine: Encodable {
         case .staleRemoved, .networkReused, .networkReuseFailed, .probeStarted, .probeState, .networkRemoved: nil
         }
     }
-        case .fastPAC(.stored(let use)): "EAP-FAST PAC \(use.rawValue) and stored"
-        case .fastPAC(.retryWithNewPAC(let quietPeriod)):
-            "the PAC provisioning exchange ended in failure (by design): authenticating again with the new PAC"
-                + (quietPeriod ? " once the authenticator's quiet period ends" : "")
 
     /// The terminal text of one of the tracker's events.
     private static func text(of progress: AuthenticationProgress) -> String? {

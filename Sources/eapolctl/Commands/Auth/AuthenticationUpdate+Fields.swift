@@ -33,6 +33,8 @@ extension AuthenticationUpdate.Kind {
         case .outcomeConfirmed(let state, let authMode, let network):
             return ["state": state, "authMode": authMode, "network": network]
         case .caRetry(let anchor, let reason): return ["anchor": anchor.description, "reason": reason]
+        case .fastPAC(.stored(let use)): return ["pac": use.rawValue]
+        case .fastPAC(.retryWithNewPAC(let quietPeriod)): return ["quietPeriod": String(quietPeriod)]
         case .dhcpStarted(let backend, let interface): return ["backend": backend.rawValue, "interface": interface]
         case .dhcpBound(let bound): return DHCPBoundFields.fields(of: bound, lease: false)
         case .probeStarted(let network, let identity, let methods):
@@ -43,8 +45,6 @@ extension AuthenticationUpdate.Kind {
         case .networkRemoved(let network): return ["network": network]
         }
     }
-        case .fastPAC(.stored(let use)): return ["pac": use.rawValue]
-        case .fastPAC(.retryWithNewPAC(let quietPeriod)): return ["quietPeriod": String(quietPeriod)]
 
     /// `failureAgeMs`: whole milliseconds.
     static func wholeMilliseconds(_ d: Duration) -> String { String(format: "%.0f", d.milliseconds) }

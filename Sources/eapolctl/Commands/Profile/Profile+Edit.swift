@@ -117,9 +117,9 @@ extension Eapolctl.Profile {
             edit.insecureNoServerValidation = insecureNoServerValidation
             edit.oneTimePassword = oneTimePassword
             edit.insecureAllowLEAP = insecureAllowLeap
+            edit.fastProvisioning = try fastProvisioning.map(PACProvisioning.init(parsing:))
             return edit
         }
-            edit.fastProvisioning = try fastProvisioning.map(PACProvisioning.init(parsing:))
 
         private func assignment<Value>(_ value: Value?, clear: Bool, _ option: String) throws -> FieldAssignment<Value>? {
             if let value {
