@@ -78,12 +78,15 @@ public struct CredentialItems {
         try openStore(false).listPasswordKeys()
     }
 
-    public func removePassword(_ target: ProfileTarget) throws -> CredentialKey {
+    /// Removes a password item and the EAP-FAST PAC kept under the same key, in one locked write.
+    /// - Returns: the key, and whether a password item and a PAC were there.
+    public func removePassword(_ target: ProfileTarget) throws -> (key: CredentialKey, removedItem: Bool, removedPAC: Bool) {
         let key = try key(for: target)
-        guard try openStore(false).removePassword(for: key) else {
+        let undo = try openStore(false).apply([.removePassword(key), .removePAC(key)])
+        guard !undo.replacedItems.isEmpty || !undo.removedPACs.isEmpty else {
             throw StoreError(.itemNotFound, "no password item for \(key)")
         }
-        return key
+        return (key, !undo.replacedItems.isEmpty, !undo.removedPACs.isEmpty)
     }
 
     public func setIdentity(_ target: ProfileTarget, identity: IdentityItem) throws -> CredentialKey {

@@ -2,7 +2,6 @@ import ArgumentParser
 import CredentialStore
 import ProfileModel
 import ProfileStore
-import Provisioning
 
 /// Which stored item a password or identity command means, in eapolcfg's terms: a profile's, an SSID's, or the
 /// default one.
@@ -38,10 +37,4 @@ struct CredentialKeyView: Encodable {
     let kind: String
     let profileID: String?
     let ssid: String?
-}
-
-// Until SecretActions calls ``CredentialItems``: the names it still uses.
-typealias CredentialTarget = ProfileTarget
-extension ProfileTarget {
-    func key(in repository: ProfileRepository) throws -> CredentialKey { try CredentialItems.key(for: self, in: repository) }
 }

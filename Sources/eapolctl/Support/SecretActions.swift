@@ -46,17 +46,11 @@ enum SecretActions {
         }
     }
 
-    static func removePassword(target: CredentialTarget, context: CommandContext) throws {
-        let key = try target.key(in: context.profiles)
-        let store = try context.openStore(creatingIfMissing: false)
+    static func removePassword(target: ProfileTarget, context: CommandContext) throws {
         // The profile's EAP-FAST PAC goes with its password, in the same locked write.
-        let undo = try store.apply([.removePassword(key), .removePAC(key)])
-        guard !undo.replacedItems.isEmpty || !undo.removedPACs.isEmpty else {
-            throw StoreError(.itemNotFound, "no password item for \(key)")
-        }
-        let pac = !undo.removedPACs.isEmpty
+        let (key, removedItem, pac) = try context.credentialItems.removePassword(target)
         context.output.result(RemovedPasswordView(removed: key.view, removedPAC: pac)) {
-            (undo.replacedItems.isEmpty ? "No password item; removed" : "Removed the password item")
+            (removedItem ? "Removed the password item" : "No password item; removed")
                 + (pac ? " and the EAP-FAST PAC" : "") + " of \(key)"
         }
     }
