@@ -22,7 +22,7 @@ extension WiredTestbed {
                 let good = try await peapProfile(s, name: "user-good")
                 let set = try await s.cli.succeedWithoutSystemd(["setLoginWindowProfiles", "--interface", interface,
                                                                  "--profileID", untrusted, good, "--json"])
-                let result = try #require(AuthOutput.object(set.stdout.trimmingCharacters(in: .whitespacesAndNewlines))?["result"] as? [String: Any], "\(set)")
+                let result = try #require(AuthOutput.object(set.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(set)")
                 #expect((result["service"] as? [String: Any])?["action"] as? String == "manual")
                 let shown = try await s.cli.runWithoutSystemd(["getLoginWindowProfiles", "--interface", interface])
                 #expect(shown.stdout.contains("1. machine-rogue-ca") && shown.stdout.contains("2. user-good"), "\(shown)")
