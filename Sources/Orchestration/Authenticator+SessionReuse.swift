@@ -50,7 +50,7 @@ extension Authenticator {
               let current = try await supplicant.currentNetwork(of: iface) else { return nil }
         var ours: [String] = []
         for network in try await supplicant.networks(of: iface) {
-            if let id = try await supplicant.idString(ofNetwork: network), id.hasPrefix(SupplicantNames.idStringPrefix) {
+            if SupplicantNames.isOurs(idString: try await supplicant.idString(ofNetwork: network)) {
                 ours.append(network)
             }
         }

@@ -238,10 +238,7 @@ public struct Authenticator: Sendable {
         let mode = try await supplicant.currentAuthMode(of: iface)
         let network = try await supplicant.currentNetwork(of: iface)
         var profileID: String?
-        if let network, let id = try await supplicant.idString(ofNetwork: network),
-           id.hasPrefix(SupplicantNames.idStringPrefix) {
-            profileID = String(id.dropFirst(SupplicantNames.idStringPrefix.count))
-        }
+        if let network { profileID = SupplicantNames.tag(ofIDString: try await supplicant.idString(ofNetwork: network)) }
         return State(interfaceName: interfaceName, supplicantState: state,
                      authMode: mode == "INACTIVE" || mode.isEmpty ? nil : mode, network: network, profileID: profileID)
     }
@@ -250,7 +247,7 @@ public struct Authenticator: Sendable {
     func removeOurs(on iface: SupplicantInterface) async throws -> (networks: Int, blobs: Int, paths: [String]) {
         var paths: [String] = []
         for network in try await supplicant.networks(of: iface) {
-            if let id = try await supplicant.idString(ofNetwork: network), id.hasPrefix(SupplicantNames.idStringPrefix) {
+            if SupplicantNames.isOurs(idString: try await supplicant.idString(ofNetwork: network)) {
                 try await supplicant.removeNetwork(network, from: iface)
                 paths.append(network)
             }

@@ -57,7 +57,6 @@ extension Eapolctl.Profile {
                 + "authenticated while provisioning; recorded and shown loudly), both.",
             valueName: "mode"))
         var fastProvisioning: String?
-
         @Flag(help: "A Passpoint (Hotspot 2.0) profile: no SSID; networks match by --roaming-consortium, --realm, --domain.")
         var passpoint = false
         @Option(help: ArgumentHelp("Passpoint home domain (FQDN of the home operator; repeatable).", valueName: "fqdn"))
@@ -81,6 +80,7 @@ extension Eapolctl.Profile {
             }
             return PasspointDraft(domains: domain, realm: realm, roamingConsortiums: roamingConsortium)
         }
+
         func run() async throws {
             let context = CommandContext(global)
             let draft = ProfileDraft(
