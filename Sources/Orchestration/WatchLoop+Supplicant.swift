@@ -99,14 +99,22 @@ extension WatchLoop {
     func authenticateOne(_ profile: Profile, reason: WatchAuthenticationReason) async throws {
         emit(.authenticating(profile: profile.name, reason: reason))
         let authenticator = Authenticator(supplicant: w.supplicant, credentials: w.credentials)
-        let report = try await authenticator.authenticate(profile: profile, options: AuthenticationOptions(
-            interfaceName: name, driver: w.options.driver, timeout: w.options.authenticationTimeout,
-            sendEAPOLStart: w.options.sendEAPOLStart))
+        let report: AuthenticationReport
+        do {
+            report = try await authenticator.authenticate(profile: profile, options: AuthenticationOptions(
+                interfaceName: name, driver: w.options.driver, timeout: w.options.authenticationTimeout,
+                sendEAPOLStart: w.options.sendEAPOLStart, recentFailureAge: lastEAPFailure.map { clock.now - $0 }))
+        } catch let error as EAPError where error.code != .noAuthenticator {
+            // The exchange reached the authenticator and failed: its quiet period now holds the port.
+            lastEAPFailure = clock.now
+            throw error
+        }
         let current = try await w.supplicant.existingInterface(named: name)
         iface = current
         if let current { subscribe(current) }
         lastState = "completed"
         reauthPending = false
+        lastEAPFailure = nil
         authenticated(reason: reason, authMode: report.authMode, resumed: report.resumed)
     }
 

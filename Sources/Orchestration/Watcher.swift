@@ -85,6 +85,9 @@ final class WatchLoop {
     var helpers: [Task<Void, Never>] = []
     /// The login-window list and the profile of it that worked (nil: a single profile or none).
     var loginWindow: LoginWindowSelection?
+    /// When an authentication on this port last ended in an EAP failure: the authenticator then holds the port in its
+    /// quiet period and ignores EAPOL-Starts, so the next attempt must not take that silence for a port without 802.1X.
+    var lastEAPFailure: ContinuousClock.Instant?
 
     init(watcher: Watcher, continuation: AsyncStream<Input>.Continuation, emit: @escaping @Sendable (WatchEvent) -> Void) {
         w = watcher
