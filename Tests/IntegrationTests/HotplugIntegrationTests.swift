@@ -38,14 +38,13 @@ extension WiredTestbed {
                 }.joined(separator: "\n")
                 let path = s.cli.baseDirectory.appendingPathComponent("hostapd-hp.conf").path
                 try conf.write(toFile: path, atomically: true, encoding: .utf8)
-                // hostapd -B daemonizes: its output goes to /dev/null (a daemon holding the runner's pipes would keep
-                // the runner waiting for their end).
+                // hostapd runs in the foreground as this test's own child (a daemonized `hostapd -B` left its exited
+                // parent unreaped and the runner waiting): the shell writes its pid, then execs ip, which execs hostapd,
+                // so the pid in the file is hostapd's. remove() stops it by that pid; the runner's deadline is a backstop.
                 let log = s.cli.baseDirectory.appendingPathComponent("hostapd-hp.log").path
-                let result = try await ProcessRunner.run(
-                    ["/bin/sh", "-c", "exec \"$0\" netns exec \"$1\" \"$2\" -B -P \"$3\" -f \"$4\" \"$5\" </dev/null >/dev/null 2>&1",
-                     systemProgram("ip"), try s.testbed.value("TESTBED_NS_AUTH"), systemProgram("hostapd"), pidFile, log, path],
-                    environment: [:], timeout: .seconds(10))
-                guard result.status == 0 else { throw TestbedUnavailable("second hostapd failed:\n\(result)") }
+                let argv = ["/bin/sh", "-c", "echo $$ >\"$3\"; exec \"$0\" netns exec \"$1\" \"$2\" -f \"$4\" \"$5\" </dev/null >/dev/null 2>&1",
+                            systemProgram("ip"), try s.testbed.value("TESTBED_NS_AUTH"), systemProgram("hostapd"), pidFile, log, path]
+                Task.detached { _ = try? await ProcessRunner.run(argv, environment: [:], timeout: .seconds(180)) }
                 for _ in 0..<50 where !FileManager.default.fileExists(atPath: pidFile) { try await Task.sleep(for: .milliseconds(100)) }
             }
 
