@@ -59,7 +59,8 @@ extension WiredTestbed {
                 }
                 if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
                    let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 {
-                    kill(pid, SIGTERM)
+                    // SIGKILL: the child inherits the test process's signal mask, in which SIGTERM is blocked.
+                    kill(pid, SIGKILL)
                 }
                 try? await ip("TESTBED_NS_AUTH", "link", "del", authIf)
             }
