@@ -173,13 +173,13 @@ _eapolctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    profile|password|identity|store|auth|dhcp|watch|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setProfileInformation|getProfileInformation|clearProfileInformation|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|setSystemProfile|getSystemProfile|clearSystemProfile|getSystemInterfaces|setSystemEthernetProfile|getSystemEthernetProfile|clearSystemEthernetProfile|help)
+    profile|password|identity|store|auth|dhcp|watch|watch-wired|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setProfileInformation|getProfileInformation|clearProfileInformation|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|setSystemProfile|getSystemProfile|clearSystemProfile|getSystemInterfaces|setSystemEthernetProfile|getSystemEthernetProfile|clearSystemEthernetProfile|setLoginWindowProfiles|getLoginWindowProfiles|clearLoginWindowProfiles|getLoginWindowInterfaces|help)
         # Offer subcommand argument completions
         "_eapolctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'profile password identity store auth dhcp watch onboard errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setProfileInformation getProfileInformation clearProfileInformation setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity startAuthentication stopAuthentication getState setSystemProfile getSystemProfile clearSystemProfile getSystemInterfaces setSystemEthernetProfile getSystemEthernetProfile clearSystemEthernetProfile help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'profile password identity store auth dhcp watch watch-wired onboard errors listProfiles showProfile exportProfile importProfile removeProfile createProfile setProfileInformation getProfileInformation clearProfileInformation setPasswordItem getPasswordItem removePasswordItem setIdentity getIdentity clearIdentity startAuthentication stopAuthentication getState setSystemProfile getSystemProfile clearSystemProfile getSystemInterfaces setSystemEthernetProfile getSystemEthernetProfile clearSystemEthernetProfile setLoginWindowProfiles getLoginWindowProfiles clearLoginWindowProfiles getLoginWindowInterfaces help' -- "${cur}"))
         ;;
     esac
 }
@@ -209,9 +209,9 @@ _eapolctl_profile() {
 
 _eapolctl_profile_create() {
     repeating_flags=()
-    non_repeating_flags=(--json --hidden --system-cas --allow-legacy-tls --insecure-no-server-validation --one-time-password --insecure-allow-leap --version -h --help)
-    repeating_options=(--ca-cert --pin --server-name)
-    non_repeating_options=(--state-dir --key-file --name --ssid --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max)
+    non_repeating_flags=(--json --hidden --system-cas --allow-legacy-tls --insecure-no-server-validation --one-time-password --insecure-allow-leap --passpoint --version -h --help)
+    repeating_options=(--ca-cert --pin --server-name --domain --roaming-consortium)
+    non_repeating_options=(--state-dir --key-file --name --ssid --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max --fast-provisioning --realm)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -259,6 +259,18 @@ _eapolctl_profile_create() {
         return
         ;;
     '--tls-max')
+        return
+        ;;
+    '--fast-provisioning')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--realm')
+        return
+        ;;
+    '--roaming-consortium')
         return
         ;;
     esac
@@ -328,7 +340,7 @@ _eapolctl_profile_edit() {
     repeating_flags=()
     non_repeating_flags=(--json --hidden --no-hidden --wired --no-wired-interface --no-username --no-outer-identity --system-cas --no-system-cas --no-tls-min --no-tls-max --allow-legacy-tls --no-allow-legacy-tls --insecure-no-server-validation --no-insecure-no-server-validation --one-time-password --no-one-time-password --insecure-allow-leap --no-insecure-allow-leap --version -h --help)
     repeating_options=(--add-ca-cert --remove-ca-cert --add-server-name --remove-server-name --add-pin --remove-pin)
-    non_repeating_options=(--state-dir --key-file --ssid --name --ssid-set --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max)
+    non_repeating_options=(--state-dir --key-file --ssid --name --ssid-set --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max --fast-provisioning)
     __eapolctl_offer_flags_options 1
 
     # Offer option value completions
@@ -388,6 +400,9 @@ _eapolctl_profile_edit() {
         return
         ;;
     '--tls-max')
+        return
+        ;;
+    '--fast-provisioning')
         return
         ;;
     esac
@@ -1016,6 +1031,42 @@ _eapolctl_watch() {
     esac
 }
 
+_eapolctl_watch-wired() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--match)
+    non_repeating_options=(--state-dir --key-file --bus --dhcp --dhcp-timeout --timeout --dhcp-script)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--bus')
+        return
+        ;;
+    '--match')
+        return
+        ;;
+    '--dhcp')
+        return
+        ;;
+    '--dhcp-timeout')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--dhcp-script')
+        return
+        ;;
+    esac
+}
+
 _eapolctl_onboard() {
     repeating_flags=()
     non_repeating_flags=(--json --password-stdin --pkcs12-passphrase-stdin --connect --require-signed --allow-invalid-signature --version -h --help)
@@ -1198,7 +1249,7 @@ _eapolctl_removeProfile() {
 
 _eapolctl_createProfile() {
     repeating_flags=()
-    non_repeating_flags=(--json --oneTimePassword --insecure-no-server-validation --insecure-allow-leap --version -h --help)
+    non_repeating_flags=(--json --oneTimePassword --insecure-no-server-validation --insecure-allow-leap --EAPFASTUsePAC --EAPFASTProvisionPAC --EAPFASTProvisionPACAnonymously --version -h --help)
     repeating_options=(--authType --trustedCertificate --trustedServerName)
     non_repeating_options=(--state-dir --key-file --userDefinedName --SSID --securityType --domain --outerIdentity --TTLSInnerAuthentication --userName)
     __eapolctl_offer_flags_options 0
@@ -1751,6 +1802,93 @@ _eapolctl_getSystemEthernetProfile() {
 _eapolctl_clearSystemEthernetProfile() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_setLoginWindowProfiles() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--profileID --profileid --SSID --ssid)
+    non_repeating_options=(--state-dir --key-file --interface)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--profileID'|'--profileid')
+        return
+        ;;
+    '--SSID'|'--ssid')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_getLoginWindowProfiles() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_clearLoginWindowProfiles() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_getLoginWindowInterfaces() {
+    repeating_flags=()
+    non_repeating_flags=(--json --details --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file)
     __eapolctl_offer_flags_options 0

@@ -57,6 +57,7 @@ _eapolctl() {
             'auth:Authenticate through wpa_supplicant, stop, and show the state of an interface.'
             'dhcp:Obtain or refresh an IPv4 lease with the builtin client or the one managing the interface.'
             'watch:Stay running: re-authenticate after link flaps and renew DHCP after every re-authentication.'
+            'watch-wired:Run watch --system on every wired port without its own system profile, including ports plugged in later.'
             'onboard:Onboard from a provider'\''s file: import its profiles, store the credentials, optionally connect.'
             'errors:List every error domain, code, exit status and hint.'
             'listProfiles:List profiles (eapolcfg form of `profile list`).'
@@ -84,13 +85,17 @@ _eapolctl() {
             'setSystemEthernetProfile:Set the profile of every wired interface that has no system profile of its own.'
             'getSystemEthernetProfile:Show the system Ethernet profile.'
             'clearSystemEthernetProfile:Remove the system Ethernet profile.'
+            'setLoginWindowProfiles:Set the profiles an interface tries in order at boot until one authenticates (enables eapolctl-watch@IF.service).'
+            'getLoginWindowProfiles:Show the login-window profiles of an interface, in the order they are tried.'
+            'clearLoginWindowProfiles:Remove the login-window profiles of an interface (disables eapolctl-watch@IF.service unless a system profile needs it).'
+            'getLoginWindowInterfaces:List the interfaces that have login-window profiles (--details: the profiles and the watch unit'\''s state).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        profile|password|identity|store|auth|dhcp|watch|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setProfileInformation|getProfileInformation|clearProfileInformation|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|setSystemProfile|getSystemProfile|clearSystemProfile|getSystemInterfaces|setSystemEthernetProfile|getSystemEthernetProfile|clearSystemEthernetProfile|help)
+        profile|password|identity|store|auth|dhcp|watch|watch-wired|onboard|errors|listProfiles|showProfile|exportProfile|importProfile|removeProfile|createProfile|setProfileInformation|getProfileInformation|clearProfileInformation|setPasswordItem|getPasswordItem|removePasswordItem|setIdentity|getIdentity|clearIdentity|startAuthentication|stopAuthentication|getState|setSystemProfile|getSystemProfile|clearSystemProfile|getSystemInterfaces|setSystemEthernetProfile|getSystemEthernetProfile|clearSystemEthernetProfile|setLoginWindowProfiles|getLoginWindowProfiles|clearLoginWindowProfiles|getLoginWindowInterfaces|help)
             "_eapolctl_${words[1]}" && ret=0
             ;;
         esac
@@ -146,8 +151,8 @@ _eapolctl_profile_create() {
         '--security[wpa2, wpa3, wpa3-192, wpa2-wpa3 (default wpa2 with --ssid).]:security:'
         '--hidden[The SSID is hidden (probe for it explicitly).]'
         '--wired-interface[Restrict a wired profile to this interface.]:interface:'
-        '--method[Outer EAP method\: peap, ttls, tls (leap only with --insecure-allow-leap).]:method:'
-        '--inner[Inner method\: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).]:inner:'
+        '--method[Outer EAP method\: peap, ttls, tls, fast (leap only with --insecure-allow-leap).]:method:'
+        '--inner[Inner method\: mschapv2, gtc (PEAP, EAP-FAST); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).]:inner:'
         '--username[User name (inner identity).]:username:'
         '--outer-identity[Outer (anonymous) identity.]:outer-identity:'
         '*--ca-cert[Trusted CA certificate file, PEM or DER (repeatable).]:file:'
@@ -160,6 +165,11 @@ _eapolctl_profile_create() {
         '--insecure-no-server-validation[Do not validate the server certificate (recorded in the profile and shown loudly).]'
         '--one-time-password[One-time passwords\: nothing is stored; auth start asks on the terminal or reads --password-stdin.]'
         '--insecure-allow-leap[Allow the broken LEAP method (MS-CHAPv1 based; recorded in the profile and shown loudly).]'
+        '--fast-provisioning[EAP-FAST PAC provisioning\: none (a stored PAC only), authenticated (default), anonymous (the server is not authenticated while provisioning; recorded and shown loudly), both.]:mode:'
+        '--passpoint[A Passpoint (Hotspot 2.0) profile\: no SSID; networks match by --roaming-consortium, --realm, --domain.]'
+        '*--domain[Passpoint home domain (FQDN of the home operator; repeatable).]:fqdn:'
+        '--realm[Passpoint NAI realm of the account, e.g. example.edu.]:realm:'
+        '*--roaming-consortium[Passpoint roaming consortium OI, 6 or 10 hex digits, e.g. 001bc50460 (repeatable).]:oi:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -231,7 +241,7 @@ _eapolctl_profile_edit() {
         '--wired[Make the profile wired (drops its SSID, security and hidden flag).]'
         '--wired-interface[Restrict the wired profile to this interface.]:interface:'
         '--no-wired-interface[Lift the wired profile'\''s interface restriction.]'
-        '--method[New outer EAP method\: peap, ttls, tls (leap only with --insecure-allow-leap).]:method:'
+        '--method[New outer EAP method\: peap, ttls, tls, fast (leap only with --insecure-allow-leap).]:method:'
         '--inner[New inner method\: mschapv2, gtc (PEAP); pap, chap, mschap, mschapv2, eap-mschapv2 (TTLS).]:inner:'
         '--username[New user name (inner identity).]:username:'
         '--no-username[Remove the user name.]'
@@ -257,6 +267,7 @@ _eapolctl_profile_edit() {
         '--no-one-time-password[Whether the password is one-time\: never stored, asked for at each authentication.]'
         '--insecure-allow-leap[Whether the broken LEAP method is allowed (recorded in the profile and shown loudly).]'
         '--no-insecure-allow-leap[Whether the broken LEAP method is allowed (recorded in the profile and shown loudly).]'
+        '--fast-provisioning[New EAP-FAST PAC provisioning\: none (the stored PAC only), authenticated, anonymous (recorded and shown loudly), both.]:mode:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -320,7 +331,7 @@ _eapolctl_profile_probe() {
         '--expect-fingerprint[SHA-256 the presented CA or server certificate must have (needed by --adopt in scripts).]:sha256:'
         '--save-ca[Write the presented root CA (PEM) to this file.]:file:'
         '--force[Let --save-ca replace an existing file.]'
-        '--timeout[Give up after this many seconds.]:seconds:'
+        '--timeout[Give up after this many seconds. (default\: 20.0)]:seconds:'
         '--driver[wpa_supplicant driver when creating the interface\: wired or nl80211.]:driver:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -633,12 +644,12 @@ _eapolctl_auth_start() {
         '--profile[The profile (ID or name).]:profile:'
         '--ssid[The profile bound to this SSID.]:ssid:'
         '--default[The only wired profile, with the default credentials.]'
-        '--timeout[Give up after this many seconds.]:seconds:'
+        '--timeout[Give up after this many seconds. (default\: 30.0)]:seconds:'
         '--no-wait[Return right after selecting the network.]'
         '--driver[wpa_supplicant driver when creating the interface\: wired or nl80211.]:driver:'
         '--no-eapol-start[Do not send an EAPOL-Start after association (wait for the supplicant'\''s own, ~2 s).]'
-        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
-        '--dhcp-timeout[Budget of the DHCP exchange after authentication, in seconds.]:seconds:'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin). (default\: auto)]:backend:'
+        '--dhcp-timeout[Budget of the DHCP exchange after authentication, in seconds. (default\: 15.0)]:seconds:'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--max-start[Unanswered EAPOL-Starts (one a second) after which a wired port counts as without 802.1X; 0 waits for --timeout.]:count:'
         '--accept-open-port[A wired port without 802.1X (open, or MAC authentication bypass) is not an error\: go on to DHCP, unauthenticated.]'
@@ -718,8 +729,8 @@ _eapolctl_dhcp_renew() {
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--interface[The network interface, e.g. eth0.]:name:'
-        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
-        '--timeout[Give up after this many seconds.]:seconds:'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin). (default\: auto)]:backend:'
+        '--timeout[Give up after this many seconds. (default\: 15.0)]:seconds:'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -743,7 +754,27 @@ _eapolctl_watch() {
         '--timeout[Budget of each full authentication, in seconds.]:seconds:'
         '--driver[wpa_supplicant driver when creating the interface\: wired or nl80211.]:driver:'
         '--no-eapol-start[Do not send an EAPOL-Start after link-up.]'
-        '--system[Authenticate with the interface'\''s system profile (setSystemProfile; on a wired interface without one, setSystemEthernetProfile'\''s). The eapolctl-watch@IF unit passes it.]'
+        '--system[Authenticate with the interface'\''s system profile (setSystemProfile); else try its login-window profiles in order (setLoginWindowProfiles); else, on a wired interface, setSystemEthernetProfile'\''s. The eapolctl-watch@IF unit passes it.]'
+        '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_watch-wired() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '*--match[Serve the Ethernet ports whose name matches this glob (repeatable), physical or not.]:glob:'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
+        '--dhcp-timeout[Budget of each DHCP exchange, in seconds.]:seconds:'
+        '--timeout[Budget of each full authentication, in seconds.]:seconds:'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -888,11 +919,11 @@ _eapolctl_createProfile() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
-        '*--authType[EAP type\: PEAP, TTLS, TLS, LEAP (with --insecure-allow-leap) or a number (repeatable; the first supported is used).]:authType:'
+        '*--authType[EAP type\: PEAP, TTLS, TLS, FAST (43), LEAP (with --insecure-allow-leap) or a number (repeatable; the first supported is used).]:authType:'
         '--userDefinedName[User-visible name.]:userDefinedName:'
         '--SSID[Wi-Fi SSID (text, or hex\:...).]:SSID:'
         '--securityType[WPA, WPA2, Any, or wpa3, wpa3-192, wpa2-wpa3 (WEP is refused).]:securityType:'
-        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
+        '--domain[Hotspot 2.0 (Passpoint) home domain, also used as the NAI realm; makes a Passpoint profile (no --SSID).]:domain:'
         '*--trustedCertificate[Trusted CA certificate file, DER or PEM (repeatable).]:trustedCertificate:'
         '*--trustedServerName[Server name the certificate must carry (repeatable).]:trustedServerName:'
         '--outerIdentity[Outer (anonymous) identity.]:outerIdentity:'
@@ -901,6 +932,9 @@ _eapolctl_createProfile() {
         '--oneTimePassword[One-time passwords\: nothing is stored; startAuthentication asks on the terminal or reads --password-stdin.]'
         '--insecure-no-server-validation[Do not validate the server certificate (recorded in the profile and shown loudly).]'
         '--insecure-allow-leap[Allow the broken LEAP method (MS-CHAPv1 based; recorded in the profile and shown loudly).]'
+        '--EAPFASTUsePAC[EAP-FAST\: use a PAC (required on Linux\: wpa_supplicant'\''s EAP-FAST needs one).]'
+        '--EAPFASTProvisionPAC[EAP-FAST\: allow authenticated (server certificate) PAC provisioning.]'
+        '--EAPFASTProvisionPACAnonymously[EAP-FAST\: allow anonymous PAC provisioning (the server is not authenticated; recorded and shown loudly).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -973,8 +1007,8 @@ _eapolctl_setPasswordItem() {
         '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
         '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
-        '--default[The default item.]'
-        '--system[Accepted for compatibility (the store is per state directory).]'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--system[The item used by boot-time authentication\: on Linux the same item (one store, used by root).]'
         '--name[User name.]:name:'
         '--password[The password, or - to read stdin (or prompt on a terminal).]:password:'
         '--password-file[Read the password from this file.]:password-file:'
@@ -995,7 +1029,7 @@ _eapolctl_getPasswordItem() {
         '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
         '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
-        '--default[The default item.]'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
         '--system[The item used by boot-time authentication\: on Linux the same item (one store, used by root).]'
         '--name[Print the user name (Name\: ...).]'
         '--password[Print that a password is stored (Password\: ************; never the password).]'
@@ -1016,8 +1050,8 @@ _eapolctl_removePasswordItem() {
         '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
         '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
-        '--default[The default item.]'
-        '--system[Accepted for compatibility.]'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--system[The item used by boot-time authentication\: on Linux the same item (one store, used by root).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -1035,8 +1069,8 @@ _eapolctl_setIdentity() {
         '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
         '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
-        '--default[The default identity.]'
-        '--system[The identity used by boot-time authentication\: on Linux the same item (one store, used by root).]'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--system[The item used by boot-time authentication\: on Linux the same item (one store, used by root).]'
         '--certificate[PEM client certificate.]:certificate:'
         '--privateKey[PEM private key for --certificate.]:privateKey:'
         '--pkcs12[PKCS#12 bundle.]:pkcs12:'
@@ -1058,8 +1092,8 @@ _eapolctl_getIdentity() {
         '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
         '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
-        '--default[The default identity.]'
-        '--system[The identity used by boot-time authentication\: on Linux the same item (one store, used by root).]'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--system[The item used by boot-time authentication\: on Linux the same item (one store, used by root).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -1077,8 +1111,8 @@ _eapolctl_clearIdentity() {
         '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
         '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
         '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
-        '--default[The default identity.]'
-        '--system[The identity used by boot-time authentication\: on Linux the same item (one store, used by root).]'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--system[The item used by boot-time authentication\: on Linux the same item (one store, used by root).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -1096,15 +1130,15 @@ _eapolctl_startAuthentication() {
         '--interface[The network interface, e.g. eth0.]:name:'
         '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
         '(--profileID --profileid)'{--profileID,--profileid}'[The profile'\''s ID (or name).]:profileID:'
-        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID of the profile.]:SSID:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The SSID (text, or hex\:...).]:SSID:'
+        '--domain[Hotspot 2.0 domain (not supported on Linux).]:domain:'
         '--default[The only wired profile, with the default credentials.]'
         '--no-ui[Accepted for compatibility; eapolctl never shows UI.]'
         '--system[Authenticate as the system\: on Linux the same as without (eapolctl runs as root).]'
-        '--domain[Hotspot 2.0 domain (not supported on Linux yet).]:domain:'
-        '--timeout[Give up after this many seconds.]:timeout:'
+        '--timeout[Give up after this many seconds. (default\: 30.0)]:timeout:'
         '--no-wait[Return right after selecting the network (eapolcfg'\''s behaviour).]'
-        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
-        '--dhcp-timeout[Budget of the DHCP exchange after authentication, in seconds.]:seconds:'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin). (default\: auto)]:backend:'
+        '--dhcp-timeout[Budget of the DHCP exchange after authentication, in seconds. (default\: 15.0)]:seconds:'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--password-stdin[Read a one-time-password profile'\''s password from standard input (else it is asked on the terminal).]'
         '--version[Show the version.]'
@@ -1248,6 +1282,68 @@ _eapolctl_clearSystemEthernetProfile() {
         '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
         '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_setLoginWindowProfiles() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '(--profileID --profileid)'{--profileID,--profileid}'[The profiles'\'' IDs (or names), first tried first.]:id:'
+        '(--SSID --ssid)'{--SSID,--ssid}'[The profiles'\'' SSIDs (text, or hex\:...), first tried first.]:ssid:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_getLoginWindowProfiles() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_clearLoginWindowProfiles() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_getLoginWindowInterfaces() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--details[Show each interface'\''s profiles in order and the state of its eapolctl-watch unit.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
