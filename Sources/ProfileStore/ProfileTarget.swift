@@ -6,14 +6,18 @@ import StructuredErrors
 public struct ProfileLookup: Sendable, Equatable {
     public var reference: String?
     public var ssid: String?
+    /// A Passpoint profile's home domain (eapolcfg `--domain`).
+    public var domain: String?
 
-    public init(reference: String?, ssid: String?) {
+    public init(reference: String?, ssid: String?, domain: String? = nil) {
         self.reference = reference
         self.ssid = ssid
+        self.domain = domain
     }
 
     public func resolve(in repository: ProfileRepository) throws -> Profile {
         if let reference { return try repository.resolve(reference) }
+        if let domain { return try repository.find(passpointDomain: domain) }
         if let ssid {
             let parsed = try SSID(parsing: ssid)
             guard let profile = try repository.find(ssid: parsed) else {
@@ -33,24 +37,27 @@ public struct ProfileTarget: Sendable, Equatable {
     public var profile: String?
     public var ssid: String?
     public var isDefault: Bool
+    /// A Passpoint profile's home domain (eapolcfg `--domain`).
+    public var domain: String?
 
-    public init(profile: String?, ssid: String?, isDefault: Bool) {
+    public init(profile: String?, ssid: String?, isDefault: Bool, domain: String? = nil) {
         self.profile = profile
         self.ssid = ssid
         self.isDefault = isDefault
+        self.domain = domain
     }
 
-    private var given: [Bool] { [profile != nil, ssid != nil, isDefault] }
+    private var given: [Bool] { [profile != nil, ssid != nil, isDefault, domain != nil] }
 
     /// Exactly one profile is named (`auth start`, `startAuthentication`).
     public func checkNamesOneProfile() throws {
         try UsageError.requireExactlyOne(given, "name exactly one profile: --profile, --ssid or --default",
-                                         hint: "eapolcfg forms: --profileID, --SSID or --default.")
+                                         hint: "eapolcfg forms: --profileID, --SSID, --domain or --default.")
     }
 
     /// Exactly one stored item is named (password and identity commands).
     public func checkNamesOneItem() throws {
-        try UsageError.requireExactlyOne(given, "name exactly one item: a profile, an SSID, or the default item",
+        try UsageError.requireExactlyOne(given, "name exactly one item: a profile, an SSID, a Passpoint domain, or the default item",
                                          hint: "Pass one of --profile (eapolcfg: --profileID), --ssid (--SSID) or --default.")
     }
 
@@ -68,6 +75,6 @@ public struct ProfileTarget: Sendable, Equatable {
             }
             return try repository.load(wired[0].id)
         }
-        return try ProfileLookup(reference: profile, ssid: ssid).resolve(in: repository)
+        return try ProfileLookup(reference: profile, ssid: ssid, domain: domain).resolve(in: repository)
     }
 }

@@ -30,6 +30,8 @@ public struct CredentialItems {
             return .profile(try profiles.resolve(profile).id.uuid)
         }
         if let ssid = target.ssid { return .ssid(try SSID(parsing: ssid).bytes) }
+        // A Passpoint profile has no SSID: its items are the profile's own.
+        if let domain = target.domain { return .profile(try profiles.find(passpointDomain: domain).id.uuid) }
         return .default
     }
 

@@ -134,12 +134,13 @@ import Testing
     }
 
     /// `startAuthentication --system` parses (authenticating as the system is what eapolctl, run as root, always
-    /// does); `--domain` is refused until Passpoint profiles exist.
-    @Test func startAuthenticationTakesSystemAndRefusesDomain() throws {
+    /// does), and so does `--domain` (a Passpoint profile's home domain); `--domain` with `--SSID` names two profiles.
+    @Test func startAuthenticationTakesSystemAndDomain() throws {
         let command = try Eapolctl.parseAsRoot(["startAuthentication", "--interface", "eth9", "--ssid", "corp", "--system", "--no-ui"])
         #expect(command is Eapolcfg.StartAuthentication)
+        #expect(try Eapolctl.parseAsRoot(["startAuthentication", "--interface", "eth9", "--domain", "example.com"]) is Eapolcfg.StartAuthentication)
         #expect(throws: (any Error).self) {
-            try Eapolctl.parseAsRoot(["startAuthentication", "--interface", "eth9", "--domain", "example.com"])
+            try Eapolctl.parseAsRoot(["startAuthentication", "--interface", "eth9", "--domain", "example.com", "--SSID", "corp"])
         }
     }
 

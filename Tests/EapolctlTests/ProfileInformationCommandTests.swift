@@ -125,7 +125,7 @@ import Testing
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }
         let domain = try cli.run(["setProfileInformation", "--domain", "example.com", "--applicationID", "com.example.x", "--information", good])
-        #expect(domain.status != 0 && domain.stderr.contains("Hotspot 2.0"))
+        #expect(domain.status != 0 && domain.stderr.contains("no Passpoint profile has the home domain 'example.com'"), "\(domain.stderr)")
         #expect(try cli.run(["profile", "show", "--ssid", "corp", "--json"]).stdout == before)
     }
 
@@ -182,12 +182,34 @@ import Testing
         let cleared = try cli.run(["clearIdentity", "--system", "--SSID", "corp"])
         #expect(!cleared.stderr.contains("Unknown option"))
 
-        for arguments in [["startAuthentication", "--interface", "eth9", "--domain", "example.com"],
-                          ["getPasswordItem", "--name", "--domain", "example.com"],
+        // --domain names a Passpoint profile by its home domain; none has example.com here.
+        for arguments in [["getPasswordItem", "--name", "--domain", "example.com"],
                           ["getIdentity", "--system", "--domain", "example.com"]] {
             let result = try cli.run(arguments)
-            #expect(result.status == 64, "\(arguments)")
-            #expect(result.stderr.contains("Hotspot 2.0"), "\(arguments): \(result.stderr)")
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains("no Passpoint profile has the home domain 'example.com'"), "\(arguments): \(result.stderr)")
         }
+    }
+
+    /// eapolcfg's `--domain` names the Passpoint profile with that home domain (without case) in the item, profile
+    /// and information commands, exactly like `--SSID` names a Wi-Fi profile.
+    @Test func domainNamesThePasspointProfile() throws {
+        let cli = try Self.withProfile()
+        let ca = try ProfileCommandsTests.makeCA(in: cli.baseDirectory)
+        let created = try cli.run(["createProfile", "--authType", "TTLS", "--domain", "hotspot.example.net",
+                                   "--userDefinedName", "Hotspot", "--trustedCertificate", ca.path,
+                                   "--trustedServerName", "aaa.example.net"])
+        try #require(created.status == 0, "\(created.stderr)")
+        let set = try cli.run(["setPasswordItem", "--domain", "HOTSPOT.example.net", "--name", "carol", "--password", "-"], stdin: "pw\n")
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(try cli.run(["getPasswordItem", "--name", "--domain", "hotspot.example.net"]).stdout == "Name: carol\n")
+        // The Wi-Fi profile's item is a different one.
+        #expect(try cli.run(["getPasswordItem", "--name", "--SSID", "corp"]).status != 0)
+        let shown = try cli.run(["showProfile", "--domain", "hotspot.example.net"])
+        #expect(shown.status == 0 && shown.stdout.contains("Hotspot"), "\(shown.stderr)")
+        let both = try cli.run(["getPasswordItem", "--name", "--domain", "hotspot.example.net", "--SSID", "corp"])
+        #expect(both.status == 64, "\(both.stderr)")
+        let unknown = try cli.run(["showProfile", "--domain", "other.example.net", "--json"])
+        #expect(try unknown.jsonError()["name"] as? String == "profile-not-found", "\(unknown.stderr)")
     }
 }

@@ -8,25 +8,17 @@ struct EapolcfgSelection: ParsableArguments {
     @Option(name: [.customLong("profileID"), .customLong("profileid")], help: "The profile's ID (or name).")
     var profileID: String?
     @Option(name: [.customLong("SSID"), .customLong("ssid")], help: "The SSID (text, or hex:...).") var ssid: String?
-    @Option(name: .customLong("domain"), help: "Hotspot 2.0 domain (not supported on Linux).") var domain: String?
+    @Option(name: .customLong("domain"), help: "A Passpoint (Hotspot 2.0) profile's home domain.") var domain: String?
 
-    /// Refuses `--domain`: Hotspot 2.0 profiles do not exist here.
-    func checkDomain() throws {
-        if let domain {
-            throw UsageError(.invalidArgument, "--domain \(domain): Hotspot 2.0 (Passpoint) profiles are not supported",
-                             hint: "Name the profile with --profileID or --SSID.")
-        }
-    }
-
-    /// Exactly one profile is named (by `--profileID` or `--SSID`; `isDefault` for the commands that take `--default`).
+    /// Exactly one profile is named (by `--profileID`, `--SSID` or `--domain`; `isDefault` for the commands that take
+    /// `--default`).
     func check(allowDefault isDefault: Bool = false, allowsDefault: Bool = false) throws {
-        try checkDomain()
-        try UsageError.requireExactlyOne([profileID != nil, ssid != nil, isDefault],
-                                         "name exactly one of --profileID, --SSID" + (allowsDefault ? " or --default" : ""),
+        try UsageError.requireExactlyOne([profileID != nil, ssid != nil, domain != nil, isDefault],
+                                         "name exactly one of --profileID, --SSID, --domain" + (allowsDefault ? " or --default" : ""),
                                          hint: "eapolctl profile list shows the profiles' IDs and SSIDs.")
     }
 
-    var lookup: ProfileLookup { ProfileLookup(reference: profileID, ssid: ssid) }
+    var lookup: ProfileLookup { ProfileLookup(reference: profileID, ssid: ssid, domain: domain) }
 }
 
 /// eapolcfg's way of naming a stored password or identity item: a profile's (``EapolcfgSelection``), or the default
@@ -40,5 +32,7 @@ struct EapolcfgItemSelection: ParsableArguments {
 
     func check() throws { try profile.check(allowDefault: isDefault, allowsDefault: true) }
 
-    var target: ProfileTarget { ProfileTarget(profile: profile.profileID, ssid: profile.ssid, isDefault: isDefault) }
+    var target: ProfileTarget {
+        ProfileTarget(profile: profile.profileID, ssid: profile.ssid, isDefault: isDefault, domain: profile.domain)
+    }
 }

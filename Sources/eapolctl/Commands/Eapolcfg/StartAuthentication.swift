@@ -26,11 +26,12 @@ extension Eapolcfg {
         var passwordStdin = false
 
         func validate() throws {
-            try selection.checkDomain()
             try target.checkNamesOneProfile()
         }
 
-        var target: ProfileTarget { ProfileTarget(profile: selection.profileID, ssid: selection.ssid, isDefault: isDefault) }
+        var target: ProfileTarget {
+            ProfileTarget(profile: selection.profileID, ssid: selection.ssid, isDefault: isDefault, domain: selection.domain)
+        }
 
         func run() async throws {
             // Bad options are reported before anything is looked up.
