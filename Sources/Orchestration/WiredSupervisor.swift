@@ -52,14 +52,19 @@ public struct WiredSupervisor: Sendable {
     public let hasOwnConfiguration: @Sendable (String) -> Bool
     public let runWatch: RunWatch
     public let retryDelay: Duration
+    /// Called once a removed port's watch has stopped: forgets what the supplicant kept for the vanished link
+    /// (wpa_supplicant's wired driver keeps its interface, which a new link of the same name could not use).
+    public let forget: @Sendable (String) async -> Void
 
     public init(links: any LinkAnnouncing, serves: @escaping @Sendable (String) -> Bool,
                 hasOwnConfiguration: @escaping @Sendable (String) -> Bool, retryDelay: Duration = .seconds(5),
+                forget: @escaping @Sendable (String) async -> Void = { _ in },
                 runWatch: @escaping RunWatch) {
         self.links = links
         self.serves = serves
         self.hasOwnConfiguration = hasOwnConfiguration
         self.retryDelay = retryDelay
+        self.forget = forget
         self.runWatch = runWatch
     }
 
@@ -85,6 +90,7 @@ public struct WiredSupervisor: Sendable {
                 watch.stop.yield()
                 watch.stop.finish()
                 await watch.task.value
+                await forget(name)
                 emit(.removed(interface: name))
                 continue
             }

@@ -48,6 +48,25 @@ extension WiredTestbed {
                 for _ in 0..<50 where !FileManager.default.fileExists(atPath: pidFile) { try await Task.sleep(for: .milliseconds(100)) }
             }
 
+            /// Whether wpa_supplicant has an interface for `hp-supp` (GetInterface on the testbed's bus).
+            func supplicantHasInterface() async throws -> Bool {
+                let bus = try s.testbed.busAddress
+                let result = try await ProcessRunner.run([systemProgram("busctl"), "--address=\(bus)", "call", "fi.w1.wpa_supplicant1",
+                                                          "/fi/w1/wpa_supplicant1", "fi.w1.wpa_supplicant1", "GetInterface", "s", suppIf],
+                                                         environment: [:], timeout: .seconds(10))
+                return result.status == 0
+            }
+
+            /// The cable pulled: our hostapd stopped and the pair deleted, nothing else (wpa_supplicant's interface is
+            /// left for the product to clean up).
+            func unplug() async {
+                if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+                   let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 {
+                    kill(pid, SIGKILL)
+                }
+                try? await ip("TESTBED_NS_AUTH", "link", "del", authIf)
+            }
+
             /// Stops our hostapd (by its pid file), removes wpa_supplicant's `hp-supp` interface (the wired driver keeps
             /// a deleted link's interface, which would never see frames on a new pair of the same name) and deletes
             /// the pair.
@@ -92,10 +111,13 @@ extension WiredTestbed {
                     #expect(authenticated["authMode"] as? String == "EAP-PEAP", "\(authenticated)")
                     // The testbed's own port matches no --match pattern and is left alone.
                     #expect(supervisor.events.contains { $0["event"] as? String == "port-skipped" && $0["interface"] as? String == (try? s.testbed.interface) })
-                    // Unplugged: its watch stops.
-                    await port.remove()
+                    // Unplugged: its watch stops, and watch-wired removes wpa_supplicant's interface of the vanished
+                    // link (the wired driver keeps it, and a new link of the same name would never see EAP through it).
+                    #expect(try await port.supplicantHasInterface(), "the port's supplicant interface exists while plugged")
+                    await port.unplug()
                     let removed = try await supervisor.wait(for: "port-removed", within: .seconds(10))
                     #expect(removed["interface"] as? String == port.suppIf)
+                    #expect(!(try await port.supplicantHasInterface()), "watch-wired left the vanished link's interface in wpa_supplicant")
                     let result = try await supervisor.stop()
                     #expect(result.status == 0, "watch-wired did not exit 0 on SIGTERM:\n\(result)")
                     #expect(supervisor.names().last == "supervisor-stopping")

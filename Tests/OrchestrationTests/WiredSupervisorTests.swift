@@ -31,7 +31,11 @@ final class SupervisorLog: @unchecked Sendable {
     private var list: [SupervisorEvent] = []
     private var runs: [String] = []
     private var active: Set<String> = []
+    private var forgot: [(name: String, whileRunning: Bool)] = []
     func add(_ e: SupervisorEvent) { lock.withLock { list.append(e) } }
+    /// The ports whose supplicant state was forgotten, and whether their watch still ran at that moment.
+    var forgotten: [(name: String, whileRunning: Bool)] { lock.withLock { forgot } }
+    func forget(_ name: String) { lock.withLock { forgot.append((name, active.contains(name))) } }
     var events: [SupervisorEvent] { lock.withLock { list } }
     var started: [String] { lock.withLock { runs } }
     var running: Set<String> { lock.withLock { active } }
@@ -51,7 +55,7 @@ final class SupervisorLog: @unchecked Sendable {
     private func supervisor(_ links: FakeAnnouncer, _ log: SupervisorLog, failFirst: Set<String> = []) -> WiredSupervisor {
         let failures = FailOnce(failFirst)
         return WiredSupervisor(links: links, serves: { $0.hasPrefix("eth") }, hasOwnConfiguration: { $0 == "eth5" },
-                               retryDelay: .milliseconds(100)) { name, stop, _ in
+                               retryDelay: .milliseconds(100), forget: { log.forget($0) }) { name, stop, _ in
             if failures.take(name) { throw SupervisorTestError.cannotStart(name) }
             log.begin(name)
             for await _ in stop { break }
@@ -70,12 +74,16 @@ final class SupervisorLog: @unchecked Sendable {
         links.remove("eth7")
         await log.wait("eth7 removed") { log.running == ["eth0"] }
         #expect(log.events.contains(.removed(interface: "eth7")))
+        // The vanished link's supplicant interface is forgotten, after its watch stopped (never a present port's).
+        await log.wait("eth7 forgotten") { log.forgotten.count == 1 }
+        #expect(log.forgotten.map(\.name) == ["eth7"] && log.forgotten.allSatisfy { !$0.whileRunning })
         links.add("eth7")
         await log.wait("eth7 back") { log.running == ["eth0", "eth7"] }
         stopper.yield()
         try await task.value
         #expect(log.running.isEmpty, "every watch was stopped before run returned")
         #expect(log.started == ["eth0", "eth7", "eth7"])
+        #expect(log.forgotten.map(\.name) == ["eth7"], "stopping the supervisor forgets nothing: the ports are still there")
         #expect(log.events.contains(.skipped(interface: "eth5", reason: .ownConfiguration)))
         #expect(log.events.contains(.skipped(interface: "lo", reason: .notServed)))
         #expect(log.events.contains(.skipped(interface: "wlan0", reason: .notServed)))

@@ -44,7 +44,8 @@ extension Eapolctl {
             let (dhcp, dhcpTimeout, dhcpScript) = (self.dhcp, self.dhcpTimeout, self.dhcpScript)
             let supervisor = WiredSupervisor(
                 links: NetlinkLinkAnnouncer(), serves: WiredPortClassifier(patterns: match).serves,
-                hasOwnConfiguration: { setup.hasOwnConfiguration(interface: $0) }
+                hasOwnConfiguration: { setup.hasOwnConfiguration(interface: $0) },
+                forget: { name in _ = try? await supplicant.removeInterface(named: name) }
             ) { name, stop, emit in
                 let profiles = try SystemProfileActions.forWatch(interface: name, driver: .wired, profileOption: nil, context: context)
                 for profile in profiles { try Watcher.checkUnattended(profile) }
