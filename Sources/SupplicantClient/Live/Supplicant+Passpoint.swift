@@ -92,35 +92,9 @@ extension Supplicant {
     /// The interworking signals of `interface`, decoded, from the verified owner only, plus `supplicantVanished`.
     /// Subscribe before `InterworkingSelect`. The stream ends when the consuming task is cancelled.
     public func interworkingEvents(of interface: SupplicantInterface) -> AsyncThrowingStream<InterworkingEvent, any Error> {
-        let owner = peer.uniqueName
-        let signals = connection.signals(MatchRule(sender: owner, path: interface.path, interface: SupplicantNames.interface))
-        let owners = connection.nameOwnerChanges(of: SupplicantNames.service)
         let path = interface.path
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: InterworkingEvent.self, throwing: (any Error).self)
-        let task = Task {
-            do {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for try await signal in signals where signal.sender == owner {
-                            for event in InterworkingSignalDecoder.events(from: signal, interfacePath: path) {
-                                continuation.yield(event)
-                            }
-                        }
-                    }
-                    group.addTask {
-                        for try await change in owners where change.newOwner == nil || change.oldOwner == owner {
-                            continuation.yield(.supplicantVanished)
-                        }
-                    }
-                    try await group.waitForAll()
-                }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
-            }
-        }
-        continuation.onTermination = { _ in task.cancel() }
-        return stream
+        return ownerSignals(MatchRule(sender: peer.uniqueName, path: path, interface: SupplicantNames.interface),
+                            vanished: .supplicantVanished) { InterworkingSignalDecoder.events(from: $0, interfacePath: path) }
     }
 
     static func isUnknownMethod(_ error: DBusError) -> Bool {

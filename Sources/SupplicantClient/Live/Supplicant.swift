@@ -359,33 +359,7 @@ public final class Supplicant: Sendable {
     /// The match rules are added before any later call on this connection reaches the bus, so call this before
     /// `SelectNetwork`. The stream ends when the consuming task is cancelled.
     public func events(of interface: SupplicantInterface) -> AsyncThrowingStream<AuthenticationEvent, any Error> {
-        // Only the verified owner's signals: its unique name in the rule (DBusKit checks the sender of every
-        // signal, including those addressed to this connection, which the bus delivers whatever the rules say).
-        let owner = peer.uniqueName
-        let signals = connection.signals(SupplicantSignalDecoder.matchRule(interfacePath: interface.path, sender: owner))
-        let owners = connection.nameOwnerChanges(of: SupplicantNames.service)
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: AuthenticationEvent.self, throwing: (any Error).self)
-        let task = Task {
-            do {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for try await signal in signals {
-                            for event in SupplicantSignalDecoder.events(from: signal) { continuation.yield(event) }
-                        }
-                    }
-                    group.addTask {
-                        for try await change in owners where change.newOwner == nil || change.oldOwner == owner {
-                            continuation.yield(.supplicantVanished)
-                        }
-                    }
-                    try await group.waitForAll()
-                }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
-            }
-        }
-        continuation.onTermination = { _ in task.cancel() }
-        return stream
+        ownerSignals(SupplicantSignalDecoder.matchRule(interfacePath: interface.path, sender: peer.uniqueName),
+                     vanished: .supplicantVanished) { SupplicantSignalDecoder.events(from: $0) }
     }
 }
