@@ -118,14 +118,17 @@ func failure(_ body: () throws -> Void) -> StoreErrorCode? {
         defer { f.remove() }
         _ = try CredentialStore.open(paths: f.paths, unlock: f.keyUnlock)
         var bytes = try f.storeBytes()
-        bytes[9] = 3
+        // One past the newest format this build writes (3 since EAP-FAST PACs).
+        let newer = StoreFormat.version + 1
+        bytes[8] = UInt8(newer >> 8)
+        bytes[9] = UInt8(newer & 0xFF)
         try f.writeStoreBytes(bytes)
         do {
             _ = try CredentialStore.open(paths: f.paths, unlock: f.keyUnlock)
-            Issue.record("opened a version 3 store")
+            Issue.record("opened a version \(newer) store")
         } catch let error as StoreError {
             #expect(error.code == .newerFormat)
-            #expect(error.message.contains("version 3") && error.message.contains("up to version 2"))
+            #expect(error.message.contains("version \(newer)") && error.message.contains("up to version \(StoreFormat.version)"))
             #expect(error.message.contains(f.storeFile))
         }
     }
