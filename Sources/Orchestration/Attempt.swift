@@ -152,7 +152,7 @@ struct Attempt: Sendable {
     }
 
     private func watch(_ events: AsyncThrowingStream<AuthenticationEvent, any Error>, network: String,
-                       initialState: String? = nil) async throws
+                       initialState: SupplicantState? = nil) async throws
         -> (AuthenticationOutcome, [ServerCertificate], AuthenticationTimings) {
         var tracker = AuthenticationTracker(configuration: .init(
             spec: spec, plan: plan, interfaceName: interface.name, profileName: profile.name,
@@ -195,7 +195,7 @@ struct Attempt: Sendable {
             // A reused network: the tracker starts from the current State; the EAPOL-Start restarts EAP.
             for p in tracker.handle(.stateChanged(initialState), at: clock.now - start) { emit(.exchange(p)) }
             continuation.yield(.alreadyAssociated)
-        } else if wired, options.sendEAPOLStart, (try? await supplicant.state(of: interface)) == "associated" {
+        } else if wired, options.sendEAPOLStart, (try? await supplicant.state(of: interface)) == .associated {
             continuation.yield(.alreadyAssociated)
         }
         let uuid = profile.id.uuid
@@ -233,16 +233,16 @@ struct Attempt: Sendable {
                 if let outcome = tracker.outcome { return (outcome, tracker.serverChain, tracker.timings) }
                 switch event {
                 case .stateChanged(let state):
-                    associated = state == "associated"
+                    associated = state == .associated
                 default:
                     break
                 }
-                if case .eapStatus("started", _) = event {
+                if case .eapStatus(.started, _) = event {
                     eapStarted = true
                     repeater?.cancel()
                 }
                 switch event {
-                case .stateChanged("associated"):
+                case .stateChanged(.associated):
                     startEAPOLIfNeeded()
                 case .networkRequest(let field, _):
                     batch.insert(await answer(field: field, network: network, uuid: uuid, ssid: ssid), at: 0)

@@ -29,7 +29,7 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         case staleRemoved(networks: Int, blobs: Int)
         case networkSelected(network: String, anchor: TrustAnchor)
         /// A second `auth start` re-authenticates on the network the first left (`state`: wpa_supplicant's State).
-        case networkReused(network: String, state: String)
+        case networkReused(network: String, state: SupplicantState)
         /// Re-authenticating on that network failed; a full attempt follows.
         case networkReuseFailed(network: String, error: EventError)
         /// An EAPOL-Start (the `count`-th of this attempt).
@@ -41,7 +41,7 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         /// The EAP exchange as ``AuthenticationTracker`` reports it.
         case exchange(AuthenticationProgress)
         /// What wpa_supplicant answered to method calls before success was reported.
-        case outcomeConfirmed(state: String, authMode: String, network: String)
+        case outcomeConfirmed(state: SupplicantState, authMode: String, network: String)
         /// The first anchor failed; the next candidate CA is tried.
         case caRetry(anchor: TrustAnchor, reason: String)
         /// EAP-FAST: a PAC was stored, or the run authenticates again with a PAC it just provisioned.
@@ -55,7 +55,7 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         /// One certificate the probed server presented.
         case probeCertificate(depth: Int, subject: String, sha256: String)
         /// The interface's State during a probe.
-        case probeState(String)
+        case probeState(SupplicantState)
         /// The probe network is removed.
         case networkRemoved(network: String)
     }

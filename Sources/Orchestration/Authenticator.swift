@@ -239,7 +239,7 @@ public struct Authenticator: Sendable {
         let network = try await supplicant.currentNetwork(of: iface)
         var profileID: String?
         if let network { profileID = SupplicantNames.tag(ofIDString: try await supplicant.idString(ofNetwork: network)) }
-        return State(interfaceName: interfaceName, supplicantState: state,
+        return State(interfaceName: interfaceName, supplicantState: state.rawValue,
                      authMode: mode == "INACTIVE" || mode.isEmpty ? nil : mode, network: network, profileID: profileID)
     }
 

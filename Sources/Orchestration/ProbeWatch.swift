@@ -26,26 +26,26 @@ struct ProbeWatch: Sendable {
         var method: String?
         var refused: [String] = []
         var started = false
-        var state = "unknown"
-        var lastStatus: String?
+        var state: SupplicantState = .unknown
+        var lastStatus: EAPStatus?
 
         enum Step: Equatable { case proceed, done }
 
         /// Feeds one event; `.done` once the chain is complete (or EAP is over).
         mutating func handle(_ event: AuthenticationEvent, interfaceName: String) throws -> Step {
             switch event {
-            case .eapStatus("started", _):
+            case .eapStatus(.started, _):
                 self = Exchange(state: state)
                 started = true
             case .eapStatus(let status, let parameter):
                 lastStatus = status
                 switch status {
-                case "accept proposed method": method = parameter
-                case "refuse proposed method": refused.append(parameter)
-                case "remote certificate verification":
+                case .acceptProposedMethod: method = parameter
+                case .refuseProposedMethod: refused.append(parameter)
+                case .remoteCertificateVerification:
                     // Probe mode rejects the server certificate right after the last Certification signal.
                     if !chain.isEmpty { return .done }
-                case "completion":
+                case .completion:
                     if !chain.isEmpty { return .done }
                     throw noCertificate(interfaceName: interfaceName, ended: "EAP ended (\(parameter))")
                 default: break
@@ -73,9 +73,9 @@ struct ProbeWatch: Sendable {
         func atDeadline(interfaceName: String, wired: Bool) throws -> Step {
             if !chain.isEmpty { return .done }
             guard started else {
-                var details: [String: ErrorDetail] = ["interface": .string(interfaceName), "lastState": .string(state)]
+                var details: [String: ErrorDetail] = ["interface": .string(interfaceName), "lastState": .string(state.rawValue)]
                 if !wired { details["wifi"] = .bool(true) }
-                if wired || state == "associated" {
+                if wired || state == .associated {
                     throw EAPError(.noAuthenticator, "no 802.1X authenticator answered the probe on \(interfaceName)",
                                    details: details)
                 }
@@ -95,7 +95,7 @@ struct ProbeWatch: Sendable {
             }
             var details: [String: ErrorDetail] = ["interface": .string(interfaceName)]
             if let method { details["method"] = .string(method) }
-            if let lastStatus { details["lastEAPStatus"] = .string(lastStatus) }
+            if let lastStatus { details["lastEAPStatus"] = .string(lastStatus.rawValue) }
             return EAPError(.noServerCertificate, "the server presented no certificate on \(interfaceName): \(ended)",
                             details: details)
         }
@@ -131,8 +131,8 @@ struct ProbeWatch: Sendable {
                 }
             }
         }
-        if wired, (try? await supplicant.state(of: interface)) == "associated" {
-            exchange.state = "associated"
+        if wired, (try? await supplicant.state(of: interface)) == .associated {
+            exchange.state = .associated
             sendStart()
         }
 
@@ -142,10 +142,10 @@ struct ProbeWatch: Sendable {
             case .event(let event):
                 step = try exchange.handle(event, interfaceName: name)
                 report(event)
-                if case .stateChanged("associated") = event { sendStart() }
+                if case .stateChanged(.associated) = event { sendStart() }
                 if exchange.started { repeater?.cancel() }
             case .repeatStart:
-                if exchange.state == "associated" { sendStart(repeating: true) }
+                if exchange.state == .associated { sendStart(repeating: true) }
                 step = .proceed
             case .deadline:
                 step = try exchange.atDeadline(interfaceName: name, wired: wired)
@@ -162,9 +162,9 @@ struct ProbeWatch: Sendable {
     /// The progress line of an event (the names `auth start` uses).
     private func report(_ event: AuthenticationEvent) {
         switch event {
-        case .eapStatus("started", _): emit(.exchange(.eapStarted))
-        case .eapStatus("accept proposed method", let m): emit(.exchange(.methodAccepted(m)))
-        case .eapStatus("refuse proposed method", let m): emit(.exchange(.methodRefused(m)))
+        case .eapStatus(.started, _): emit(.exchange(.eapStarted))
+        case .eapStatus(.acceptProposedMethod, let m): emit(.exchange(.methodAccepted(m)))
+        case .eapStatus(.refuseProposedMethod, let m): emit(.exchange(.methodRefused(m)))
         case .certification(let depth, let subject, _, let hash, _):
             emit(.probeCertificate(depth: depth, subject: subject, sha256: hash))
         case .stateChanged(let s): emit(.probeState(s))

@@ -21,7 +21,7 @@ public protocol SupplicantControlling: Sendable {
     func networks(of interface: SupplicantInterface) async throws -> [String]
     func blobNames(of interface: SupplicantInterface) async throws -> [String]
     func idString(ofNetwork path: String) async throws -> String?
-    func state(of interface: SupplicantInterface) async throws -> String
+    func state(of interface: SupplicantInterface) async throws -> SupplicantState
     func currentAuthMode(of interface: SupplicantInterface) async throws -> String
     func currentNetwork(of interface: SupplicantInterface) async throws -> String?
     /// Sends one EAPOL-Start on the (wired) port; quick and non-blocking.

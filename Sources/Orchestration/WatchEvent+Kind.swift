@@ -16,13 +16,13 @@ extension WatchEvent {
         case reauthenticating(reason: WatchAuthenticationReason)
         case eapolStart(EAPOLStart.Result)
         /// The link came back but State did not return to `completed` in time.
-        case reauthenticationPending(state: String)
+        case reauthenticationPending(state: SupplicantState)
         /// `retryIn`: when the next try comes (nil when none is scheduled).
         case reauthenticationFailed(EventError, retryIn: Duration?)
-        case stateChange(String)
+        case stateChange(SupplicantState)
         /// A `completed` signal that wpa_supplicant's own answers did not confirm (`state`, `authMode`, whether the
         /// current network is the profile's).
-        case stateUnconfirmed(state: String, authMode: String, profileNetwork: Bool)
+        case stateUnconfirmed(state: SupplicantState, authMode: String, profileNetwork: Bool)
         /// Confirming a `completed` signal failed.
         case stateCheckFailed(EventError)
         /// The EAP status `started` (`parameter`: its parameter, usually empty).

@@ -1,4 +1,5 @@
 public import Foundation
+public import SupplicantClient
 
 /// One thing `watch` saw or did, for the log (`--json`: one line each). The output layer alone turns it into text
 /// and JSON.
@@ -45,7 +46,7 @@ public enum WatchAuthenticationReason: String, Sendable, Equatable, CaseIterable
 /// Why `watch` waits without authenticating.
 public enum WatchWaitReason: Sendable, Equatable {
     /// The interface is not authenticated and no profile was given (`state`: wpa_supplicant's State).
-    case notAuthenticated(state: String)
+    case notAuthenticated(state: SupplicantState)
     /// wpa_supplicant came back without the interface and no profile was given to add it again.
     case interfaceMissing(interface: String)
 }

@@ -14,7 +14,7 @@ extension WatchLoop {
             lastState = s
             guard s != was || reauthPending else { return }
             emit(.stateChange(s))
-            if s == "completed" && (was != "completed" || reauthPending) {
+            if s == .completed && (was != .completed || reauthPending) {
                 // A signal is not proof (anyone on the bus can send one): ask the supplicant before renewing DHCP.
                 guard await confirmCompleted() else { return }
                 reauthPending = false
@@ -25,8 +25,8 @@ extension WatchLoop {
                 authenticated(reason: .stateCompleted)
             }
         case .eapStatus(let status, let parameter):
-            if status == "started" { emit(.eapStarted(parameter: parameter)) }
-            if status == "completion" { emit(.eapCompleted(result: parameter)) }
+            if status == .started { emit(.eapStarted(parameter: parameter)) }
+            if status == .completion { emit(.eapCompleted(result: parameter)) }
         case .supplicantVanished:
             supplicantVanished()
         default:
@@ -42,7 +42,7 @@ extension WatchLoop {
             let state = try await w.supplicant.state(of: iface)
             let mode = try await w.supplicant.currentAuthMode(of: iface)
             let ours = try await holdsProfileNetwork(iface)
-            if state == "completed", ours, mode != "INACTIVE", !mode.isEmpty { return true }
+            if state == .completed, ours, mode != "INACTIVE", !mode.isEmpty { return true }
             lastState = state
             emit(.stateUnconfirmed(state: state, authMode: mode, profileNetwork: ours))
         } catch {
@@ -112,7 +112,7 @@ extension WatchLoop {
         let current = try await w.supplicant.existingInterface(named: name)
         iface = current
         if let current { subscribe(current) }
-        lastState = "completed"
+        lastState = .completed
         reauthPending = false
         lastEAPFailure = nil
         authenticated(reason: reason, authMode: report.authMode, resumed: report.resumed)

@@ -69,7 +69,7 @@ final class WatchLoop {
     var iface: SupplicantInterface?
     var subscription: Task<Void, Never>?
     var generation = 0
-    var lastState: String?
+    var lastState: SupplicantState?
     var linkUsable: Bool?
     var cycle = 0
     var cycleStart: (trigger: WatchTrigger, at: ContinuousClock.Instant)?
@@ -136,11 +136,11 @@ final class WatchLoop {
         }
 
         if let existing = try await w.supplicant.existingInterface(named: name),
-           try await w.supplicant.state(of: existing) == "completed",
+           try await w.supplicant.state(of: existing) == .completed,
            try await holdsProfileNetwork(existing) {
             iface = existing
             subscribe(existing)
-            lastState = "completed"
+            lastState = .completed
             authenticated(reason: .alreadyAuthenticated,
                           authMode: try? await w.supplicant.currentAuthMode(of: existing))
         } else if let profile = w.options.profile {
@@ -149,7 +149,7 @@ final class WatchLoop {
             iface = existing
             subscribe(existing)
             lastState = try await w.supplicant.state(of: existing)
-            emit(.waiting(.notAuthenticated(state: lastState ?? "")))
+            emit(.waiting(.notAuthenticated(state: lastState ?? .unknown)))
         } else {
             throw SupplicantError(.interfaceUnknown,
                                   "wpa_supplicant does not control \(name) and no profile was given to authenticate with",
@@ -221,8 +221,8 @@ final class WatchLoop {
             dhcpDone(result, error, cycle: c)
         case .check(let c):
             guard c == cycle, reauthPending, let iface else { break }
-            let state = (try? await w.supplicant.state(of: iface)) ?? "unknown"
-            if state == "completed", (try? await holdsProfileNetwork(iface)) == true {
+            let state = (try? await w.supplicant.state(of: iface)) ?? .unknown
+            if state == .completed, (try? await holdsProfileNetwork(iface)) == true {
                 reauthPending = false
                 lastState = state
                 authenticated(reason: .linkUp)
@@ -234,7 +234,7 @@ final class WatchLoop {
                 emit(.reauthenticationPending(state: state))
             }
         case .retry:
-            if present, iface == nil || lastState != "completed", let profile = w.options.profile {
+            if present, iface == nil || lastState != .completed, let profile = w.options.profile {
                 await authenticateOrRetry(profile, reason: .retry)
             }
         }

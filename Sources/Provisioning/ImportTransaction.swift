@@ -13,14 +13,18 @@ import StructuredErrors
 /// (ENOSPC, EROFS), a lock timeout, a signal reported through ``TransactionControl`` — both are put back as they
 /// were, byte for byte: profiles it replaced and password or identity items it overwrote included.
 public enum ImportTransaction {
+    /// What an import did with one profile (JSON: `created`, `replaced`, `unchanged`).
+    public enum EntryStatus: String, Encodable, Sendable {
+        case created, replaced, unchanged
+    }
+
     /// What happened to one profile.
     public struct Entry: Encodable, Sendable {
         public let id: String
         public let name: String
         public let network: String
         public let method: String
-        /// `created`, `replaced` or `unchanged`.
-        public let status: String
+        public let status: EntryStatus
         public let replaced: [String]
         public let storedPassword: Bool
         public let storedIdentity: Bool
@@ -100,7 +104,7 @@ public enum ImportTransaction {
                 id: profile.id.description, name: profile.name,
                 network: profile.ssid.map { "SSID \($0.displayText)" } ?? "wired",
                 method: profile.eap.outer.displayName + (profile.eap.inner.map { "/" + $0.displayName } ?? ""),
-                status: entry.unchanged ? "unchanged" : (entry.replacing ? "replaced" : "created"),
+                status: entry.unchanged ? .unchanged : (entry.replacing ? .replaced : .created),
                 replaced: (replacedIDs[profile.id] ?? []).filter { $0 != profile.id }.map(\.description),
                 storedPassword: entry.item.password != nil, storedIdentity: hasIdentity,
                 needsIdentity: profile.eap.outer == .tls && !hasIdentity)

@@ -1,11 +1,11 @@
 /// An input of ``AuthenticationTracker``: a wpa_supplicant signal or something the caller observed.
 public enum AuthenticationEvent: Sendable, Equatable {
     /// The `EAP(status, parameter)` signal.
-    case eapStatus(String, String)
+    case eapStatus(EAPStatus, String)
     /// One `Certification` signal.
     case certification(depth: Int, subject: String, altSubjects: [String], certHashHex: String, der: [UInt8])
     /// The interface `State` property changed.
-    case stateChanged(String)
+    case stateChanged(SupplicantState)
     /// The interface `CurrentAuthMode` property changed.
     case currentAuthMode(String)
     /// A `NetworkRequest(network, field, text)` signal.

@@ -13,9 +13,9 @@ public enum AuthenticationProgress: Sendable, Equatable {
     case parameterNeeded(field: String)
     case eapCompleted(success: Bool)
     /// A `completed` state fell back before it settled; authentication continues.
-    case authenticationRestarted(state: String)
+    case authenticationRestarted(state: SupplicantState)
     case authenticated(authMode: String)
-    case stateChange(String)
+    case stateChange(SupplicantState)
     case linkDown
 
     /// A stable event name for JSON lines.

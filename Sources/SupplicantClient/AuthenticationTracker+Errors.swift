@@ -6,7 +6,7 @@ extension AuthenticationTracker {
     func deadlineError() -> EAPError {
         let iface = configuration.interfaceName
         if let field = pendingRequests.first { return credentialsMissing(field: field, storeKey: nil) }
-        var details: [String: ErrorDetail] = ["interface": .string(iface), "lastState": .string(state)]
+        var details: [String: ErrorDetail] = ["interface": .string(iface), "lastState": .string(state.rawValue)]
         if linkWentDown { details["linkDown"] = .bool(true) }
         if completionSuccess {
             if configuration.isWired {
@@ -29,10 +29,10 @@ extension AuthenticationTracker {
                                 + "networks in range).",
                             details: details)
         }
-        if let last = lastStatus { details["lastEAPStatus"] = .string(last) }
+        if let last = lastStatus { details["lastEAPStatus"] = .string(last.rawValue) }
         if let method = accepted.last { details["method"] = .string(method) }
         return EAPError(.authenticationStalled,
-                        "EAP started on \(iface) but did not complete (last step: \(lastStatus ?? "started"))",
+                        "EAP started on \(iface) but did not complete (last step: \(lastStatus ?? .started))",
                         details: details)
     }
 

@@ -72,7 +72,7 @@ public struct AuthenticationTracker: Sendable {
     /// Milestone times.
     public private(set) var timings = AuthenticationTimings()
     /// The last `State` value seen.
-    public private(set) var state = "unknown"
+    public private(set) var state: SupplicantState = .unknown
     /// Fields wpa_supplicant asked for that the caller answered.
     public private(set) var answeredRequests: [String] = []
 
@@ -86,7 +86,7 @@ public struct AuthenticationTracker: Sendable {
     private(set) var verificationFailure: String?
     private(set) var alerts: [(local: Bool, description: String)] = []
     private(set) var completionSuccess = false
-    private(set) var lastStatus: String?
+    private(set) var lastStatus: EAPStatus?
     // Attempt-wide.
     private(set) var pendingRequests: [String] = []
     private(set) var announcedFields: Set<String> = []
@@ -140,7 +140,7 @@ public struct AuthenticationTracker: Sendable {
         case .supplicantVanished:
             decide(.supplicantFailure(SupplicantError(
                 .vanished, "wpa_supplicant exited while authenticating on \(configuration.interfaceName)",
-                details: ["interface": .string(configuration.interfaceName), "lastState": .string(state)])), at: now)
+                details: ["interface": .string(configuration.interfaceName), "lastState": .string(state.rawValue)])), at: now)
         case .deadlineReached:
             if successConditionsMet && completedSince != nil {
                 succeed(at: now, into: &out)
@@ -163,24 +163,24 @@ public struct AuthenticationTracker: Sendable {
     // MARK: - Signals
 
     private mutating func handleEAPStatus(
-        _ status: String, _ parameter: String, at now: Duration, into out: inout [AuthenticationProgress]
+        _ status: EAPStatus, _ parameter: String, at now: Duration, into out: inout [AuthenticationProgress]
     ) {
         if timings.firstEAPStatus == nil { timings.firstEAPStatus = now }
         lastStatus = status
         switch status {
-        case "started":
+        case .started:
             resetExchange()
             started = true
             everStarted = true
             timings.exchangeStarted = now
             out.append(.eapStarted)
-        case "accept proposed method":
+        case .acceptProposedMethod:
             accepted.append(parameter)
             out.append(.methodAccepted(parameter))
-        case "refuse proposed method":
+        case .refuseProposedMethod:
             refused.append(parameter)
             out.append(.methodRefused(parameter))
-        case "remote certificate verification":
+        case .remoteCertificateVerification:
             if parameter == "success" {
                 verified = true
                 out.append(configuration.anchor == .none ? .certificateNotValidated : .certificateVerified)
@@ -188,16 +188,16 @@ public struct AuthenticationTracker: Sendable {
                 verificationFailure = parameter
                 out.append(.verificationFailed(reason: parameter))
             }
-        case "local TLS alert", "remote TLS alert":
-            let local = status.hasPrefix("local")
+        case .localTLSAlert, .remoteTLSAlert:
+            let local = status == .localTLSAlert
             alerts.append((local, parameter))
             out.append(.tlsAlert(local: local, description: parameter))
-        case "eap parameter needed":
+        case .eapParameterNeeded:
             if !pendingRequests.contains(parameter) && !answeredRequests.contains(parameter) {
                 pendingRequests.append(parameter)
             }
             if announcedFields.insert(parameter).inserted { out.append(.parameterNeeded(field: parameter)) }
-        case "completion":
+        case .completion:
             timings.eapCompletion = now
             if parameter == "success" {
                 completionSuccess = true
@@ -211,11 +211,11 @@ public struct AuthenticationTracker: Sendable {
         }
     }
 
-    private mutating func handleState(_ newState: String, at now: Duration, into out: inout [AuthenticationProgress]) {
+    private mutating func handleState(_ newState: SupplicantState, at now: Duration, into out: inout [AuthenticationProgress]) {
         guard newState != state else { return }
         state = newState
         out.append(.stateChange(newState))
-        if newState == "completed" {
+        if newState == .completed {
             if timings.completed == nil { timings.completed = now }
             completedSince = now
             return
@@ -226,11 +226,11 @@ public struct AuthenticationTracker: Sendable {
             completionSuccess = false
             out.append(.authenticationRestarted(state: newState))
         }
-        if newState == "interface_disabled" {
+        if newState == .interfaceDisabled {
             decide(.supplicantFailure(SupplicantError(
                 .unexpectedState, "interface \(configuration.interfaceName) was disabled during authentication",
                 hint: "Check that the interface is up (`ip link set \(configuration.interfaceName) up`).",
-                details: ["interface": .string(configuration.interfaceName), "state": .string(newState)])), at: now)
+                details: ["interface": .string(configuration.interfaceName), "state": .string(newState.rawValue)])), at: now)
         }
     }
 
@@ -248,7 +248,7 @@ public struct AuthenticationTracker: Sendable {
     // MARK: - Decisions
 
     private var successConditionsMet: Bool {
-        guard state == "completed", !linkWentDown else { return false }
+        guard state == .completed, !linkWentDown else { return false }
         if completionSuccess { return true }
         // Wi-Fi PMKSA caching connects without any EAP exchange; on wired a bare `completed` proves nothing.
         return !configuration.isWired && !everStarted

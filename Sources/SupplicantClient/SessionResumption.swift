@@ -23,14 +23,14 @@ public struct SessionResumptionDetector: Sendable, Equatable {
     /// Feeds one event; a new `started` begins a new exchange.
     public mutating func observe(_ event: AuthenticationEvent) {
         switch event {
-        case .eapStatus("started", _):
+        case .eapStatus(.started, _):
             self = SessionResumptionDetector()
             started = true
-        case .eapStatus("accept proposed method", let method):
+        case .eapStatus(.acceptProposedMethod, let method):
             if Self.tlsMethods.contains(method.uppercased()) { tlsMethodAccepted = true }
-        case .eapStatus("remote certificate verification", _):
+        case .eapStatus(.remoteCertificateVerification, _):
             verificationReported = true
-        case .eapStatus("completion", let result):
+        case .eapStatus(.completion, let result):
             succeeded = result == "success"
         case .certification:
             certificates += 1

@@ -3,13 +3,13 @@
 /// them.
 public struct SupplicantSnapshot: Sendable, Equatable {
     /// `State`.
-    public var state: String
+    public var state: SupplicantState
     /// `CurrentAuthMode`.
     public var authMode: String
     /// `CurrentNetwork`, nil when none.
     public var currentNetwork: String?
 
-    public init(state: String, authMode: String, currentNetwork: String?) {
+    public init(state: SupplicantState, authMode: String, currentNetwork: String?) {
         self.state = state
         self.authMode = authMode
         self.currentNetwork = currentNetwork
@@ -24,7 +24,7 @@ public struct SupplicantSnapshot: Sendable, Equatable {
     ///   contain `EAP` (`WPA2-EAP-SHA256`, `FT-EAP`, `WPA2-EAP-SUITE-B-192`, …).
     public func confirm(network: String, outer: NetworkSpec.OuterMethod, interfaceName: String) throws(SupplicantError) {
         var problems: [String] = []
-        if state != "completed" { problems.append("State is \(state), not completed") }
+        if state != .completed { problems.append("State is \(state), not completed") }
         if currentNetwork != network {
             problems.append("CurrentNetwork is \(currentNetwork ?? "none"), not this attempt's \(network)")
         }
@@ -38,7 +38,7 @@ public struct SupplicantSnapshot: Sendable, Equatable {
         guard !problems.isEmpty else { return }
         throw SupplicantError(.outcomeUnconfirmed,
                               "signals reported success on \(interfaceName), but wpa_supplicant does not confirm it: \(problems.joined(separator: "; "))",
-                              details: ["interface": .string(interfaceName), "state": .string(state),
+                              details: ["interface": .string(interfaceName), "state": .string(state.rawValue),
                                         "authMode": .string(authMode), "currentNetwork": .string(currentNetwork ?? "/"),
                                         "expectedNetwork": .string(network)])
     }

@@ -19,7 +19,7 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     var eapolResult: EAPOLStart.Result = .sent
     private var presence: AsyncThrowingStream<Bool, any Error>.Continuation?
     /// The State reported by `state(of:)`; follows the State signals played unless `stateFollowsSignals` is false.
-    var currentState = "completed"
+    var currentState: SupplicantState = .completed
     /// False: `state(of:)` keeps `currentState` whatever signals say (signals forged by a third party).
     var stateFollowsSignals = true
     private var selected: String?
@@ -116,7 +116,7 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     func networks(of interface: SupplicantInterface) async throws -> [String] { networkPaths }
     func blobNames(of interface: SupplicantInterface) async throws -> [String] { blobList }
     func idString(ofNetwork path: String) async throws -> String? { lock.withLock { _networks[path] } }
-    func state(of interface: SupplicantInterface) async throws -> String { lock.withLock { currentState } }
+    func state(of interface: SupplicantInterface) async throws -> SupplicantState { lock.withLock { currentState } }
     func currentAuthMode(of interface: SupplicantInterface) async throws -> String {
         lock.withLock { reportedAuthMode ?? playedAuthMode }
     }

@@ -18,7 +18,7 @@ final class ProbeRecordingSupplicant: SupplicantControlling, @unchecked Sendable
     let script: [AuthenticationEvent]
     let iface: SupplicantInterface
     /// The State `state(of:)` reports (a port already associated before the probe selects its network).
-    var initialState = "disconnected"
+    var initialState: SupplicantState = .disconnected
 
     init(script: [AuthenticationEvent], driver: InterfaceDriver = .wired) {
         self.script = script
@@ -65,7 +65,7 @@ final class ProbeRecordingSupplicant: SupplicantControlling, @unchecked Sendable
     func networks(of interface: SupplicantInterface) async throws -> [String] { lock.withLock { Array(_networks.keys) } }
     func blobNames(of interface: SupplicantInterface) async throws -> [String] { [] }
     func idString(ofNetwork path: String) async throws -> String? { Prober.idString }
-    func state(of interface: SupplicantInterface) async throws -> String { initialState }
+    func state(of interface: SupplicantInterface) async throws -> SupplicantState { initialState }
     func currentAuthMode(of interface: SupplicantInterface) async throws -> String { "INACTIVE" }
     func currentNetwork(of interface: SupplicantInterface) async throws -> String? { nil }
     func sendEAPOLStart(on interface: SupplicantInterface) -> EAPOLStart.Result {

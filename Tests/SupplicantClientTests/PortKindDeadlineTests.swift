@@ -8,7 +8,7 @@ private func config(wired: Bool) -> AuthenticationTracker.Configuration {
 
 /// EAP succeeds, then State never reaches `completed` (the field case: a WPA-EAP network on a wired driver waits in
 /// `associated` for a 4-way handshake).
-private func eapSucceededThenStuck(_ config: AuthenticationTracker.Configuration, state: String) -> EAPError? {
+private func eapSucceededThenStuck(_ config: AuthenticationTracker.Configuration, state: SupplicantState) -> EAPError? {
     var t = AuthenticationTracker(configuration: config)
     for (ms, e) in [(0, AuthenticationEvent.stateChanged(state == "associated" ? "associated" : "associating")),
                     (1, .stateChanged(state)), (2, .eapStatus("started", "")),

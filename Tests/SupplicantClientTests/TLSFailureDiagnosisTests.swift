@@ -12,7 +12,7 @@ private func config(outer: NetworkSpec.OuterMethod = .peap, tlsMin: NetworkSpec.
           interfaceName: "veth-supp", profileName: "office", tlsMinVersion: tlsMin, tlsMaxVersion: tlsMax)
 }
 
-private func outcome(_ statuses: [(String, String)], _ config: AuthenticationTracker.Configuration,
+private func outcome(_ statuses: [(EAPStatus, String)], _ config: AuthenticationTracker.Configuration,
                      certificates: Int = 0) -> EAPError? {
     var t = AuthenticationTracker(configuration: config)
     var ms = 0
@@ -37,15 +37,15 @@ private func outcome(_ statuses: [(String, String)], _ config: AuthenticationTra
 // FreeRADIUS's log: "(9) eap_peap: (TLS) send TLS 1.2 Alert, fatal protocol_version" — but the alert never reaches the
 // supplicant (bare EAP-Failure): no TLS alert status, no Certification signal. Before this change: credentials-rejected
 // ("outer method").
-private let observedPEAP: [(String, String)] = [
+private let observedPEAP: [(EAPStatus, String)] = [
     ("started", ""), ("accept proposed method", "PEAP"), ("completion", "failure"),
 ]
 // The same for TTLS and EAP-TLS (the profile's method is not the server's default, so it is refused first):
 //   started () → refuse proposed method (PEAP) → accept proposed method (TTLS) → completion (failure)
-private let observedTTLS: [(String, String)] = [
+private let observedTTLS: [(EAPStatus, String)] = [
     ("started", ""), ("refuse proposed method", "PEAP"), ("accept proposed method", "TTLS"), ("completion", "failure"),
 ]
-private let observedTLS: [(String, String)] = [
+private let observedTLS: [(EAPStatus, String)] = [
     ("started", ""), ("refuse proposed method", "PEAP"), ("accept proposed method", "TLS"), ("completion", "failure"),
 ]
 
@@ -63,7 +63,7 @@ private let observedTLS: [(String, String)] = [
 }
 
 @Test(arguments: [(observedTTLS, NetworkSpec.OuterMethod.ttls), (observedTLS, .tls)])
-func everyTLSMethodWithTLS13OnlyIsInferredVersionMismatch(_ sequence: [(String, String)], outer: NetworkSpec.OuterMethod) {
+func everyTLSMethodWithTLS13OnlyIsInferredVersionMismatch(_ sequence: [(EAPStatus, String)], outer: NetworkSpec.OuterMethod) {
     let e = outcome(sequence, config(outer: outer, tlsMin: .v1_3, tlsMax: .v1_3))
     #expect(e?.code == .tlsVersionMismatch)
     #expect(e?.details["inferred"] == .bool(true))

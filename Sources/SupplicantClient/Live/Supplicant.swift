@@ -155,8 +155,8 @@ public final class Supplicant: Sendable {
     }
 
     /// The interface's `State` (`completed`, `associated`, `disconnected`, …).
-    public func state(of interface: SupplicantInterface) async throws -> String {
-        try await property("State", of: interface).stringValue ?? "unknown"
+    public func state(of interface: SupplicantInterface) async throws -> SupplicantState {
+        SupplicantState(rawValue: try await property("State", of: interface).stringValue ?? SupplicantState.unknown.rawValue)
     }
 
     /// The interface's `CurrentAuthMode` (`INACTIVE` unless completed).
@@ -256,7 +256,7 @@ public final class Supplicant: Sendable {
 
     /// Waits (bounded) until a new interface reports `disconnected` or `inactive`.
     private func waitUntilSettled(_ interface: SupplicantInterface, limit: Duration = .milliseconds(2500)) async throws {
-        let settled: Set<String> = ["disconnected", "inactive"]
+        let settled: Set<SupplicantState> = [.disconnected, .inactive]
         let rule = MatchRule(sender: SupplicantNames.service, path: interface.path,
                              interface: SupplicantNames.properties, member: "PropertiesChanged",
                              arguments: [0: SupplicantNames.interface])

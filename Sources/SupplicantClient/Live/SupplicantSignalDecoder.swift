@@ -16,7 +16,7 @@ public enum SupplicantSignalDecoder {
         switch (signal.interface, signal.member) {
         case (SupplicantNames.interface, "EAP"):
             guard args.count >= 2, let status = args[0].stringValue, let parameter = args[1].stringValue else { return [] }
-            return [.eapStatus(status, parameter)]
+            return [.eapStatus(EAPStatus(rawValue: status), parameter)]
         case (SupplicantNames.interface, "Certification"):
             guard let dict = args.first?.dictionaryValue else { return [] }
             let depth = Int(dict["depth"]?.int64Value ?? 0)
@@ -40,7 +40,7 @@ public enum SupplicantSignalDecoder {
     public static func propertyEvents(_ changed: [String: DBusValue]) -> [AuthenticationEvent] {
         var out: [AuthenticationEvent] = []
         if let mode = changed["CurrentAuthMode"]?.stringValue { out.append(.currentAuthMode(mode)) }
-        if let state = changed["State"]?.stringValue { out.append(.stateChanged(state)) }
+        if let state = changed["State"]?.stringValue { out.append(.stateChanged(SupplicantState(rawValue: state))) }
         return out
     }
 }

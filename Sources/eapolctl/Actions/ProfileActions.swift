@@ -116,7 +116,11 @@ enum ProfileActions {
     static func importText(_ report: ImportReport) -> String {
         var lines: [String] = []
         for entry in report.profiles {
-            let verb = entry.status == "unchanged" ? "Unchanged" : entry.status == "replaced" ? "Replaced" : "Imported"
+            let verb = switch entry.status {
+            case .unchanged: "Unchanged"
+            case .replaced: "Replaced"
+            case .created: "Imported"
+            }
             var line = "\(verb) profile \(entry.name) (\(entry.id)): \(entry.network), \(entry.method)"
             var stored: [String] = []
             if entry.storedPassword { stored.append("password") }

@@ -20,7 +20,7 @@ extension AuthenticationUpdate.Kind {
         case .warning(let message): return ["message": message]
         case .staleRemoved(let networks, let blobs): return ["networks": String(networks), "blobs": String(blobs)]
         case .networkSelected(let network, let anchor): return ["network": network, "anchor": anchor.description]
-        case .networkReused(let network, let state): return ["network": network, "state": state]
+        case .networkReused(let network, let state): return ["network": network, "state": state.rawValue]
         case .networkReuseFailed(let network, let error):
             var f = ["network": network, "message": error.message]
             if let code = error.code { f["code"] = code.name }
@@ -31,7 +31,7 @@ extension AuthenticationUpdate.Kind {
         case .openPort(let interface): return ["interface": interface]
         case .exchange(let progress): return progress.fields
         case .outcomeConfirmed(let state, let authMode, let network):
-            return ["state": state, "authMode": authMode, "network": network]
+            return ["state": state.rawValue, "authMode": authMode, "network": network]
         case .caRetry(let anchor, let reason): return ["anchor": anchor.description, "reason": reason]
         case .fastPAC(.stored(let use)): return ["pac": use.rawValue]
         case .fastPAC(.retryWithNewPAC(let quietPeriod)): return ["quietPeriod": String(quietPeriod)]
@@ -41,7 +41,7 @@ extension AuthenticationUpdate.Kind {
             return ["network": network, "identity": identity, "methods": methods.map(\.rawValue).joined(separator: " ")]
         case .probeCertificate(let depth, let subject, let sha256):
             return ["depth": String(depth), "subject": subject, "sha256": sha256]
-        case .probeState(let state): return ["state": state]
+        case .probeState(let state): return ["state": state.rawValue]
         case .networkRemoved(let network): return ["network": network]
         }
     }
@@ -62,7 +62,7 @@ extension AuthenticationProgress {
         case .tlsAlert(let local, let d): ["origin": local ? "local" : "remote", "description": d]
         case .parameterNeeded(let f): ["field": f]
         case .eapCompleted(let s): ["result": s ? "success" : "failure"]
-        case .authenticationRestarted(let s), .stateChange(let s): ["state": s]
+        case .authenticationRestarted(let s), .stateChange(let s): ["state": s.rawValue]
         case .authenticated(let m): ["authMode": m]
         }
     }

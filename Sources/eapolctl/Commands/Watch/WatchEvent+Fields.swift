@@ -17,19 +17,19 @@ extension WatchEvent.Kind {
             return ["interface": interface,
                     "hint": "link changes are no longer followed; restart eapolctl watch (systemd restarts it)"]
         case .waiting(.notAuthenticated(let state)):
-            return ["state": state, "reason": "not authenticated yet; no --profile to start with"]
+            return ["state": state.rawValue, "reason": "not authenticated yet; no --profile to start with"]
         case .waiting(.interfaceMissing(let interface)):
             return ["reason": "wpa_supplicant came back without \(interface); no --profile to re-add"]
         case .reauthenticating(let reason): return ["reason": reason.rawValue]
         case .eapolStart(let result): return ["result": "\(result)"]
-        case .reauthenticationPending(let state): return ["state": state]
+        case .reauthenticationPending(let state): return ["state": state.rawValue]
         case .reauthenticationFailed(let error, let retryIn):
             var f = Self.fields(of: error)
             if let retryIn { f["retryInMs"] = DHCPBoundFields.milliseconds(retryIn) }
             return f
-        case .stateChange(let state): return ["state": state]
+        case .stateChange(let state): return ["state": state.rawValue]
         case .stateUnconfirmed(let state, let authMode, let ours):
-            return ["signalled": "completed", "state": state, "authMode": authMode, "profileNetwork": ours ? "yes" : "no"]
+            return ["signalled": "completed", "state": state.rawValue, "authMode": authMode, "profileNetwork": ours ? "yes" : "no"]
         case .stateCheckFailed(let error): return Self.fields(of: error)
         case .eapStarted(let parameter): return ["result": parameter]
         case .eapCompleted(let result): return ["result": result]

@@ -32,7 +32,7 @@ struct WatchEventLine: Encodable {
                 + (bound.trigger == .linkUp ? bound.sinceTrigger.map { ", \(DHCPBoundFields.milliseconds($0)) ms after link-up" } ?? "" : "")
         case .leaseRenewed(let result): "\(result.address) until \(result.leaseEndsAt.formatted(.iso8601))"
         case .dhcpFailed(let error, _), .reauthenticationFailed(let error, _): error.message
-        case .stateChange(let state): state
+        case .stateChange(let state): state.rawValue
         case .authenticated(let reason, _, let resumed, _, _): reason.rawValue + (resumed == true ? " (session resumed)" : "")
         default: Self.keyValues(event.kind.fields)
         }
