@@ -58,7 +58,8 @@ struct DHCPScenario: Sendable {
         return parts.count == 4 && parts[0] == 198 && parts[1] == 18 && parts[2] == 0 && (100...199).contains(parts[3])
     }
 
-    /// Kills DHCP clients left in our namespace for the test interface (dhclient's daemon), by pid.
+    /// Kills DHCP clients left in our namespace for the test interface (dhclient's daemon, also one eapolctl restarted
+    /// under its own pid file), by pid: every one there was started by this test run.
     func killLeftoverClients() async {
         guard let ns = try? s.testbed.namespace, let iface = try? s.testbed.interface,
               let out = try? await ProcessRunner.run([systemProgram("ip"), "netns", "pids", ns], environment: [:],
@@ -67,8 +68,7 @@ struct DHCPScenario: Sendable {
             guard let cmd = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8) else { continue }
             let argv = cmd.split(separator: "\0").map(String.init)
             guard let name = argv.first.map({ URL(fileURLWithPath: $0).lastPathComponent }),
-                  ["dhclient", "dhcpcd", "udhcpc"].contains(name), argv.contains(iface),
-                  cmd.contains(s.cli.baseDirectory.path) || name != "dhclient" else { continue }
+                  ["dhclient", "dhcpcd", "udhcpc"].contains(name), argv.contains(iface) else { continue }
             kill(pid, SIGTERM)
         }
     }

@@ -115,8 +115,11 @@ struct NamespacedCLI: Sendable {
     /// `auth start --interface IF --profile ID --timeout S --json`.
     func authStart(profile: String, timeout seconds: Int = 10, onStdoutLine: (@Sendable (String) -> Void)? = nil)
         async throws -> ProcessResult {
+        // --dhcp builtin, not the default auto: auto drives a DHCP client it finds running on the interface (one a
+        // DHCP test left) and restarts it without a hook script, i.e. with the system hooks, which rewrite the
+        // host's /etc/resolv.conf. The builtin client applies the address in the namespace and nothing else.
         try await run(["auth", "start", "--interface", try testbed.interface, "--profile", profile,
-                       "--timeout", String(seconds), "--json"],
+                       "--timeout", String(seconds), "--dhcp", "builtin", "--json"],
                       timeout: .seconds(seconds + 15), onStdoutLine: onStdoutLine)
     }
 

@@ -26,7 +26,7 @@ extension WiredTestbed {
                 try await s.expectSupplicantClean()
 
                 let result = try await s.cli.run(["auth", "start", "--interface", try s.testbed.interface, "--profile", id,
-                                                  "--timeout", "10", "--json", "--password-stdin"],
+                                                  "--timeout", "10", "--dhcp", "builtin", "--json", "--password-stdin"],
                                                  stdin: password + "\n", timeout: .seconds(25))
                 s.expectAuthenticated(result, authMode: "EAP-PEAP")
                 #expect(!result.stdout.contains(password) && !result.stderr.contains(password))

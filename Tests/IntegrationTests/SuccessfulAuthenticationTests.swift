@@ -91,7 +91,7 @@ extension WiredTestbed {
                 // eapolcfg's startAuthentication returns once the start is accepted: poll auth state until
                 // it reports authenticated (or give up after 10 s).
                 let start = try await s.cli.run(["startAuthentication", "--interface", try s.testbed.interface,
-                                                 "--profileID", id], timeout: .seconds(20))
+                                                 "--profileID", id, "--dhcp", "builtin"], timeout: .seconds(20))
                 #expect(start.status == 0, "startAuthentication failed:\n\(start)")
                 var last: ProcessResult?
                 let deadline = ContinuousClock.now + .seconds(10)

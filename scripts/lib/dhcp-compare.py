@@ -223,7 +223,7 @@ class Dhcpcd:
     common = ["-4", "-c", HOOK, "--noarp", "-B"]
 
     def stop(self):
-        sh("dhcpcd", "-4", "-x", IF, check=False)  # its control socket IF-4.sock; a no-op when none runs
+        sh("dhcpcd", "-4", "-c", HOOK, "-x", IF, check=False)  # its control socket IF-4.sock; a no-op when none runs
         if getattr(self, "daemon", None):
             self.daemon.wait(5)
             self.daemon = None
@@ -246,7 +246,7 @@ class Dhcpcd:
 
     def run(self, scenario):
         if scenario == "renew":
-            return Run(["dhcpcd", "-4", "-n", IF])  # through its control socket: rebind now
+            return Run(["dhcpcd", "-4", "-c", HOOK, "-n", IF])  # through its control socket: rebind now (-c: were none running, a new one would start with our hook, never the system hooks)
         return Run(["dhcpcd", "-1", "-t", str(TIMEOUT)] + self.common + [IF])
 
 
