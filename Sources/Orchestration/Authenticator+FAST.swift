@@ -13,17 +13,24 @@ extension Authenticator {
         return try await pacs.pac(profileID: profile.id.uuid)
     }
 
-    /// Stores the PAC read back after an attempt when it differs from the one sent.
+    /// Stores the PAC read back after an attempt when it differs from the one sent (event `fast-pac-stored`). A
+    /// PAC that cannot be stored is a warning, not a failure: the port's outcome stands, this run's retry still uses
+    /// the new PAC, and the next run provisions again.
     /// - Returns: what became of the PAC (nil when none was sent and none came back).
-    func keep(pac readBack: SecretBytes?, sent: SecretBytes?, profile: Profile) async throws -> PACUse? {
+    func keep(pac readBack: SecretBytes?, sent: SecretBytes?, profile: Profile,
+              emit: (AuthenticationUpdate.Kind) -> Void) async -> PACUse? {
         guard let readBack, !readBack.isEmpty else { return sent == nil ? nil : .used }
         if let sent, sent == readBack { return .used }
-        try await pacs?.storePAC(readBack, profileID: profile.id.uuid)
-        return sent == nil ? .provisioned : .refreshed
+        let use: PACUse = sent == nil ? .provisioned : .refreshed
+        do {
+            try await pacs?.storePAC(readBack, profileID: profile.id.uuid)
+            emit(.fastPAC(.stored(use)))
+        } catch {
+            emit(.warning("the PAC wpa_supplicant \(use == .provisioned ? "provisioned" : "refreshed") for profile "
+                          + "\(profile.name) could not be stored (\(EventError(error).message)); the next run provisions again"))
+        }
+        return use
     }
-
-    /// Whether the authenticator on `iface` is a wired switch port (whose quiet period the retry waits out).
-    func interfaceIsWired(_ iface: SupplicantInterface) -> Bool { iface.driver.isWired }
 
     /// Whether a failed attempt should be repeated with the PAC it provisioned: once per run, only when the attempt
     /// produced a new PAC (server-unauthenticated provisioning ends in EAP-Failure by design; a server may end

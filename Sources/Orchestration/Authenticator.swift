@@ -135,15 +135,15 @@ public struct Authenticator: Sendable {
         var pacUse: PACUse?
         var pacRetried = false
         while true {
-            tried.append(plan.anchor)
+            // A PAC retry keeps the anchor: it is still the first one tried, and the CA fallback stays open.
+            if tried.last != plan.anchor { tried.append(plan.anchor) }
             let attempt = Attempt(supplicant: supplicant, credentials: credentials, profile: profile, spec: spec,
                                   plan: plan, interface: iface, options: attemptOptions, clock: clock, start: start,
                                   deadline: deadline, emit: emit,
                                   marker: try SessionMarker(spec: spec, plan: plan, profileID: profile.id.description).blob)
             let result = try await attempt.run()
             // EAP-FAST: a PAC wpa_supplicant provisioned or refreshed is stored before anything else happens.
-            let use = try await keep(pac: result.pac, sent: spec.fast?.pac, profile: profile)
-            if let use, use != .used { emit(.fastPAC(.stored(use))) }
+            let use = await keep(pac: result.pac, sent: spec.fast?.pac, profile: profile, emit: emit)
             if pacUse == nil || pacUse == .used { pacUse = use }
             switch result.outcome {
             case nil:
@@ -166,7 +166,7 @@ public struct Authenticator: Sendable {
                     pacRetried = true
                     spec.fast?.pac = newPAC
                     attemptOptions.recentFailureAge = .zero
-                    emit(.fastPAC(.retryWithNewPAC(quietPeriod: interfaceIsWired(iface))))
+                    emit(.fastPAC(.retryWithNewPAC(quietPeriod: iface.driver.isWired)))
                     plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix, anchor: plan.anchor)
                     continue
                 }

@@ -27,11 +27,18 @@ private final class FakePACs: PACStoring, @unchecked Sendable {
     private let lock = NSLock()
     private var pacs: [UUID: SecretBytes] = [:]
     private(set) var writes = 0
+    /// Every write fails (a full disk, a held store lock).
+    var failsWrites = false
     init(_ initial: [UUID: String] = [:]) { pacs = initial.mapValues { SecretBytes(utf8: $0) } }
     func pac(profileID: UUID) throws -> SecretBytes? { lock.withLock { pacs[profileID] } }
-    func storePAC(_ pac: SecretBytes, profileID: UUID) throws { lock.withLock { pacs[profileID] = pac; writes += 1 } }
+    func storePAC(_ pac: SecretBytes, profileID: UUID) throws {
+        if failsWrites { throw StoreFailure() }
+        lock.withLock { pacs[profileID] = pac; writes += 1 }
+    }
     func text(_ id: UUID) -> String? { lock.withLock { pacs[id]?.utf8String() } }
 }
+
+private struct StoreFailure: Error {}
 
 /// Anonymous provisioning as hostapd runs it: the tunnel opens, the PAC is provisioned, the exchange ends in failure.
 private let provisioningFailure: [AuthenticationEvent] = [
@@ -75,6 +82,24 @@ private final class FASTUpdates: @unchecked Sendable {
     #expect(updates.names.contains("fast-pac-stored") && updates.names.contains("fast-pac-retry"))
     let stored = try #require(updates.names.firstIndex(of: "fast-pac-stored"))
     #expect(stored < (updates.names.firstIndex(of: "fast-pac-retry") ?? 0), "the PAC is stored before the retry")
+}
+
+/// A PAC that cannot be stored does not undo an authentication: the retry still uses it, the result says so, and a
+/// warning tells why the next run provisions again.
+@Test func aPACThatCannotBeStoredIsAWarningNotAFailure() async throws {
+    let p = fastProfile(.anonymous)
+    let fake = FakeSupplicant(scripts: [provisioningFailure, fastSuccess])
+    fake.provisionedPAC = Array(provisionedText.utf8)
+    let pacs = FakePACs()
+    pacs.failsWrites = true
+    let updates = FASTUpdates()
+    let report = try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [p.id.uuid: ("fast-user", "pw")]),
+                                         pacs: pacs)
+        .authenticate(profile: p, options: options, progress: { updates.append($0) })
+    #expect(report.status == .authenticated && report.pac == .provisioned && report.pacRetried)
+    #expect(pacs.text(p.id.uuid) == nil && pacs.writes == 0)
+    #expect(sentPACs(fake) == [provisionedText])
+    #expect(updates.names.contains("warning") && !updates.names.contains("fast-pac-stored"), "\(updates.names)")
 }
 
 @Test func aStoredPACIsSentAndAnUnchangedOneIsNotWrittenAgain() async throws {
