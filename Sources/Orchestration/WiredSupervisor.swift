@@ -1,5 +1,6 @@
 public import HostOS
 import Foundation
+import StateFiles
 import Synchronization
 
 /// Every link of the network namespace as rtnetlink announces it: the ones there at start, then additions, changes
@@ -95,8 +96,16 @@ public struct WiredSupervisor: Sendable {
                 continue
             }
             guard running[name] == nil else { continue }
-            let reason: SupervisorEvent.SkipReason? = !serves(name) ? .notServed
-                : hasOwnConfiguration(name) ? .ownConfiguration : nil
+            // sysfs and the state files are read off the cooperative pool (the first dump brings every link at once).
+            let (serves, hasOwnConfiguration) = (self.serves, self.hasOwnConfiguration)
+            let reason: SupervisorEvent.SkipReason?
+            do {
+                reason = try await BlockingWork.run {
+                    !serves(name) ? .notServed : hasOwnConfiguration(name) ? .ownConfiguration : nil
+                }
+            } catch {
+                reason = .notServed  // not reached: the body does not throw
+            }
             if let reason {
                 if skipped[name] != reason { emit(.skipped(interface: name, reason: reason)) }
                 skipped[name] = reason

@@ -86,7 +86,9 @@ public struct CredentialItems {
         let key = try key(for: target)
         let undo = try openStore(false).apply([.removePassword(key), .removePAC(key)])
         guard !undo.replacedItems.isEmpty || !undo.removedPACs.isEmpty else {
-            throw StoreError(.itemNotFound, "no password item for \(key)")
+            throw StoreError(.itemNotFound, "no password item for \(key)",
+                             hint: "List the stored items with `eapolctl password list`.",
+                             details: ["key": .string("\(key)")])
         }
         return (key, !undo.replacedItems.isEmpty, !undo.removedPACs.isEmpty)
     }
@@ -110,7 +112,9 @@ public struct CredentialItems {
     public func clearIdentity(_ target: ProfileTarget) throws -> CredentialKey {
         let key = try key(for: target)
         guard try openStore(false).removeIdentity(for: key) else {
-            throw StoreError(.itemNotFound, "no identity for \(key)")
+            throw StoreError(.itemNotFound, "no identity for \(key)",
+                             hint: "Store one with `eapolctl identity set --profile PROFILE --pkcs12 FILE`.",
+                             details: ["key": .string("\(key)")])
         }
         return key
     }
