@@ -1,3 +1,4 @@
+import ProfileModel
 import Secrets
 public import StructuredErrors
 
@@ -123,11 +124,8 @@ public enum CredentialConfiguration {
     static func realmName(_ realm: String) throws(SupplicantError) { try fqdn(realm, key: "realm") }
 
     static func fqdn(_ name: String, key: String) throws(SupplicantError) {
-        let ok = !name.isEmpty && name.utf8.count <= 253 && !name.hasPrefix(".") && !name.hasSuffix(".")
-            && !name.contains("..") && name.unicodeScalars.allSatisfy {
-                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "." || $0 == "_"
-            }
-        guard ok else {
+        // The profile's own rule, checked again here before the value reaches AddCred.
+        guard PasspointSettings.isDomainName(name) else {
             throw invalid(key, "'\(String(name.debugDescription.dropFirst().dropLast()))' is not a domain name")
         }
     }
