@@ -64,9 +64,16 @@ public struct PasspointSelector: Sendable {
             }
             let bss = try await interworking.describeBSS(best.bssPath, of: interface)
             await cleanUp(credential: credentialPath, blobs: blobsAdded, settings: saved, interface: interface)
-            let ssid = (try? SSID(bytes: bss.ssid))
+            // What wpa_supplicant says of the BSS is checked before eapolctl connects to it: never a cut or empty SSID.
+            guard (1...32).contains(bss.ssid.count), bss.bssid.count == 6, let ssid = try? SSID(bytes: bss.ssid) else {
+                throw SupplicantError(.unexpectedState,
+                                      "wpa_supplicant described the matched BSS with a \(bss.ssid.count)-byte SSID and a "
+                                          + "\(bss.bssid.count)-byte BSSID on \(interface.name)",
+                                      hint: "Scan again (`eapolctl auth start` repeats the selection); report it if it persists.",
+                                      details: ["interface": .string(interface.name), "bss": .string(best.bssPath)])
+            }
             return PasspointSelection(
-                ssid: ssid?.displayText ?? "", ssidHex: ssid?.hexText ?? "", bssid: bss.bssidText, frequency: bss.frequency,
+                ssid: ssid.displayText, ssidHex: ssid.hexText, bssid: bss.bssidText, frequency: bss.frequency,
                 match: best.kind, roamingConsortium: bss.firstAdvertised(of: settings.roamingConsortiums.map(\.bytes))
                     .map(PasspointCredential.hex),
                 candidates: matches.count)

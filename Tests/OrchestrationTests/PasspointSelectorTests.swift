@@ -75,6 +75,18 @@ final class FakeInterworking: InterworkingControlling, @unchecked Sendable {
         #expect(fake.settings == ["Interworking": "0", "Hs20": "0", "AutoInterworking": "1"])
     }
 
+    /// A BSS that wpa_supplicant describes with an empty, over-long SSID or a short BSSID is refused (never cut to a
+    /// prefix and connected to), and the credential is still removed.
+    @Test(arguments: [(0, 6), (33, 6), (8, 5)])
+    func aMatchedBSSWithABadSSIDOrBSSIDIsRefused(ssidLength: Int, bssidLength: Int) async throws {
+        let bss = BSSDescription(ssid: Array(repeating: UInt8(ascii: "a"), count: ssidLength),
+                                 bssid: Array(repeating: 2, count: bssidLength), frequency: 2412, advertisedOIs: [])
+        let fake = FakeInterworking(script: [Self.match(.home, bss: 4), .selectDone], bss: bss)
+        let error = try await #require(throws: SupplicantError.self) { _ = try await select(fake) }
+        #expect(error.code == .unexpectedState && error.details["bss"] != nil, "\(error)")
+        #expect(fake.creds.isEmpty)
+    }
+
     @Test func noMatchIsTheSpecificErrorNotATimeoutAndCleansUp() async throws {
         // A match for another credential does not count.
         let fake = FakeInterworking(script: [Self.match(.home, bss: 3, cred: "7"), .selectDone], bss: Self.bss)

@@ -85,7 +85,8 @@ extension Supplicant {
         let bssid = try await property("BSSID", path: path, interface: Self.bssInterface).bytesValue ?? []
         let frequency = try await property("Frequency", path: path, interface: Self.bssInterface).int64Value ?? 0
         let ies = try await property("IEs", path: path, interface: Self.bssInterface).bytesValue ?? []
-        return BSSDescription(ssid: Array(ssid.prefix(32)), bssid: Array(bssid.prefix(6)), frequency: Int(frequency),
+        // Not cut to size: the selector refuses an SSID or BSSID of the wrong length instead of connecting to a prefix.
+        return BSSDescription(ssid: ssid, bssid: bssid, frequency: Int(frequency),
                               advertisedOIs: BSSDescription.roamingConsortiumOIs(inInformationElements: ies))
     }
 
