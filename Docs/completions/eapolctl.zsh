@@ -774,8 +774,8 @@ _eapolctl_watch-wired() {
         '*--match[Serve the Ethernet ports whose name matches this glob (repeatable), physical or not.]:glob:'
         '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin). (default\: builtin)]:backend:'
         '--dhcp-timeout[Budget of each DHCP exchange, in seconds. (default\: 10.0)]:seconds:'
-        '--timeout[Budget of each full authentication, in seconds. (default\: 30.0)]:seconds:'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
+        '--timeout[Budget of each full authentication, in seconds. (default\: 30.0)]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -22,13 +22,7 @@ extension Eapolctl {
         @Option(help: ArgumentHelp("The profile (ID or name) to authenticate with when needed (default: the profile of the current eapolctl network).",
                                    valueName: "profile"))
         var profile: String?
-        @Option(help: ArgumentHelp(helpText(DHCPBackendChoice.help, default: DHCPChoice.auto), valueName: "backend"),
-                transform: DHCPChoice.parse)
-        var dhcp: DHCPChoice = .auto
-        @Option(help: ArgumentHelp(helpText("Budget of each DHCP exchange, in seconds.", default: Seconds(10)), valueName: "seconds"),
-                transform: Seconds.parser("--dhcp-timeout", maximum: 600))
-        var dhcpTimeout = Seconds(10)
-        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
+        @OptionGroup var dhcp: DHCPOptions<DHCPEachAuthentication>
         @Option(help: ArgumentHelp(helpText("Budget of each full authentication, in seconds.", default: Seconds(30)), valueName: "seconds"),
                 transform: Seconds.parser("--timeout"))
         var timeout = Seconds(30)
@@ -48,7 +42,7 @@ extension Eapolctl {
         func run() async throws {
             let context = CommandContext(global)
             let interface = connection.interface
-            let dhcpSettings = try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout.duration, script: dhcpScript, interface: interface)
+            let dhcpSettings = try dhcp.settings(interface: interface)
             // A one-time-password profile is refused before anything is opened (and by Watcher.live for the
             // profile of the current network).
             if let profile { try Watcher.checkUnattended(try ProfileLookup(reference: profile, ssid: nil).resolve(in: context.profiles)) }

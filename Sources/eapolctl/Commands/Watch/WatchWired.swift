@@ -26,27 +26,21 @@ extension Eapolctl {
         var bus: String?
         @Option(help: ArgumentHelp("Serve the Ethernet ports whose name matches this glob (repeatable), physical or not.", valueName: "glob"))
         var match: [String] = []
-        @Option(help: ArgumentHelp(helpText(DHCPBackendChoice.help, default: DHCPChoice.backend(.builtin)), valueName: "backend"),
-                transform: DHCPChoice.parse)
-        var dhcp: DHCPChoice = .backend(.builtin)
-        @Option(help: ArgumentHelp(helpText("Budget of each DHCP exchange, in seconds.", default: Seconds(10)), valueName: "seconds"),
-                transform: Seconds.parser("--dhcp-timeout", maximum: 600))
-        var dhcpTimeout = Seconds(10)
+        @OptionGroup var dhcp: DHCPOptions<DHCPEachAuthenticationBuiltin>
         @Option(help: ArgumentHelp(helpText("Budget of each full authentication, in seconds.", default: Seconds(30)), valueName: "seconds"),
                 transform: Seconds.parser("--timeout"))
         var timeout = Seconds(30)
-        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
 
         func run() async throws {
             let context = CommandContext(global)
             // Checked once up front (the interface only names the option's error).
-            _ = try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout.duration, script: dhcpScript, interface: "every wired port")
+            _ = try dhcp.settings(interface: "every wired port")
             let store = try context.openStoreIfPresent()
             let supplicant = try await Supplicant.connect(busAddress: bus)
             defer { supplicant.close() }
             let setup = SystemProfileActions.setup(context)
             let output = context.output
-            let (dhcp, dhcpTimeout, dhcpScript, timeout) = (self.dhcp, self.dhcpTimeout, self.dhcpScript, self.timeout)
+            let (dhcp, timeout) = (self.dhcp, self.timeout)
             let supervisor = WiredSupervisor(
                 links: NetlinkLinkAnnouncer(), serves: WiredPortClassifier(patterns: match).serves,
                 hasOwnConfiguration: { setup.hasOwnConfiguration(interface: $0) },
@@ -55,7 +49,7 @@ extension Eapolctl {
                 let profiles = try setup.watchProfiles(interface: name, isWired: true, from: context.profiles)
                 let watcher = try Watcher.live(
                     supplicant: supplicant, store: store,
-                    dhcp: try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout.duration, script: dhcpScript, interface: name),
+                    dhcp: try dhcp.settings(interface: name),
                     stateDirectory: context.paths.stateDirectory,
                     options: WatchOptions(interfaceName: name, profile: profiles.first, driver: .wired,
                                           authenticationTimeout: timeout.duration, fallbackProfiles: Array(profiles.dropFirst())),
