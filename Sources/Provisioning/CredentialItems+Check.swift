@@ -1,6 +1,5 @@
 public import CredentialStore
-import Foundation
-public import ProfileModel
+import ProfileModel
 public import ProfileStore
 public import Secrets
 import StructuredErrors

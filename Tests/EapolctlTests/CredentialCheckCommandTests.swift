@@ -134,9 +134,14 @@ import Testing
         let client = try Self.makeIdentity(in: cli.baseDirectory)
         let other = try Self.makeIdentity(in: cli.baseDirectory, name: "other")
         let missing = try cli.run(["identity", "check", "--ssid", "lab", "--fingerprint", String(repeating: "ab", count: 32), "--json"])
-        #expect(missing.status == 67 && (try missing.jsonError()["name"] as? String) == "item-not-found", "\(missing.stderr)")
+        #expect(missing.status == 67, "\(missing.stderr)")
+        #expect(try missing.jsonError()["domain"] as? String == "store")   // no store yet: not-initialized
         try #require(try cli.run(["identity", "set", "--ssid", "lab", "--certificate", client.cert.path,
                                   "--private-key", client.key.path]).status == 0)
+        let noItem = try cli.run(["identity", "check", "--ssid", "elsewhere", "--fingerprint", String(repeating: "ab", count: 32), "--json"])
+        #expect(noItem.status == 67, "\(noItem.stderr)")
+        #expect(try noItem.jsonError()["name"] as? String == "item-not-found")
+        #expect(noItem.stdout.isEmpty)
         let fingerprint = try Self.fingerprint(cli)
         // Any spelling of the same fingerprint: colons or none, upper or lower case, a sha256: prefix.
         for spelling in [fingerprint, fingerprint.uppercased(), fingerprint.replacingOccurrences(of: ":", with: ""),
@@ -156,7 +161,8 @@ import Testing
         #expect(try cli.run(["identity", "check", "--ssid", "lab", "--fingerprint", otherFingerprint]).status == 1)
         // Not a fingerprint: a usage error; a PKCS#12 bundle against a PEM identity: a usage error too.
         let malformed = try cli.run(["identity", "check", "--ssid", "lab", "--fingerprint", "abc", "--json"])
-        #expect(malformed.status == 64 && (try malformed.jsonError()["name"] as? String) == "invalid-argument")
+        #expect(malformed.status == 64)
+        #expect(try malformed.jsonError()["name"] as? String == "invalid-argument")
         let wrongKind = try cli.run(["identity", "check", "--ssid", "lab", "--pkcs12", client.p12.path, "--json"])
         #expect(wrongKind.status == 64, "\(wrongKind.stderr)")
         // The private key never reaches the output.
