@@ -136,6 +136,9 @@ expect_run wrong-password 2 0 -vvv "$playbooks/wrong-password.yml"
 grep -q '"name": "credentials-rejected"' "$work/wrong-password.out" \
     || fail "the eap error's name is not in the task result"
 
+[[ -s $work/wrong-password.ansible.log ]] && grep -q 'ESTABLISH LOCAL CONNECTION' "$work/wrong-password.ansible.log" \
+    || fail "no -vvv log was written (ANSIBLE_LOG_PATH)"
+
 # 6. No password in any output or log, -vvv included (the same grep finds each in the vars file: it would see one).
 for secret in "$TESTBED_PEAP_PASS" "$wrong_pass" "$TESTBED_CLIENT_P12_PASS"; do
     grep -qF -- "$secret" "$work/vars.json" || fail "the secret grep does not work"
