@@ -516,13 +516,13 @@ _eapolctl_password() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    set|get|list|remove)
+    set|get|list|remove|check)
         # Offer subcommand argument completions
         "_eapolctl_password_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'set get list remove' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'set get list remove check' -- "${cur}"))
         ;;
     esac
 }
@@ -626,6 +626,36 @@ _eapolctl_password_remove() {
     esac
 }
 
+_eapolctl_password_check() {
+    repeating_flags=()
+    non_repeating_flags=(--json --default --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --profile --ssid --password --password-file)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--ssid')
+        return
+        ;;
+    '--password')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    esac
+}
+
 _eapolctl_identity() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -638,13 +668,13 @@ _eapolctl_identity() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    set|get|clear)
+    set|get|clear|check)
         # Offer subcommand argument completions
         "_eapolctl_identity_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'set get clear' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'set get clear check' -- "${cur}"))
         ;;
     esac
 }
@@ -728,6 +758,39 @@ _eapolctl_identity_clear() {
         return
         ;;
     '--ssid')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_identity_check() {
+    repeating_flags=()
+    non_repeating_flags=(--json --default --passphrase-stdin --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --profile --ssid --fingerprint --pkcs12 --passphrase-file)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--ssid')
+        return
+        ;;
+    '--fingerprint')
+        return
+        ;;
+    '--pkcs12')
+        return
+        ;;
+    '--passphrase-file')
         return
         ;;
     esac

@@ -357,12 +357,13 @@ _eapolctl_password() {
             'get:Show a password item'\''s user name (the password is always masked).'
             'list:List password items (keys and user names only).'
             'remove:Remove a password item.'
+            'check:Check whether the stored password equals the one given (exit status 1 when it does not).'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        set|get|list|remove)
+        set|get|list|remove|check)
             "_eapolctl_password_${words[1]}" && ret=0
             ;;
         esac
@@ -440,6 +441,25 @@ _eapolctl_password_remove() {
     return "${ret}"
 }
 
+_eapolctl_password_check() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--password[The password; - reads stdin (or prompts on a terminal). A literal value is visible to other users.]:password|-:'
+        '--password-file[Read the password from this file.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _eapolctl_identity() {
     local -i ret=1
     local -ar arg_specs=(
@@ -455,12 +475,13 @@ _eapolctl_identity() {
             'set:Store a client identity for EAP-TLS.'
             'get:Show which identity is stored (never the key).'
             'clear:Remove a stored identity.'
+            'check:Check whether the stored client identity is the one given (exit status 1 when it is not).'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        set|get|clear)
+        set|get|clear|check)
             "_eapolctl_identity_${words[1]}" && ret=0
             ;;
         esac
@@ -518,6 +539,27 @@ _eapolctl_identity_clear() {
         '--profile[The item of this profile (ID or name).]:profile:'
         '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
         '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_identity_check() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--fingerprint[SHA-256 fingerprint of the expected client certificate (64 hex digits, colons optional).]:sha256:'
+        '--pkcs12[The expected PKCS#12 bundle.]:file:'
+        '--passphrase-file[Also compare the bundle'\''s passphrase, read from this file.]:file:'
+        '--passphrase-stdin[Also compare the bundle'\''s passphrase, read from stdin.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
