@@ -153,4 +153,14 @@ final class FakeInterworking: InterworkingControlling, @unchecked Sendable {
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(fake.creds.isEmpty)
     }
+
+    /// `auth start --json` shows how long the selection took (`passpoint.selectionMs`): the report's elapsed times
+    /// count from the connection after it, so without it the selection's scan and ANQP would be invisible.
+    @Test func theSelectionTimeIsInTheJSON() throws {
+        var selection = PasspointSelection(ssid: "s", ssidHex: "hex:73", bssid: "02:00:00:00:00:00", frequency: 2412,
+                                           match: .home, roamingConsortium: nil, candidates: 1)
+        selection.selectionMs = 5432.5
+        let json = String(decoding: try JSONEncoder().encode(selection), as: UTF8.self)
+        #expect(json.contains("\"selectionMs\":5432.5"), "\(json)")
+    }
 }

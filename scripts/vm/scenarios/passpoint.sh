@@ -53,6 +53,10 @@ expect_settled wlan1 EAP-PEAP
 [ "$(pp_json oi bssid)" = "$AP_BSSID" ] || fail "oi: passpoint.bssid is '$(pp_json oi bssid)', not $AP_BSSID"
 [ "$(pp_json oi roamingConsortium)" = 001bc50460 ] || fail "oi: passpoint.roamingConsortium is '$(pp_json oi roamingConsortium)'"
 [ "$(pp_json oi match)" = roaming ] || fail "oi: passpoint.match is '$(pp_json oi match)', not roaming"
+# The selection's own time (scan + ANQP), which the report's elapsedMs does not include.
+_sel=$(tail -n1 "$VM_LOGS/$SCENARIO-oi.out" | grep -o '"selectionMs":[0-9.]*' | cut -d: -f2)
+awk -v m="${_sel:-0}" 'BEGIN { exit !(m > 0) }' || fail "oi: no passpoint.selectionMs in the result"
+timing oi-selection "$(awk -v m="$_sel" 'BEGIN { printf "%.2f", m / 1000 }')"
 grep -q 'AP-STA-CONNECTED' "$(ap_log ap)" || fail "oi: hostapd never saw the station connect"
 pp_clean oi
 
