@@ -46,6 +46,25 @@ iwd_station_path() {
 }
 iwd_prop() { busctl get-property net.connman.iwd "$IWD_DEV" net.connman.iwd.Station "$1" 2>/dev/null | sed -E 's/^[a-z] //; s/"//g'; }
 iwd_connected() { [ "$(iwd_prop State)" = connected ]; }
+iwd_idle() { [ "$(iwd_prop State)" = disconnected ] || [ "$(iwd_prop State)" = connected ]; }
+# iwd_wait_connected SSID LABEL: State connected within 45 s of iwd's own autoconnect; else (seen twice under heavy
+# host load: "connect event timed out", then iwd's autoconnect backs off for ≈ 90 s) one explicit Station.Scan +
+# Network.Connect for SSID, another 45 s. Records LABEL-attempts (1 or 2).
+iwd_wait_connected() {
+  if wait_until 45 iwd_connected; then
+    timing "$2-attempts" 1
+    return 0
+  fi
+  vm_log "iwd: no connection after its autoconnect (State=$(iwd_prop State)); one explicit Scan + Connect"
+  wait_until 20 iwd_idle
+  busctl call net.connman.iwd "$IWD_DEV" net.connman.iwd.Station Scan >/dev/null 2>&1
+  wait_until 30 sh -c "busctl get-property net.connman.iwd $IWD_DEV net.connman.iwd.Station Scanning | grep -q false"
+  _net=$IWD_DEV/$(printf '%s' "$1" | od -An -v -tx1 | tr -d ' \n')_8021x
+  busctl --timeout=60 call net.connman.iwd "$_net" net.connman.iwd.Network Connect >/dev/null 2>&1 ||
+    vm_log "iwd: Network.Connect on $_net failed"
+  wait_until 45 iwd_connected || return 1
+  timing "$2-attempts" 2
+}
 
 # --- eapolctl on wlan1 (the baseline of this comparison) -----------------------------------------
 ap_start ap wpa2 wlan0
@@ -67,7 +86,8 @@ sed 's/Password=.*/Password=<redacted>/' "$_file"
 _t0=$(now)
 iwd_start
 _t1=$(now)
-wait_until 90 iwd_connected || fail "iwd did not connect with the exported .8021x file (State=$(iwd_prop State); see logs/iwd-$SCENARIO.log)"
+iwd_wait_connected "$SSID_WPA2" iwd-connect ||
+  fail "iwd did not connect with the exported .8021x file (State=$(iwd_prop State); see logs/iwd-$SCENARIO.log)"
 timing iwd-connect "$(elapsed "$_t0")"
 timing iwd-connect-from-ready "$(elapsed "$_t1")"
 # The AP's side: EAP succeeded and the 4-way handshake completed for wlan3's address (iwd's station).
@@ -90,7 +110,7 @@ ec profile export iwd-hs20 --format iwd --include-secrets --output $IWD_DIR/stat
 sed 's/Password=.*/Password=<redacted>/' $IWD_DIR/state/hotspot/iwd-hs20.conf
 _t0=$(now)
 iwd_start
-wait_until 90 iwd_connected ||
+iwd_wait_connected hwsim-venue-7f iwd-hotspot-connect ||
   fail "iwd did not connect with the Passpoint export (State=$(iwd_prop State); see logs/iwd-$SCENARIO.log)"
 timing iwd-hotspot-connect "$(elapsed "$_t0")"
 grep -q "CTRL-EVENT-EAP-SUCCESS $_mac3" "$(ap_log hs)" || fail "hostapd shows no EAP success for iwd's station on the Passpoint AP"
