@@ -34,7 +34,10 @@ pp_clean() {
   if [ -n "$_p" ]; then
     _iw=$(busctl get-property $SUPP "$_p" $SUPP_IFACE Interworking 2>/dev/null | unquote)
     _ai=$(busctl get-property $SUPP "$_p" $SUPP_IFACE AutoInterworking 2>/dev/null | unquote)
-    vm_log "$1: after the run Interworking='$_iw' AutoInterworking='$_ai'"
+    _hs=$(busctl get-property $SUPP "$_p" $SUPP_IFACE Hs20 2>/dev/null | unquote)
+    vm_log "$1: after the run Interworking='$_iw' Hs20='$_hs' AutoInterworking='$_ai'"
+    # wpa_supplicant's defaults, which eapolctl found on this interface and must restore.
+    [ "$_iw$_hs$_ai" = 000 ] || fail "$1: interworking settings not restored (Interworking=$_iw Hs20=$_hs AutoInterworking=$_ai)"
   fi
   return 0
 }
