@@ -993,7 +993,7 @@ _eapolctl_watch() {
     repeating_flags=()
     non_repeating_flags=(--json --no-eapol-start --system --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --interface --bus --profile --dhcp --dhcp-timeout --timeout --driver --dhcp-script)
+    non_repeating_options=(--state-dir --key-file --interface --bus --profile --dhcp --dhcp-timeout --dhcp-script --timeout --driver)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1019,13 +1019,13 @@ _eapolctl_watch() {
     '--dhcp-timeout')
         return
         ;;
+    '--dhcp-script')
+        return
+        ;;
     '--timeout')
         return
         ;;
     '--driver')
-        return
-        ;;
-    '--dhcp-script')
         return
         ;;
     esac
@@ -1035,7 +1035,7 @@ _eapolctl_watch-wired() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--match)
-    non_repeating_options=(--state-dir --key-file --bus --dhcp --dhcp-timeout --timeout --dhcp-script)
+    non_repeating_options=(--state-dir --key-file --bus --dhcp --dhcp-timeout --dhcp-script --timeout)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1058,10 +1058,10 @@ _eapolctl_watch-wired() {
     '--dhcp-timeout')
         return
         ;;
-    '--timeout')
+    '--dhcp-script')
         return
         ;;
-    '--dhcp-script')
+    '--timeout')
         return
         ;;
     esac

@@ -283,10 +283,10 @@ struct Attempt: Sendable {
     private func answer(field: String, network: String, uuid: UUID, ssid: [UInt8]?) async -> AuthenticationEvent {
         let tried = Authenticator.keysTried(profileID: uuid, ssid: ssid).joined(separator: ", ")
         let value: SecretBytes?
-        switch field {
-        case "PASSWORD":
+        switch NetworkRequestField(rawValue: field) {
+        case .password:
             value = spec.password
-        case "IDENTITY":
+        case .identity:
             value = spec.identity.isEmpty ? nil : SecretBytes(spec.identity)
         default:
             value = nil
