@@ -26,12 +26,13 @@ extension Authenticator {
         var selection = try await PasspointSelector(supplicant: supplicant, interworking: interworking)
             .select(profile: profile, settings: settings, credentials: resolved, interface: iface, deadline: deadline)
         let took = clock.now - selectionStart
-        selection.selectionMs = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
+        selection.selectionMs = took.milliseconds
         var matched = profile
         matched.binding = .wifi(ssid: try SSID(parsing: selection.ssidHex), security: .wpa2, hidden: false)
         var remaining = options
         remaining.timeout = max(deadline - clock.now, .seconds(1))
-        var report = try await authenticate(profile: matched, options: remaining, progress: progress)
+        // The credentials the selection used, read once (the matched SSID may key another stored item).
+        var report = try await authenticate(profile: matched, options: remaining, resolvedCredentials: resolved, progress: progress)
         report.passpoint = selection
         return report
     }

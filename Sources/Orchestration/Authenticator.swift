@@ -92,6 +92,15 @@ public struct Authenticator: Sendable {
         if case .passpoint(let settings) = profile.binding {
             return try await authenticatePasspoint(profile: profile, settings: settings, options: options, progress: progress)
         }
+        return try await authenticate(profile: profile, options: options, resolvedCredentials: nil, progress: progress)
+    }
+
+    /// ``authenticate(profile:options:progress:)`` with the credentials already resolved (`nil`: resolve them from
+    /// the profile): a Passpoint profile connects with the credentials its selection used, never with an item
+    /// stored under the SSID the selection happened to match.
+    func authenticate(profile: Profile, options: AuthenticationOptions, resolvedCredentials: ResolvedCredentials?,
+                      progress: @escaping @Sendable (AuthenticationUpdate) -> Void) async throws
+        -> AuthenticationReport {
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = start + options.timeout
@@ -100,7 +109,12 @@ public struct Authenticator: Sendable {
         }
         // First line: which bus and which process get the secrets, so a surprising bus is visible.
         if let peer = supplicant.verifiedPeer { emit(.supplicant(peer)) }
-        var resolved = try await resolveCredentials(for: profile, oneTimePassword: options.oneTimePassword)
+        var resolved: ResolvedCredentials
+        if let resolvedCredentials {
+            resolved = resolvedCredentials
+        } else {
+            resolved = try await resolveCredentials(for: profile, oneTimePassword: options.oneTimePassword)
+        }
         resolved.pac = try await storedPAC(for: profile)
         var spec = NetworkSpec(profile: profile, credentials: resolved)
         // Validates the profile's own network before anything is asked of the supplicant.
