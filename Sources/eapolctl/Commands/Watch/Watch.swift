@@ -18,6 +18,7 @@ extension Eapolctl {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var connection: AuthConnectionOptions
+        @OptionGroup var takeOver: TakeOverOption
         @Option(help: ArgumentHelp("The profile (ID or name) to authenticate with when needed (default: the profile of the current eapolctl network).",
                                    valueName: "profile"))
         var profile: String?
@@ -65,7 +66,8 @@ extension Eapolctl {
                 dhcp: watchDHCP,
                 options: WatchOptions(interfaceName: interface, profile: chosen, driver: driverChoice,
                                       authenticationTimeout: authBudget, dhcpTimeout: dhcpSettings.timeout,
-                                      sendEAPOLStart: !noEapolStart, fallbackProfiles: Array(systemProfiles.dropFirst())))
+                                      sendEAPOLStart: !noEapolStart, fallbackProfiles: Array(systemProfiles.dropFirst()),
+                                      takeOver: takeOver.takeOver))
             let signals = TerminationSignals()
             defer { signals.restore() }
             try await watcher.run(stop: signals.stream) { event in
