@@ -46,6 +46,26 @@ enabled=false
 EOF2
 }
 
+# Runs in the background job's own subshell (call it with &): closes every descriptor above 2 and execs, so no
+# bash process is left holding the caller's pipes.
+detached() {
+  local f n
+  for f in /proc/$BASHPID/fd/*; do
+    n=${f##*/}
+    if ((n > 2)); then eval "exec $n>&-" 2>/dev/null || true; fi
+  done
+  exec python3 -c '
+import os, signal, sys
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for s in signal.valid_signals():
+    if s not in (signal.SIGKILL, signal.SIGSTOP) and s < signal.SIGRTMIN:
+        try:
+            signal.signal(s, signal.SIG_DFL)
+        except (OSError, ValueError):
+            pass
+os.execvp(sys.argv[1], sys.argv[1:])' "$@"
+}
+
 nm_pid() { tb_pid_alive "$NM_PID" NetworkManager 2>/dev/null || true; }
 
 start() {
@@ -57,7 +77,10 @@ start() {
   # ip netns exec gives the child its own mount namespace (mounts do not propagate back); inside it, a tmpfs over
   # /run (NetworkManager's run directory is compiled in: /run/NetworkManager) and a private /var/lib/NetworkManager.
   # The bus address points at the testbed's socket in $TB_DIR, not /run/dbus.
-  ip netns exec "$TB_NS_SUPP" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DBUS_SYSTEM_BUS_ADDRESS="$TB_BUS_ADDR" \
+  # Detached like the testbed's daemons (scripts/testbed `unlocked`): every descriptor above 2 closed (a caller
+  # reading this script's output to EOF must not wait for NetworkManager) and an empty signal mask with default
+  # dispositions (the Swift test runner spawns children with SIGTERM blocked).
+  detached ip netns exec "$TB_NS_SUPP" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DBUS_SYSTEM_BUS_ADDRESS="$TB_BUS_ADDR" \
     unshare --mount --propagation private sh -c '
       set -e
       mount -t tmpfs -o mode=0755,size=16m eapolctl-nm-run /run
