@@ -99,7 +99,7 @@ import Testing
         let start = clock.now
         let (_, taken) = try await claim(nm, takeOver: true)
         #expect(taken?.networkManager?.state == .activated, "the state NetworkManager still reports")
-        #expect(clock.now - start < .seconds(4), "bounded by the release limit")
+        #expect(clock.now - start < .seconds(15), "bounded by the release limit (2 s), far below a hung wait (loose: a starved pool)")
     }
 
     // MARK: - Attacks: an untrusted owner, a hung or failing NetworkManager
@@ -130,14 +130,14 @@ import Testing
         let nm = FakeNetworkManager(devices: [Self.device()], delay: .seconds(30))
         var start = clock.now
         let error = try await #require(throws: SupplicantError.self) { _ = try await claim(nm, budget: .milliseconds(200)) }
-        #expect(clock.now - start < .seconds(3))
+        #expect(clock.now - start < .seconds(15), "the budget (0.2 s), not the 30 s hang (loose: a starved pool)")
         #expect(error.code == .interfaceBusy && error.message.contains("did not say whether it manages eth9"))
         #expect(error.hint.contains("--take-over"))
 
         start = clock.now
         let events = Events()
         let (_, taken) = try await claim(nm, takeOver: true, budget: .milliseconds(200), events: events)
-        #expect(clock.now - start < .seconds(3))
+        #expect(clock.now - start < .seconds(15))
         #expect(taken?.networkManager == NetworkManagerRelease(device: nil, previousState: nil, state: nil))
         #expect(events.all.contains { if case .warning = $0 { true } else { false } })
     }
