@@ -39,13 +39,14 @@ struct RealNetworkManager: Sendable {
             environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"], timeout: .seconds(10))
     }
 
-    /// The port's state as nmcli shows it (`disconnected`, `unmanaged`, …).
-    func portState() async throws -> String {
+    /// The port's state number as nmcli shows it (`GENERAL.STATE:30 (disconnected)`, `100 (connected (externally))`
+    /// when an address an earlier test left makes NetworkManager assume an external connection).
+    func portState() async throws -> Int {
         let result = try await nmcli(["-t", "-f", "GENERAL.STATE", "device", "show", try testbed.interface])
         guard result.status == 0 else { throw TestbedUnavailable("nmcli device show failed:\n\(result)") }
-        // "GENERAL.STATE:30 (disconnected)"
         let text = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") else { return text }
-        return String(text[text.index(after: open)..<close])
+        let digits = text.drop { !$0.isNumber }.prefix { $0.isNumber }
+        guard let state = Int(digits) else { throw TestbedUnavailable("no state in nmcli's \(text)") }
+        return state
     }
 }
