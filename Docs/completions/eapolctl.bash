@@ -1069,7 +1069,7 @@ _eapolctl_watch-wired() {
 
 _eapolctl_onboard() {
     repeating_flags=()
-    non_repeating_flags=(--json --password-stdin --pkcs12-passphrase-stdin --connect --require-signed --allow-invalid-signature --version -h --help)
+    non_repeating_flags=(--json --password-stdin --pkcs12-passphrase-stdin --connect --take-over --require-signed --allow-invalid-signature --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file --interface --username --password-file --dhcp --format --signature-ca-bundle)
     __eapolctl_offer_flags_options 1

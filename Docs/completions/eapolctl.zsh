@@ -801,6 +801,7 @@ _eapolctl_onboard() {
         '--pkcs12-passphrase-stdin[Read the client certificate'\''s PKCS#12 passphrase from standard input.]'
         '--connect[Authenticate (and get an address) after importing.]'
         '--dhcp[DHCP backend used with --connect.]:backend:'
+        '--take-over[Use the interface even if NetworkManager manages it (it is set unmanaged through NetworkManager'\''s API first, as `nmcli device set IF managed no` does) or wpa_supplicant holds networks eapolctl did not add.]'
         '--format[Force the file format (default\: detect).]:format:'
         '--require-signed[Refuse the file unless it is a mobileconfig whose signature verifies and whose signer chains to a system CA (signed-trusted).]'
         '--allow-invalid-signature[Import a mobileconfig whose signature does not verify (it is reported signed-invalid).]'
