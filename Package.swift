@@ -4,7 +4,8 @@ import PackageDescription
 // Layers, lowest first. Dependencies point downward only; the `eapolctl` executable alone wires the concrete
 // pieces together. Docs/architecture.md is the long form (what each module owns, the data flows, where a change goes).
 //
-//   StructuredErrors, Secrets  shared vocabulary, no dependencies: error domains, codes and exit statuses;
+//   StructuredErrors, Secrets  shared vocabulary, no dependencies: error domains, codes and exit statuses, Duration in
+//                              milliseconds/seconds;
 //                              SecretBytes (zeroed on release) and process hardening
 //   StateFiles                 atomic files, locks, 0700 directories, state paths, BlockingWork (blocking I/O off the pool)
 //   HostOS                     OS plumbing, no domain of its own: rtnetlink link monitor, dedicated threads (setns),

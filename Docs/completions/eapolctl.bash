@@ -516,13 +516,13 @@ _eapolctl_password() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    set|get|list|remove)
+    set|get|list|remove|check)
         # Offer subcommand argument completions
         "_eapolctl_password_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'set get list remove' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'set get list remove check' -- "${cur}"))
         ;;
     esac
 }
@@ -626,6 +626,36 @@ _eapolctl_password_remove() {
     esac
 }
 
+_eapolctl_password_check() {
+    repeating_flags=()
+    non_repeating_flags=(--json --default --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --profile --ssid --password --password-file)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--ssid')
+        return
+        ;;
+    '--password')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    esac
+}
+
 _eapolctl_identity() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -638,13 +668,13 @@ _eapolctl_identity() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    set|get|clear)
+    set|get|clear|check)
         # Offer subcommand argument completions
         "_eapolctl_identity_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'set get clear' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'set get clear check' -- "${cur}"))
         ;;
     esac
 }
@@ -728,6 +758,39 @@ _eapolctl_identity_clear() {
         return
         ;;
     '--ssid')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_identity_check() {
+    repeating_flags=()
+    non_repeating_flags=(--json --default --passphrase-stdin --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --profile --ssid --fingerprint --pkcs12 --passphrase-file)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--ssid')
+        return
+        ;;
+    '--fingerprint')
+        return
+        ;;
+    '--pkcs12')
+        return
+        ;;
+    '--passphrase-file')
         return
         ;;
     esac
@@ -993,7 +1056,7 @@ _eapolctl_watch() {
     repeating_flags=()
     non_repeating_flags=(--json --take-over --no-eapol-start --system --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --interface --bus --profile --dhcp --dhcp-timeout --timeout --driver --dhcp-script)
+    non_repeating_options=(--state-dir --key-file --interface --bus --profile --dhcp --dhcp-timeout --dhcp-script --timeout --driver)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1019,13 +1082,13 @@ _eapolctl_watch() {
     '--dhcp-timeout')
         return
         ;;
+    '--dhcp-script')
+        return
+        ;;
     '--timeout')
         return
         ;;
     '--driver')
-        return
-        ;;
-    '--dhcp-script')
         return
         ;;
     esac
@@ -1035,7 +1098,7 @@ _eapolctl_watch-wired() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--match)
-    non_repeating_options=(--state-dir --key-file --bus --dhcp --dhcp-timeout --timeout --dhcp-script)
+    non_repeating_options=(--state-dir --key-file --bus --dhcp --dhcp-timeout --dhcp-script --timeout)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -1058,10 +1121,10 @@ _eapolctl_watch-wired() {
     '--dhcp-timeout')
         return
         ;;
-    '--timeout')
+    '--dhcp-script')
         return
         ;;
-    '--dhcp-script')
+    '--timeout')
         return
         ;;
     esac

@@ -323,7 +323,6 @@ _eapolctl_profile_probe() {
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--interface[The network interface, e.g. eth0.]:name:'
         '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
-        '--take-over[Use the interface even if NetworkManager manages it (it is set unmanaged through NetworkManager'\''s API first, as `nmcli device set IF managed no` does) or wpa_supplicant holds networks eapolctl did not add.]'
         '--profile[The profile (ID or name) whose network to probe.]:profile:'
         '--ssid[Probe this Wi-Fi network (no profile needed).]:ssid:'
         '--wired[Probe the wired 802.1X port (no profile needed).]'
@@ -358,12 +357,13 @@ _eapolctl_password() {
             'get:Show a password item'\''s user name (the password is always masked).'
             'list:List password items (keys and user names only).'
             'remove:Remove a password item.'
+            'check:Check whether the stored password equals the one given (exit status 1 when it does not).'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        set|get|list|remove)
+        set|get|list|remove|check)
             "_eapolctl_password_${words[1]}" && ret=0
             ;;
         esac
@@ -441,6 +441,25 @@ _eapolctl_password_remove() {
     return "${ret}"
 }
 
+_eapolctl_password_check() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--password[The password; - reads stdin (or prompts on a terminal). A literal value is visible to other users.]:password|-:'
+        '--password-file[Read the password from this file.]:file:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _eapolctl_identity() {
     local -i ret=1
     local -ar arg_specs=(
@@ -456,12 +475,13 @@ _eapolctl_identity() {
             'set:Store a client identity for EAP-TLS.'
             'get:Show which identity is stored (never the key).'
             'clear:Remove a stored identity.'
+            'check:Check whether the stored client identity is the one given (exit status 1 when it is not).'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        set|get|clear)
+        set|get|clear|check)
             "_eapolctl_identity_${words[1]}" && ret=0
             ;;
         esac
@@ -519,6 +539,27 @@ _eapolctl_identity_clear() {
         '--profile[The item of this profile (ID or name).]:profile:'
         '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
         '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_identity_check() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--profile[The item of this profile (ID or name).]:profile:'
+        '--ssid[The item of this SSID (text, or hex\:...).]:ssid:'
+        '--default[The default item, used when neither the profile nor the SSID has one.]'
+        '--fingerprint[SHA-256 fingerprint of the expected client certificate (64 hex digits, colons optional).]:sha256:'
+        '--pkcs12[The expected PKCS#12 bundle.]:file:'
+        '--passphrase-file[Also compare the bundle'\''s passphrase, read from this file.]:file:'
+        '--passphrase-stdin[Also compare the bundle'\''s passphrase, read from stdin.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -654,7 +695,6 @@ _eapolctl_auth_start() {
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--max-start[Unanswered EAPOL-Starts (one a second) after which a wired port counts as without 802.1X; 0 waits for --timeout.]:count:'
         '--accept-open-port[A wired port without 802.1X (open, or MAC authentication bypass) is not an error\: go on to DHCP, unauthenticated.]'
-        '--take-over[Use the interface even if NetworkManager manages it (it is set unmanaged through NetworkManager'\''s API first, as `nmcli device set IF managed no` does) or wpa_supplicant holds networks eapolctl did not add.]'
         '--password-stdin[Read a one-time-password profile'\''s password from standard input (else it is asked on the terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -750,15 +790,14 @@ _eapolctl_watch() {
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--interface[The network interface, e.g. eth0.]:name:'
         '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
-        '--take-over[Use the interface even if NetworkManager manages it (it is set unmanaged through NetworkManager'\''s API first, as `nmcli device set IF managed no` does) or wpa_supplicant holds networks eapolctl did not add.]'
         '--profile[The profile (ID or name) to authenticate with when needed (default\: the profile of the current eapolctl network).]:profile:'
-        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
-        '--dhcp-timeout[Budget of each DHCP exchange, in seconds.]:seconds:'
-        '--timeout[Budget of each full authentication, in seconds.]:seconds:'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin). (default\: auto)]:backend:'
+        '--dhcp-timeout[Budget of each DHCP exchange, in seconds. (default\: 10.0)]:seconds:'
+        '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
+        '--timeout[Budget of each full authentication, in seconds. (default\: 30.0)]:seconds:'
         '--driver[wpa_supplicant driver when creating the interface\: wired or nl80211.]:driver:'
         '--no-eapol-start[Do not send an EAPOL-Start after link-up.]'
         '--system[Authenticate with the interface'\''s system profile (setSystemProfile); else try its login-window profiles in order (setLoginWindowProfiles); else, on a wired interface, setSystemEthernetProfile'\''s. The eapolctl-watch@IF unit passes it.]'
-        '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -775,10 +814,10 @@ _eapolctl_watch-wired() {
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
         '*--match[Serve the Ethernet ports whose name matches this glob (repeatable), physical or not.]:glob:'
-        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin).]:backend:'
-        '--dhcp-timeout[Budget of each DHCP exchange, in seconds.]:seconds:'
-        '--timeout[Budget of each full authentication, in seconds.]:seconds:'
+        '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin). (default\: builtin)]:backend:'
+        '--dhcp-timeout[Budget of each DHCP exchange, in seconds. (default\: 10.0)]:seconds:'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
+        '--timeout[Budget of each full authentication, in seconds. (default\: 30.0)]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -800,8 +839,7 @@ _eapolctl_onboard() {
         '--password-file[Read the password from this file.]:file:'
         '--pkcs12-passphrase-stdin[Read the client certificate'\''s PKCS#12 passphrase from standard input.]'
         '--connect[Authenticate (and get an address) after importing.]'
-        '--dhcp[DHCP backend used with --connect.]:backend:'
-        '--take-over[Use the interface even if NetworkManager manages it (it is set unmanaged through NetworkManager'\''s API first, as `nmcli device set IF managed no` does) or wpa_supplicant holds networks eapolctl did not add.]'
+        '--dhcp[DHCP client used with --connect\: auto, builtin, dhclient, dhcpcd, udhcpc or none (default\: auto).]:backend:'
         '--format[Force the file format (default\: detect).]:format:'
         '--require-signed[Refuse the file unless it is a mobileconfig whose signature verifies and whose signer chains to a system CA (signed-trusted).]'
         '--allow-invalid-signature[Import a mobileconfig whose signature does not verify (it is reported signed-invalid).]'
@@ -1144,7 +1182,6 @@ _eapolctl_startAuthentication() {
         '--dhcp[DHCP client\: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto\: the one managing the interface, else builtin). (default\: auto)]:backend:'
         '--dhcp-timeout[Budget of the DHCP exchange after authentication, in seconds. (default\: 15.0)]:seconds:'
         '--dhcp-script[Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system'\''s (which may edit /etc/resolv.conf).]:path:'
-        '--take-over[Use the interface even if NetworkManager manages it (it is set unmanaged through NetworkManager'\''s API first, as `nmcli device set IF managed no` does) or wpa_supplicant holds networks eapolctl did not add.]'
         '--password-stdin[Read a one-time-password profile'\''s password from standard input (else it is asked on the terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

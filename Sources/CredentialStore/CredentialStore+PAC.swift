@@ -13,11 +13,7 @@ extension CredentialStore {
     public func pac(for profileID: UUID) throws -> SecretBytes? {
         try withSnapshot { bytes, records in
             guard let r = find(StoreFormat.pacType, .profile(profileID), in: records, bytes) else { return nil }
-            let meta = try openPart(r, StoreFormat.metaPart, bytes)
-            guard meta.elementsEqual([1]) else { throw StoreHeader.tampered(storeFile, "a PAC item is malformed") }
-            var secret = try openPart(r, StoreFormat.secretPart, bytes)
-            defer { secret.zeroize() }
-            return SecretBytes(secret)
+            return try decryptPAC(r, bytes)
         }
     }
 
@@ -32,21 +28,5 @@ extension CredentialStore {
         defer { secret.zeroize() }
         let record = try sealRecord(type: StoreFormat.pacType, key: .profile(profileID), meta: [1], secret: secret)
         try replace(StoreFormat.pacType, .profile(profileID), with: record)
-    }
-
-    /// Removes the PAC of profile `profileID`.
-    /// - Returns: whether there was one.
-    @discardableResult
-    public func removePAC(for profileID: UUID) throws -> Bool {
-        try replace(StoreFormat.pacType, .profile(profileID), with: nil)
-    }
-
-    /// The profiles that have a PAC (nothing is decrypted).
-    public func listPACProfiles() throws -> [UUID] {
-        try withSnapshot { bytes, records in
-            records.filter { $0.type == StoreFormat.pacType }.compactMap { r in
-                if case .profile(let id)? = CredentialKey(kind: r.kind, bytes: bytes[r.keyRange]) { id } else { nil }
-            }
-        }
     }
 }

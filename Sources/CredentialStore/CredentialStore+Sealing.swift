@@ -34,6 +34,14 @@ extension CredentialStore {
         return PasswordItem(username: String(decoding: meta, as: UTF8.self), password: SecretBytes(secret))
     }
 
+    func decryptPAC(_ r: RecordRef, _ bytes: [UInt8]) throws -> SecretBytes {
+        let meta = try openPart(r, StoreFormat.metaPart, bytes)
+        guard meta.elementsEqual([1]) else { throw StoreHeader.tampered(storeFile, "a PAC item is malformed") }
+        var secret = try openPart(r, StoreFormat.secretPart, bytes)
+        defer { secret.zeroize() }
+        return SecretBytes(secret)
+    }
+
     func decryptIdentity(_ r: RecordRef, _ bytes: [UInt8]) throws -> IdentityItem {
         let meta = try openPart(r, StoreFormat.metaPart, bytes)
         var secret = try openPart(r, StoreFormat.secretPart, bytes)

@@ -187,6 +187,15 @@ struct RecordRef: Sendable {
         func need(_ n: Int) throws {
             if n < 0 || end - i < n { throw StoreHeader.tampered(path, "record runs past the end") }
         }
+        /// A part of a record: a 4-byte length, then that many bytes.
+        func lengthPrefixed() throws -> Range<Int> {
+            try need(4)
+            let length = Int(bytes.readU32(i))
+            i += 4
+            try need(length)
+            defer { i += length }
+            return i..<(i + length)
+        }
         for _ in 0..<header.recordCount {
             let start = i
             try need(3)
@@ -195,27 +204,13 @@ struct RecordRef: Sendable {
             try need(keyLen)
             let keyRange = i..<(i + keyLen)
             i += keyLen
-            try need(4)
-            let metaLen = Int(bytes.readU32(i))
-            i += 4
-            try need(metaLen)
-            let metaRange = i..<(i + metaLen)
-            i += metaLen
-            try need(4)
-            let secretLen = Int(bytes.readU32(i))
-            i += 4
-            try need(secretLen)
-            let secretRange = i..<(i + secretLen)
-            i += secretLen
-            guard type == StoreFormat.passwordType || type == StoreFormat.identityType,
-                  CredentialKey(kind: kind, bytes: bytes[keyRange]) != nil else {
-                guard type == StoreFormat.pacType, header.version >= StoreFormat.version, kind == 1, keyLen == 16 else {
-                    throw StoreHeader.tampered(path, "unknown record type or key")
-                }
-                records.append(RecordRef(type: type, kind: kind, range: start..<i, keyRange: keyRange,
-                                         metaRange: metaRange, secretRange: secretRange))
-                continue
-            }
+            let metaRange = try lengthPrefixed()
+            let secretRange = try lengthPrefixed()
+            let isItem = (type == StoreFormat.passwordType || type == StoreFormat.identityType)
+                && CredentialKey(kind: kind, bytes: bytes[keyRange]) != nil
+            // A PAC (format 3 on) is keyed by a profile ID only.
+            let isPAC = type == StoreFormat.pacType && header.version >= StoreFormat.version && kind == 1 && keyLen == 16
+            guard isItem || isPAC else { throw StoreHeader.tampered(path, "unknown record type or key") }
             records.append(RecordRef(type: type, kind: kind, range: start..<i, keyRange: keyRange,
                                      metaRange: metaRange, secretRange: secretRange))
         }

@@ -42,7 +42,7 @@ extension ClientProcess {
         while true {
             if fd >= 0 {
                 var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                let left = max(0, ContinuousClock.now.duration(to: deadline).milliseconds)
+                let left = max(0, ContinuousClock.now.duration(to: deadline).wholeMilliseconds)
                 let n = poll(&p, 1, Int32(min(left, 50)))
                 if n > 0 { return .exited }
                 if n < 0 && errno != EINTR { throw SystemCall.error(errno, "poll pidfd of \(backend) pid \(pid)") }
@@ -82,5 +82,5 @@ extension ClientProcess {
 
 extension Duration {
     /// Whole milliseconds (rounded down).
-    fileprivate var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+    fileprivate var wholeMilliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }

@@ -125,10 +125,3 @@ public struct DHCPResult: Sendable, Equatable, Codable {
     }
 }
 
-extension Duration {
-    /// The duration in seconds as a floating-point number.
-    var seconds: Double {
-        let c = components
-        return Double(c.seconds) + Double(c.attoseconds) / 1e18
-    }
-}

@@ -19,10 +19,19 @@ public enum LinkMonitor {
     public static func states(of interface: String, networkNamespace: String? = nil,
                               logger: Logger = Logger(label: "eapolctl.link")) async throws
         -> AsyncStream<LinkState> {
-        let (stream, continuation) = AsyncStream.makeStream(of: LinkState.self, bufferingPolicy: .bufferingNewest(32))
+        try await start(interface: interface, networkNamespace: networkNamespace, buffering: 32,
+                        threadName: "eapolctl-rtnetlink", logger: logger)
+    }
+
+    /// Opens the socket on a dedicated thread (in `networkNamespace`), asks for a dump and reads until the stream is
+    /// released; `interface` nil follows every interface.
+    static func start(interface: String?, networkNamespace: String?, buffering: Int, threadName: String,
+                      logger: Logger) async throws -> AsyncStream<LinkState> {
+        let label = interface ?? "every interface"
+        let (stream, continuation) = AsyncStream.makeStream(of: LinkState.self, bufferingPolicy: .bufferingNewest(buffering))
         let flag = CancellationFlag()
         continuation.onTermination = { reason in
-            logger.debug("rtnetlink stream terminated", metadata: ["link.interface": "\(interface)", "reason": "\(reason)"])
+            logger.debug("rtnetlink stream terminated", metadata: ["link.interface": "\(label)", "reason": "\(reason)"])
             flag.cancel()
         }
         // The reader thread reports whether the socket opened (setns, socket, bind) before it starts reading; the
@@ -31,23 +40,26 @@ public enum LinkMonitor {
             let thread = Thread {
                 do {
                     if let ns = networkNamespace { try DedicatedThread.enterNetworkNamespace(ns) }
-                    let fd = try openSocket(interface: interface)
+                    let fd = try openSocket(interface: label)
                     opened.resume()
                     defer { close(fd) }
                     requestDump(fd)
-                    readLoop(fd: fd, interface: interface, flag: flag, logger: logger) { continuation.yield($0) }
+                    readLoop(fd: fd, tracker: LinkStateTracker(interface: interface), flag: flag, logger: logger) {
+                        continuation.yield($0)
+                    }
                 } catch {
                     opened.resume(throwing: error)
                 }
                 continuation.finish()
             }
-            thread.name = "eapolctl-rtnetlink"
+            thread.name = threadName
             thread.start()
         }
         return stream
     }
 
-
+    private static let nlmsgError: UInt16 = 2
+    private static let nlmsgDone: UInt16 = 3
     private static let rtmNewLink: UInt16 = 16
     private static let rtmDelLink: UInt16 = 17
     private static let rtmGetLink: UInt16 = 18
@@ -57,6 +69,7 @@ public enum LinkMonitor {
     private static let iffUp: UInt32 = 0x1
     private static let iffLowerUp: UInt32 = 0x10000
 
+    /// - Parameter interface: names the interface (or "every interface") in the error.
     static func openSocket(interface: String) throws -> Int32 {
         let fd = socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue),
                         0 /* NETLINK_ROUTE */)
@@ -96,12 +109,17 @@ public enum LinkMonitor {
         _ = msg.withUnsafeBytes { send(fd, $0.baseAddress, 32, 0) }
     }
 
-    private static func readLoop(fd: Int32, interface: String, flag: CancellationFlag, logger: Logger,
+    private static func readLoop(fd: Int32, tracker: LinkStateTracker, flag: CancellationFlag, logger: Logger,
                                  yield: (LinkState) -> Void) {
-        var buffer = [UInt8](repeating: 0, count: 32 * 1024)
-        var last: LinkState?
-        defer { logger.debug("rtnetlink reader ends", metadata: ["link.interface": "\(interface)", "cancelled": "\(flag.isCancelled)"]) }
+        var tracker = tracker
+        let label = tracker.interface ?? "every interface"
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        defer { logger.debug("rtnetlink reader ends", metadata: ["link.interface": "\(label)", "cancelled": "\(flag.isCancelled)"]) }
         while !flag.isCancelled {
+            if tracker.needsDump {
+                tracker.dumpRequested()
+                requestDump(fd)
+            }
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&p, 1, 100)
             if ready <= 0 { continue }
@@ -110,36 +128,37 @@ public enum LinkMonitor {
                 let e = errno
                 if e == EAGAIN || e == EINTR { continue }
                 if e == ENOBUFS {
-                    // The kernel dropped link messages (our socket buffer overflowed): the last state we reported
-                    // may be stale, so ask for the current one again.
-                    logger.debug("rtnetlink overrun; re-reading the link state", metadata: ["link.interface": "\(interface)"])
-                    last = nil
-                    requestDump(fd)
+                    // The kernel dropped link messages (our socket buffer overflowed): what we reported may be
+                    // stale, and links may have gone; the tracker asks for a dump and reports what changed.
+                    logger.debug("rtnetlink overrun; re-reading the link state", metadata: ["link.interface": "\(label)"])
+                    tracker.overrun()
                     continue
                 }
-                logger.debug("rtnetlink recv failed", metadata: ["link.interface": "\(interface)", "result": "\(n)", "errno": "\(e)"])
+                logger.debug("rtnetlink recv failed", metadata: ["link.interface": "\(label)", "result": "\(n)", "errno": "\(e)"])
                 return
             }
-            let states = parse(Array(buffer[0..<n]), interface: interface)
-            logger.debug("rtnetlink datagram", metadata: ["link.interface": "\(interface)", "bytes": "\(n)", "states": "\(states)"])
-            for state in states where state != last {
-                last = state
-                yield(state)
-            }
+            let states = tracker.receive(parse(Array(buffer[0..<n]), interface: tracker.interface))
+            logger.debug("rtnetlink datagram", metadata: ["link.interface": "\(label)", "bytes": "\(n)", "states": "\(states)"])
+            states.forEach(yield)
         }
     }
 
-    /// Decodes the RTM_NEWLINK / RTM_DELLINK messages of `interface` (nil: of every interface) in one datagram.
-    static func parse(_ data: [UInt8], interface: String?) -> [LinkState] {
+    /// Decodes one datagram: the RTM_NEWLINK / RTM_DELLINK messages of `interface` (nil: of every interface), the
+    /// end of a dump and refused requests.
+    static func parse(_ data: [UInt8], interface: String?) -> [LinkStateTracker.Message] {
         func u16(_ at: Int) -> UInt16 { UInt16(data[at]) | UInt16(data[at + 1]) << 8 }
         func u32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(data[at + $1]) << (8 * $1) } }
-        var out: [LinkState] = []
+        var out: [LinkStateTracker.Message] = []
         var offset = 0
         while offset + 16 <= data.count {
             let length = Int(u32(offset))
             guard length >= 16, offset + length <= data.count else { break }
             let type = u16(offset + 4)
-            if (type == rtmNewLink || type == rtmDelLink), length >= 32 {
+            if type == nlmsgDone {
+                out.append(.dumpDone)
+            } else if type == nlmsgError, length >= 20, u32(offset + 16) != 0 {
+                out.append(.dumpFailed)
+            } else if (type == rtmNewLink || type == rtmDelLink), length >= 32 {
                 let flags = u32(offset + 16 + 8)
                 var name: String?
                 var operstate: UInt8?
@@ -159,10 +178,10 @@ public enum LinkMonitor {
                     a += (alen + 3) & ~3
                 }
                 if let name, interface == nil || name == interface {
-                    out.append(LinkState(
+                    out.append(.link(LinkState(
                         interface: name, adminUp: flags & iffUp != 0,
                         carrier: carrier.map { $0 != 0 } ?? (flags & iffLowerUp != 0),
-                        operstate: operstateName(operstate), removed: type == rtmDelLink))
+                        operstate: operstateName(operstate), removed: type == rtmDelLink)))
                 }
             }
             offset += (length + 3) & ~3

@@ -123,11 +123,17 @@ struct Attempt: Sendable {
 
     /// Success stands only when wpa_supplicant confirms it through method calls (State, CurrentAuthMode,
     /// CurrentNetwork): signals can come from anyone on the bus, replies only from the verified owner.
+    /// An EAP round the authenticator restarts right after success (``SupplicantSnapshot/isRestartingEAP(network:)``)
+    /// is read again every ``eapRestartPoll`` until it has chosen its method, for at most ``eapRestartGrace`` and never
+    /// past the deadline; then the usual rules decide.
     private func confirmed(_ outcome: AuthenticationOutcome, network: String) async -> AuthenticationOutcome {
         do {
-            let snapshot = SupplicantSnapshot(state: try await supplicant.state(of: interface),
-                                              authMode: try await supplicant.currentAuthMode(of: interface),
-                                              currentNetwork: try await supplicant.currentNetwork(of: interface))
+            let settleBy = min(deadline, clock.now + Self.eapRestartGrace)
+            var snapshot = try await snapshotNow()
+            while snapshot.isRestartingEAP(network: network), clock.now < settleBy, !Task.isCancelled {
+                try? await Task.sleep(for: Self.eapRestartPoll, clock: clock)
+                snapshot = try await snapshotNow()
+            }
             try snapshot.confirm(network: network, outer: spec.outer, interfaceName: interface.name)
             emit(.outcomeConfirmed(state: snapshot.state, authMode: snapshot.authMode, network: network))
             return outcome
@@ -138,6 +144,15 @@ struct Attempt: Sendable {
                 .outcomeUnconfirmed, "could not confirm success on \(interface.name) with wpa_supplicant: \(error)",
                 details: ["interface": .string(interface.name)]))
         }
+    }
+
+    static let eapRestartGrace: Duration = .seconds(10)
+    static let eapRestartPoll: Duration = .milliseconds(200)
+
+    private func snapshotNow() async throws -> SupplicantSnapshot {
+        SupplicantSnapshot(state: try await supplicant.state(of: interface),
+                           authMode: try await supplicant.currentAuthMode(of: interface),
+                           currentNetwork: try await supplicant.currentNetwork(of: interface))
     }
 
     /// Best-effort removal of this attempt's network and blobs (the supplicant must hold nothing of ours after a
@@ -268,10 +283,10 @@ struct Attempt: Sendable {
     private func answer(field: String, network: String, uuid: UUID, ssid: [UInt8]?) async -> AuthenticationEvent {
         let tried = Authenticator.keysTried(profileID: uuid, ssid: ssid).joined(separator: ", ")
         let value: SecretBytes?
-        switch field {
-        case "PASSWORD":
+        switch NetworkRequestField(rawValue: field) {
+        case .password:
             value = spec.password
-        case "IDENTITY":
+        case .identity:
             value = spec.identity.isEmpty ? nil : SecretBytes(spec.identity)
         default:
             value = nil

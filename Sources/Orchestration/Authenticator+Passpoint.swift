@@ -27,8 +27,11 @@ extension Authenticator {
                 progress(AuthenticationUpdate(kind, elapsed: clock.now - start))
             }
         _ = try PortUse.decide(profile: profile, interfaceName: iface.name, driver: iface.driver)
-        let selection = try await PasspointSelector(supplicant: supplicant, interworking: interworking)
+        let selectionStart = clock.now
+        var selection = try await PasspointSelector(supplicant: supplicant, interworking: interworking)
             .select(profile: profile, settings: settings, credentials: resolved, interface: iface, deadline: deadline)
+        let took = clock.now - selectionStart
+        selection.selectionMs = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
         var matched = profile
         matched.binding = .wifi(ssid: try SSID(parsing: selection.ssidHex), security: .wpa2, hidden: false)
         var remaining = options

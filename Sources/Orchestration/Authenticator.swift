@@ -246,7 +246,7 @@ public struct Authenticator: Sendable {
         var profileID: String?
         if let network { profileID = SupplicantNames.tag(ofIDString: try await supplicant.idString(ofNetwork: network)) }
         return State(interfaceName: interfaceName, supplicantState: state.rawValue,
-                     authMode: mode == "INACTIVE" || mode.isEmpty ? nil : mode, network: network, profileID: profileID)
+                     authMode: SupplicantNames.activeAuthMode(mode), network: network, profileID: profileID)
     }
 
     /// Removes every network and blob of ours from `iface`.

@@ -80,10 +80,7 @@ public struct LoginWindowProfiles: Sendable {
         let entry = LoginWindowEntry(interface: interface, profileIDs: profileIDs, setAt: now)
         try SecureDirectory.ensure(systemDirectory)
         try SecureDirectory.ensure(directory)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        try AtomicFile.write(Array(try encoder.encode(entry)) + [0x0A], to: path, mode: 0o600)
+        try SystemRecordFiles.write(entry, to: path)
         return entry
     }
 
@@ -91,18 +88,18 @@ public struct LoginWindowProfiles: Sendable {
     /// - Throws: `profile.invalid-json` when the file is not a list eapolctl could have written for `interface`.
     public func get(interface: String) throws -> LoginWindowEntry? {
         let path = try path(interface: interface)
-        guard let bytes = try PosixIO.readFileIfPresent(path) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         let entry: LoginWindowEntry
         do {
-            entry = try decoder.decode(LoginWindowEntry.self, from: Data(bytes))
+            guard let read = try SystemRecordFiles.read(LoginWindowEntry.self, at: path) else { return nil }
+            entry = read
             guard entry.interface == interface else {
                 throw ProfileError(.invalidJSON, "the login-window list \(path) names interface '\(entry.interface)', not '\(interface)'",
                                    hint: Self.repairHint(interface), details: ["path": .string(path)])
             }
             try Self.checkList(entry.profileIDs, interface: interface)
         } catch let error as ProfileError {
+            throw error
+        } catch let error as SystemError {
             throw error
         } catch let error as any StructuredError {
             throw ProfileError(.invalidJSON, "the login-window list \(path) is not valid: \(error.message)",
@@ -117,31 +114,13 @@ public struct LoginWindowProfiles: Sendable {
     /// Removes `interface`'s list; returns whether there was one.
     @discardableResult
     public func clear(interface: String) throws -> Bool {
-        let path = try path(interface: interface)
-        if unlink(path) == 0 {
-            try AtomicFile.syncDirectory(directory)
-            return true
-        }
-        if errno == ENOENT { return false }
-        throw SystemError.fromErrno(errno, operation: "remove", path: path)
+        try SystemRecordFiles.remove(try path(interface: interface))
     }
 
     /// Every interface with a list, sorted by name. Files whose name is not `IF.json` for a valid interface name are
     /// ignored (nothing eapolctl wrote).
     public func all() throws -> [LoginWindowEntry] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            if !FileManager.default.fileExists(atPath: directory) { return [] }
-            throw SystemError(.ioFailure, "cannot list \(directory): \(error.localizedDescription)")
-        }
-        return try names.sorted().compactMap { name -> LoginWindowEntry? in
-            guard name.hasSuffix(".json") else { return nil }
-            let interface = String(name.dropLast(5))
-            guard (try? SystemProfiles.checkInterface(interface)) != nil else { return nil }
-            return try get(interface: interface)
-        }
+        try SystemRecordFiles.interfaces(in: directory).compactMap { try get(interface: $0) }
     }
 
     private static func repairHint(_ interface: String) -> String {

@@ -56,7 +56,4 @@ public struct LoginWindowSelection: Sendable, Equatable {
 
     /// Whether the profile that authenticated is not the first (a link change then starts over from the first).
     public var isOnFallback: Bool { working != 0 }
-
-    /// `1/2`: the position of `index` in the list, as the events show it.
-    public func position(_ index: Int) -> String { "\(index + 1)/\(profiles.count)" }
 }

@@ -17,6 +17,9 @@ public struct PasspointSelection: Sendable, Equatable, Encodable {
     public var roamingConsortium: String?
     /// How many access points matched the credential in this selection.
     public var candidates: Int
+    /// How long the selection took (credential, scan, ANQP, matches), in milliseconds. The report's other times
+    /// (`elapsedMs`, event times) count from the connection to the matched SSID, which starts after it.
+    public var selectionMs: Double = 0
 
     public init(ssid: String, ssidHex: String, bssid: String, frequency: Int, match: InterworkingMatch.Kind,
                 roamingConsortium: String?, candidates: Int) {

@@ -83,10 +83,20 @@ public struct PasspointSelector: Sendable {
         }
     }
 
+    /// How the wait for the selection ended.
+    enum CollectOutcome: Sendable {
+        case done([InterworkingMatch])
+        case streamEnded
+        case deadline
+    }
+
     /// The non-excluded matches for `credential`, in arrival order, once the selection is done.
+    /// - Throws: ``EAPError`` `timeout` when `deadline` passes first; ``SupplicantError`` `vanished` when wpa_supplicant
+    ///   leaves the bus, `unexpected-state` when the signal stream ends before `InterworkingSelectDone` (not a timeout:
+    ///   nothing more can arrive, and waiting out the deadline would only hide why).
     static func collect(_ events: AsyncThrowingStream<InterworkingEvent, any Error>, credential: String,
                         deadline: ContinuousClock.Instant, profile: Profile, interfaceName: String) async throws -> [InterworkingMatch] {
-        try await withThrowingTaskGroup(of: [InterworkingMatch]?.self) { group in
+        let outcome = try await withThrowingTaskGroup(of: CollectOutcome.self) { group in
             group.addTask {
                 var matches: [InterworkingMatch] = []
                 for try await event in events {
@@ -94,26 +104,37 @@ public struct PasspointSelector: Sendable {
                     case .accessPointMatched(let match) where match.credentialPath == credential && !match.excluded:
                         matches.append(match)
                     case .accessPointMatched: continue
-                    case .selectDone: return matches
+                    case .selectDone: return .done(matches)
                     case .supplicantVanished:
                         throw SupplicantError(.vanished, "wpa_supplicant left the bus during the Passpoint selection on \(interfaceName)",
                                               details: ["interface": .string(interfaceName)])
                     }
                 }
-                return nil
+                // A stream ended by cancellation is the caller's cancellation, not wpa_supplicant's doing.
+                try Task.checkCancellation()
+                return .streamEnded
             }
             group.addTask {
                 try await Task.sleep(until: deadline, clock: .continuous)
-                return nil
+                return .deadline
             }
-            let first = try await group.next() ?? nil
+            let first = try await group.next() ?? .deadline
             group.cancelAll()
-            guard let first else {
-                throw EAPError(.timeout, "the Passpoint selection for profile '\(profile.name)' on \(interfaceName) did not finish in time",
-                               details: ["profile": .string(profile.id.description), "interface": .string(interfaceName),
-                                         "phase": "interworking-select"])
-            }
             return first
+        }
+        switch outcome {
+        case .done(let matches):
+            return matches
+        case .streamEnded:
+            throw SupplicantError(.unexpectedState,
+                                  "wpa_supplicant's signals for \(interfaceName) ended before its Passpoint selection for profile "
+                                      + "'\(profile.name)' was done (no InterworkingSelectDone)",
+                                  details: ["profile": .string(profile.id.description), "interface": .string(interfaceName),
+                                            "phase": "interworking-select"])
+        case .deadline:
+            throw EAPError(.timeout, "the Passpoint selection for profile '\(profile.name)' on \(interfaceName) did not finish in time",
+                           details: ["profile": .string(profile.id.description), "interface": .string(interfaceName),
+                                     "phase": "interworking-select"])
         }
     }
 

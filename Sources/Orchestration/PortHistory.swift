@@ -1,5 +1,6 @@
 import Foundation
 import StateFiles
+import StructuredErrors
 
 /// `STATE/ports/<interface>`: when the last EAP failure on each port happened, as CLOCK_BOOTTIME seconds (no secret,
 /// nothing from the network). After a failure the authenticator holds the port in its quiet period and ignores
@@ -49,7 +50,7 @@ public struct PortHistory: Sendable {
     public func recordFailure(interface: String) throws {
         guard let name = Self.fileName(interface) else { return }
         let t = now()
-        let seconds = Double(t.components.seconds) + Double(t.components.attoseconds) / 1e18
+        let seconds = t.seconds
         try SecureDirectory.ensure(directory)
         try AtomicFile.write(Array(String(format: "%.3f\n", seconds).utf8), to: directory + "/" + name)
     }

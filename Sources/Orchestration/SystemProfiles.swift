@@ -86,21 +86,7 @@ public struct SystemProfiles: Sendable {
     /// Every interface with a system profile, sorted by name. Files whose name is not `IF.json` for a valid
     /// interface name are ignored (nothing eapolctl wrote).
     public func all() throws -> [SystemProfileEntry] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: interfacesDirectory)
-        } catch CocoaError.fileReadNoSuchFile {
-            return []
-        } catch {
-            if !FileManager.default.fileExists(atPath: interfacesDirectory) { return [] }
-            throw SystemError(.ioFailure, "cannot list \(interfacesDirectory): \(error.localizedDescription)")
-        }
-        return try names.sorted().compactMap { name -> SystemProfileEntry? in
-            guard name.hasSuffix(".json") else { return nil }
-            let interface = String(name.dropLast(5))
-            guard (try? Self.checkInterface(interface)) != nil else { return nil }
-            return try get(interface: interface)
-        }
+        try SystemRecordFiles.interfaces(in: interfacesDirectory).compactMap { try get(interface: $0) }
     }
 
     // MARK: The system Ethernet profile
@@ -144,19 +130,16 @@ public struct SystemProfiles: Sendable {
     // MARK: Files
 
     private func write(_ entry: SystemProfileEntry, to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        try AtomicFile.write(Array(try encoder.encode(entry)) + [0x0A], to: path, mode: 0o600)
+        try SystemRecordFiles.write(entry, to: path)
     }
 
     private func read(_ path: String, expectedInterface: String?) throws -> SystemProfileEntry? {
-        guard let bytes = try PosixIO.readFileIfPresent(path) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         let entry: SystemProfileEntry
         do {
-            entry = try decoder.decode(SystemProfileEntry.self, from: Data(bytes))
+            guard let read = try SystemRecordFiles.read(SystemProfileEntry.self, at: path) else { return nil }
+            entry = read
+        } catch let error as SystemError {
+            throw error
         } catch {
             throw ProfileError(.invalidJSON, "the system configuration \(path) is not valid: \(error)",
                                hint: Self.repairHint(expectedInterface), details: ["path": .string(path)])
@@ -177,11 +160,6 @@ public struct SystemProfiles: Sendable {
     }
 
     private func remove(_ path: String) throws -> Bool {
-        if unlink(path) == 0 {
-            try AtomicFile.syncDirectory(StatePaths.parent(of: path))
-            return true
-        }
-        if errno == ENOENT { return false }
-        throw SystemError.fromErrno(errno, operation: "remove", path: path)
+        try SystemRecordFiles.remove(path)
     }
 }

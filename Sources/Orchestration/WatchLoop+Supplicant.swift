@@ -42,7 +42,7 @@ extension WatchLoop {
             let state = try await w.supplicant.state(of: iface)
             let mode = try await w.supplicant.currentAuthMode(of: iface)
             let ours = try await holdsProfileNetwork(iface)
-            if state == .completed, ours, mode != "INACTIVE", !mode.isEmpty { return true }
+            if state == .completed, ours, SupplicantNames.activeAuthMode(mode) != nil { return true }
             lastState = state
             emit(.stateUnconfirmed(state: state, authMode: mode, profileNetwork: ours))
         } catch {

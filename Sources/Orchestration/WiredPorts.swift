@@ -1,4 +1,5 @@
 import DHCPClient
+import SupplicantClient
 import Foundation
 public import HostOS
 #if canImport(Glibc)
@@ -24,7 +25,8 @@ public struct WiredPortClassifier: Sendable {
         let fm = FileManager.default
         let type = (try? String(contentsOfFile: base + "/type", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard type == "1" else { return false }
-        for marker in ["wireless", "phy80211", "bridge", "bonding"] where fm.fileExists(atPath: base + "/" + marker) {
+        guard InterfaceDriver.detect(interface: interface, sysfsRoot: sysfsRoot) == .wired else { return false }
+        for marker in ["bridge", "bonding"] where fm.fileExists(atPath: base + "/" + marker) {
             return false
         }
         if patterns.isEmpty { return fm.fileExists(atPath: base + "/device") }

@@ -31,6 +31,21 @@ extension EapolcfgPlist {
         } ?? []
         // eapolcfg's own profiles carry only the domain: it doubles as the realm, as eapolcfg's Hotspot 2.0 profiles use it.
         return .passpoint(PasspointSettings(homeDomains: domains, realm: realm ?? (extra["PasspointRoamingConsortiums"] == nil ? domain : nil),
-                                            roamingConsortiums: try ois.map(RoamingConsortiumOI.init(parsing:))))
+                                            roamingConsortiums: try ois.enumerated().map {
+                                                try oi($0.element, field: "Information.\(informationKey).PasspointRoamingConsortiums[\($0.offset)]",
+                                                       source: source)
+                                            }))
+    }
+
+    /// One OI of the plist; a malformed one is `profile.invalid-passpoint` naming the file and the key as well as the text.
+    static func oi(_ text: String, field: String, source: String) throws -> RoamingConsortiumOI {
+        do {
+            return try RoamingConsortiumOI(parsing: text)
+        } catch let error as ProfileError {
+            var details = error.details
+            details["file"] = .string(source)
+            details["field"] = .string(field)
+            throw ProfileError(error.code, "\(source): key '\(field)': \(error.message)", hint: error.hint, details: details)
+        }
     }
 }

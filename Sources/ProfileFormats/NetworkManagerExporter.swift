@@ -34,7 +34,7 @@ enum NetworkManagerExporter {
         var dot1x = ["eap=\(eap.outer == .peap ? "peap" : eap.outer == .ttls ? "ttls" : eap.outer == .leap ? "leap" : eap.outer == .fast ? "fast" : "tls");"]
         if eap.outer == .fast {
             let provisioning = eap.fast?.provisioning ?? .none
-            dot1x.append("phase1-fast-provisioning=\(provisioning == .both ? 3 : provisioning == .authenticated ? 2 : provisioning == .anonymous ? 1 : 0)")
+            dot1x.append("phase1-fast-provisioning=\(provisioning.phase1Number)")
             notes.append("EAP-FAST: eapolctl's stored PAC is not exported; NetworkManager's wpa_supplicant provisions its own")
         }
         if let username = secrets?.password?.username {

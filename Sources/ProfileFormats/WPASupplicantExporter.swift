@@ -101,8 +101,7 @@ enum WPASupplicantExporter {
         if eap.outer == .fast {
             // The PAC lives in eapolctl's credential store and is never exported: wpa_supplicant keeps its own file.
             let provisioning = eap.fast?.provisioning ?? .none
-            let number = provisioning == .both ? 3 : provisioning == .authenticated ? 2 : provisioning == .anonymous ? 1 : 0
-            phase1.append("fast_provisioning=\(number)")
+            phase1.append("fast_provisioning=\(provisioning.phase1Number)")
             lines.append("pac_file=\"/etc/wpa_supplicant/\(tag).pac\"")
             notes.append("EAP-FAST: eapolctl's stored PAC is not exported; wpa_supplicant provisions and keeps its own in "
                 + "/etc/wpa_supplicant/\(tag).pac")

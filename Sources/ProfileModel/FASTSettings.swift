@@ -31,6 +31,17 @@ public enum PACProvisioning: String, Sendable, Hashable, Codable, CaseIterable, 
         self = value
     }
 
+    /// wpa_supplicant's `fast_provisioning=N` number (NetworkManager's `phase1-fast-provisioning` uses the same):
+    /// 0 none, 1 anonymous, 2 authenticated, 3 both.
+    public var phase1Number: Int {
+        switch self {
+        case .none: 0
+        case .anonymous: 1
+        case .authenticated: 2
+        case .both: 3
+        }
+    }
+
     /// The provisioning eapolcfg's flags ask for.
     public init(provisionPAC: Bool, anonymously: Bool) {
         switch (provisionPAC, anonymously) {

@@ -127,7 +127,7 @@ public struct AuthenticationTracker: Sendable {
         case .stateChanged(let newState):
             handleState(newState, at: now, into: &out)
         case .currentAuthMode(let mode):
-            if mode != "INACTIVE" && !mode.isEmpty { authMode = mode }
+            if let active = SupplicantNames.activeAuthMode(mode) { authMode = active }
         case .networkRequest(let field, _):
             if !pendingRequests.contains(field) { pendingRequests.append(field) }
             if announcedFields.insert(field).inserted { out.append(.parameterNeeded(field: field)) }

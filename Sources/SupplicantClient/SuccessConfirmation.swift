@@ -15,6 +15,14 @@ public struct SupplicantSnapshot: Sendable, Equatable {
         self.currentNetwork = currentNetwork
     }
 
+    /// The authenticator has restarted EAP on the association this attempt just completed (hostapd does so when its
+    /// first EAPOL-Key retransmission crosses a late EAPOL-Start; slow RADIUS servers cause the same): State stays
+    /// `completed` on `network` while CurrentAuthMode reads `EAP-UNKNOWN-EAP` until the new round has chosen its
+    /// method. Seen in the Wi-Fi VM under load. Worth reading again shortly, not a refusal.
+    public func isRestartingEAP(network: String) -> Bool {
+        state == .completed && currentNetwork == network && authMode == "EAP-UNKNOWN-EAP"
+    }
+
     /// Throws ``SupplicantError`` `outcome-unconfirmed` unless the interface is `completed` on `network` with an
     /// 802.1X/EAP key management that fits `outer`:
     /// - State is `completed`;

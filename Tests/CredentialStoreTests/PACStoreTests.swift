@@ -26,7 +26,6 @@ import Testing
         let reopened = try CredentialStore.open(paths: f.paths, unlock: f.keyUnlock)
         #expect(try reopened.pac(for: Self.profile)?.utf8String() == Self.pacText)
         #expect(try reopened.password(for: .profile(Self.profile)) == item("fast-user", "fast-pass"))
-        #expect(try reopened.listPACProfiles() == [Self.profile])
         let status = try reopened.status()
         #expect(status.pacCount == 1 && status.passwordCount == 1 && status.identityCount == 0 && status.formatVersion == 3)
 
@@ -34,8 +33,8 @@ import Testing
         #expect(try reopened.pac(for: Self.profile)?.utf8String()?.hasSuffix("#refreshed\n") == true)
         #expect(try reopened.status().pacCount == 1)
 
-        #expect(try reopened.removePAC(for: Self.profile))
-        #expect(try !reopened.removePAC(for: Self.profile))
+        #expect(try reopened.apply([.removePAC(.profile(Self.profile))]).removedPACs == [.profile(Self.profile)])
+        #expect(try reopened.apply([.removePAC(.profile(Self.profile))]).removedPACs.isEmpty)
         #expect(try f.storeBytes()[9] == 2, "without its PAC the store is format 2 again")
         #expect(try reopened.password(for: .profile(Self.profile)) == item("fast-user", "fast-pass"))
     }

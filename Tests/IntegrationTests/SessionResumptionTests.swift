@@ -99,7 +99,7 @@ extension WiredTestbed {
         func watchLinkFlapResumes() async throws {
             try await DHCPScenario.run { d in
                 _ = try await d.authStart(dhcp: "none")
-                let w = try WatchProcess(d, extra: ["--dhcp", "none"])
+                let w = try JSONLinesProcess.watch(d, extra: ["--dhcp", "none"])
                 _ = try await w.wait(for: "authenticated")
                 let mark = w.events.count
                 let authIf = try d.s.testbed.value("TESTBED_IF_AUTH")

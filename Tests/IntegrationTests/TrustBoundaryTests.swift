@@ -90,7 +90,7 @@ extension WiredTestbed {
         func watchIgnoresForgedSignals() async throws {
             try await DHCPScenario.run { d in
                 _ = try await d.authStart(dhcp: "builtin")
-                let w = try WatchProcess(d, extra: ["--dhcp", "builtin"])
+                let w = try JSONLinesProcess.watch(d, extra: ["--dhcp", "builtin"])
                 let bound = try await w.wait(for: "dhcp-bound")
                 let started = w.events.first { $0["event"] as? String == "started" }
                 let pid = try #require((started?["pid"] as? String).flatMap { Int32($0) })

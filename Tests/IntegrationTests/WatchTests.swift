@@ -1,45 +1,6 @@
 import Foundation
 import Testing
 
-/// A running `eapolctl watch --json`: its events as they arrive, stopped with SIGTERM (by the pid it reports).
-final class WatchProcess: @unchecked Sendable {
-    // @unchecked: `lines` is only touched under `lock`; `task` is set once in init.
-    private let lock = NSLock()
-    private var lines: [[String: Any]] = []
-    private var task: Task<ProcessResult, any Error>!
-
-    init(_ d: DHCPScenario, extra: [String] = [], limit: Duration = .seconds(240)) throws {
-        let args = ["watch", "--interface", try d.s.testbed.interface, "--profile", d.profile, "--json"] + extra
-        let cli = d.s.cli
-        task = Task { try await cli.run(args, timeout: limit) { line in
-            if let o = AuthOutput.object(line) { self.lock.withLock { self.lines.append(o) } }
-        } }
-    }
-
-    var events: [[String: Any]] { lock.withLock { lines } }
-    func names() -> [String] { events.compactMap { $0["event"] as? String } }
-
-    /// Waits for the `count`-th event named `name` (after index `from`), returning it.
-    func wait(for name: String, count: Int = 1, after from: Int = 0, within limit: Duration = .seconds(20))
-        async throws -> [String: Any] {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
-            let matching = events.dropFirst(from).filter { $0["event"] as? String == name }
-            if matching.count >= count { return matching[count - 1] }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw TestbedUnavailable("watch: no \(count)× \(name) within \(limit); events: \(names())")
-    }
-
-    /// SIGTERM to the watch process (its pid from the `started` event; a process this test started), then waits.
-    func stop() async throws -> ProcessResult {
-        if let pid = events.first(where: { $0["event"] as? String == "started" })?["pid"] as? String, let p = Int32(pid) {
-            kill(p, SIGTERM)
-        }
-        return try await task.value
-    }
-}
-
 extension WiredTestbed {
     /// `watch`: link flaps, a supplicant restart and a short lease on the real testbed.
     @Suite("Watch")
@@ -48,7 +9,7 @@ extension WiredTestbed {
         func linkFlap() async throws {
             try await DHCPScenario.run { d in
                 _ = try await d.authStart(dhcp: "builtin")
-                let w = try WatchProcess(d, extra: ["--dhcp", "builtin"])
+                let w = try JSONLinesProcess.watch(d, extra: ["--dhcp", "builtin"])
                 _ = try await w.wait(for: "dhcp-bound")
                 let logBefore = try d.dnsmasqLog().count
                 let mark = w.events.count
@@ -78,7 +39,7 @@ extension WiredTestbed {
         func supplicantRestart() async throws {
             try await DHCPScenario.run { d in
                 _ = try await d.authStart(dhcp: "builtin")
-                let w = try WatchProcess(d, extra: ["--dhcp", "builtin"])
+                let w = try JSONLinesProcess.watch(d, extra: ["--dhcp", "builtin"])
                 _ = try await w.wait(for: "dhcp-bound")
                 let mark = w.events.count
                 try await d.s.testbed.control("supplicant", "restart")
@@ -101,7 +62,7 @@ extension WiredTestbed {
                     let first = try await d.authStart(dhcp: "builtin")
                     let lease = try #require(DHCPScenario.dhcpObject(first)?["leaseSeconds"] as? Double, "\(first)")
                     #expect(lease <= 120)
-                    let w = try WatchProcess(d, extra: ["--dhcp", "builtin"])
+                    let w = try JSONLinesProcess.watch(d, extra: ["--dhcp", "builtin"])
                     let bound = try await w.wait(for: "dhcp-bound")
                     let renewed = try await w.wait(for: "lease-renewed", within: .seconds(100))
                     let result = try await w.stop()

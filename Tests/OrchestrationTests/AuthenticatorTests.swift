@@ -218,6 +218,41 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
     }
 }
 
+/// Seen in the Wi-Fi VM: right after the 4-way handshake hostapd restarted EAP, and wpa_supplicant read `completed`
+/// with CurrentAuthMode `EAP-UNKNOWN-EAP` until the new round chose PEAP. That is read again, not refused.
+@Test func anEAPRoundRestartedRightAfterSuccessIsWaitedOut() async throws {
+    let fake = FakeSupplicant(scripts: [success])
+    fake.reportedAuthMode = "EAP-UNKNOWN-EAP"
+    let profile = peapProfile()
+    let auth = Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+    Task {
+        try await Task.sleep(for: .milliseconds(600))
+        fake.reportedAuthMode = nil   // the new round has chosen PEAP
+    }
+    let report = try await auth.authenticate(profile: profile, options: options)
+    #expect(report.authMode == "EAP-PEAP")
+}
+
+/// A restart that never chooses a method is still not a success: outcome-unconfirmed once the grace or the deadline
+/// is over, and nothing is left behind.
+@Test func anEAPRoundThatNeverSettlesIsNotConfirmed() async throws {
+    let fake = FakeSupplicant(scripts: [success])
+    fake.reportedAuthMode = "EAP-UNKNOWN-EAP"
+    let profile = peapProfile()
+    let auth = Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+    let began = ContinuousClock.now
+    let short = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(2), settleWindow: .milliseconds(5))
+    await #expect(throws: SupplicantError(.outcomeUnconfirmed, "")) {
+        try await auth.authenticate(profile: profile, options: short)
+    }
+    #expect(ContinuousClock.now - began < .seconds(8))
+    #expect(fake.networkPaths.isEmpty)
+    #expect(!SupplicantSnapshot(state: "completed", authMode: "EAP-UNKNOWN-EAP", currentNetwork: nil)
+        .isRestartingEAP(network: "/n"))
+    #expect(!SupplicantSnapshot(state: "associated", authMode: "EAP-UNKNOWN-EAP", currentNetwork: "/n")
+        .isRestartingEAP(network: "/n"))
+}
+
 @Test func snapshotConfirmationRules() throws {
     let net = "/fi/w1/wpa_supplicant1/Interfaces/1/Networks/0"
     try SupplicantSnapshot(state: "completed", authMode: "EAP-PEAP", currentNetwork: net)

@@ -13,6 +13,10 @@ final class FakeInterworking: InterworkingControlling, @unchecked Sendable {
     var script: [InterworkingEvent]
     var continuation: AsyncThrowingStream<InterworkingEvent, any Error>.Continuation?
     let bss: BSSDescription
+    /// The BSS paths the selector asked about.
+    var described: [String] = []
+    /// Ends the signal stream after the script, as a dropped bus connection would.
+    var finishAfterScript = false
 
     init(script: [InterworkingEvent], bss: BSSDescription) {
         self.script = script
@@ -34,8 +38,12 @@ final class FakeInterworking: InterworkingControlling, @unchecked Sendable {
         #expect(lock.withLock { settings } == ["Interworking": "1", "Hs20": "1", "AutoInterworking": "0"])
         let (c, events) = lock.withLock { (continuation, script) }
         for event in events { c?.yield(event) }
+        if lock.withLock({ finishAfterScript }) { c?.finish() }
     }
-    func describeBSS(_ path: String, of interface: SupplicantInterface) async throws -> BSSDescription { bss }
+    func describeBSS(_ path: String, of interface: SupplicantInterface) async throws -> BSSDescription {
+        lock.withLock { described.append(path) }
+        return bss
+    }
     func interworkingEvents(of interface: SupplicantInterface) -> AsyncThrowingStream<InterworkingEvent, any Error> {
         let (stream, c) = AsyncThrowingStream.makeStream(of: InterworkingEvent.self, throwing: (any Error).self)
         lock.withLock { continuation = c }
@@ -53,9 +61,9 @@ final class FakeInterworking: InterworkingControlling, @unchecked Sendable {
                                  trust: TrustSettings(useSystemCAs: true, serverNames: [.suffix("hwsim.test")]))
     static let bss = BSSDescription(ssid: Array("never-named".utf8), bssid: [2, 0, 0, 0, 1, 0], frequency: 2412,
                                     advertisedOIs: [[0x00, 0x1b, 0xc5, 0x04, 0x60]])
-    static func match(_ kind: InterworkingMatch.Kind, bss: Int, cred: String = "0") -> InterworkingEvent {
+    static func match(_ kind: InterworkingMatch.Kind, bss: Int, cred: String = "0", excluded: Bool = false) -> InterworkingEvent {
         .accessPointMatched(InterworkingMatch(bssPath: iface.path + "/BSSs/\(bss)", credentialPath: iface.path + "/Credentials/\(cred)",
-                                              kind: kind, excluded: false))
+                                              kind: kind, excluded: excluded))
     }
 
     func select(_ fake: FakeInterworking, timeout: Duration = .seconds(5)) async throws -> PasspointSelection {
@@ -103,5 +111,56 @@ final class FakeInterworking: InterworkingControlling, @unchecked Sendable {
         let error = await #expect(throws: EAPError.self) { try await select(fake, timeout: .milliseconds(200)) }
         #expect(error?.code == .timeout)
         #expect(fake.creds.isEmpty)
+    }
+
+    /// A network the credential's excluded SSIDs name is never chosen, even when it is the home network.
+    @Test func anExcludedMatchIsNeverChosen() async throws {
+        let fake = FakeInterworking(script: [Self.match(.home, bss: 3, excluded: true), Self.match(.roaming, bss: 4), .selectDone],
+                                    bss: Self.bss)
+        let selection = try await select(fake)
+        #expect(selection.match == .roaming && selection.candidates == 1)
+        #expect(fake.described == [Self.iface.path + "/BSSs/4"])
+    }
+
+    /// Only excluded matches: the no-match error, not a connection to an excluded network.
+    @Test func onlyExcludedMatchesIsNoMatch() async throws {
+        let fake = FakeInterworking(script: [Self.match(.home, bss: 3, excluded: true), .selectDone], bss: Self.bss)
+        let error = await #expect(throws: EAPError.self) { try await select(fake) }
+        #expect(error?.code == .noPasspointMatch)
+        #expect(fake.described.isEmpty && fake.creds.isEmpty)
+    }
+
+    /// Signals that stop before InterworkingSelectDone are reported at once as that, not waited out as a timeout.
+    @Test func anEarlyEndOfTheSignalsIsNotATimeout() async throws {
+        let fake = FakeInterworking(script: [Self.match(.home, bss: 3)], bss: Self.bss)
+        fake.finishAfterScript = true
+        let start = ContinuousClock.now
+        let error = await #expect(throws: SupplicantError.self) { try await select(fake, timeout: .seconds(30)) }
+        #expect(error?.code == .unexpectedState)
+        #expect(error?.message.contains("InterworkingSelectDone") == true)
+        #expect(error?.details["phase"] == "interworking-select")
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(fake.creds.isEmpty)
+        #expect(fake.settings == ["Interworking": "0", "Hs20": "0", "AutoInterworking": "1"])
+    }
+
+    /// A cancelled selection is the caller's cancellation, not an early end of the signals nor a timeout.
+    @Test func aCancelledSelectionIsCancellation() async throws {
+        let fake = FakeInterworking(script: [], bss: Self.bss)
+        let task = Task { try await select(fake, timeout: .seconds(30)) }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(fake.creds.isEmpty)
+    }
+
+    /// `auth start --json` shows how long the selection took (`passpoint.selectionMs`): the report's elapsed times
+    /// count from the connection after it, so without it the selection's scan and ANQP would be invisible.
+    @Test func theSelectionTimeIsInTheJSON() throws {
+        var selection = PasspointSelection(ssid: "s", ssidHex: "hex:73", bssid: "02:00:00:00:00:00", frequency: 2412,
+                                           match: .home, roamingConsortium: nil, candidates: 1)
+        selection.selectionMs = 5432.5
+        let json = String(decoding: try JSONEncoder().encode(selection), as: UTF8.self)
+        #expect(json.contains("\"selectionMs\":5432.5"), "\(json)")
     }
 }

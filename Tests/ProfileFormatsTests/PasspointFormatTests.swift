@@ -140,4 +140,25 @@ import Testing
         let back = try #require(try ProfileImporter.parse(Array(data), source: "x.plist", format: .eapolcfg).profiles.first).profile
         #expect(back.binding == .passpoint(PasspointSettings(homeDomains: ["example.org"], realm: "example.org")))
     }
+
+    /// A malformed OI in an eapolcfg plist is named with the file and the key it sits under, not only its text.
+    @Test func eapolcfgPlistWithABadOINamesTheFileAndKey() throws {
+        var plist = try PropertyListSerialization.propertyList(
+            from: Data(try ProfileExporter.export(try profile(), as: .eapolcfg).bytes), format: nil) as! [String: Any]
+        var information = try #require(plist["Information"] as? [String: Any])
+        var extra = try #require(information[EapolcfgPlist.informationKey] as? [String: Any])
+        extra["PasspointRoamingConsortiums"] = ["001bc50460", "00zz11"]
+        information[EapolcfgPlist.informationKey] = extra
+        plist["Information"] = information
+        let data = try PropertyListSerialization.data(fromPropertyList: plist, format: .xml, options: 0)
+        let error = try #require(throws: ProfileError.self) {
+            try ProfileImporter.parse(Array(data), source: "corp.plist", format: .eapolcfg)
+        }
+        #expect(error.code == .invalidPasspoint)
+        #expect(error.message.hasPrefix("corp.plist: key 'Information.org.eapolctl.PasspointRoamingConsortiums[1]'"), "\(error.message)")
+        #expect(error.message.contains("00zz11"))
+        #expect(error.details["file"] == .string("corp.plist"))
+        #expect(error.details["field"] == .string("Information.org.eapolctl.PasspointRoamingConsortiums[1]"))
+        #expect(error.details["oi"] == .string("00zz11"))
+    }
 }

@@ -123,8 +123,10 @@ ap_start() {
     cat "$VM_HOSTAPD/common.conf" "$VM_HOSTAPD/$_variant.conf"
     for _kv in "$@"; do echo "$_kv"; done
   } | sed -e "s|@PKI@|$VM_PKI|g" -e "s|@HOSTAPD@|$VM_HOSTAPD|g" >"$_conf"
-  # Later lines win in hostapd for most keys; keep only the last definition of each key anyway.
-  awk -F= '/^[a-z0-9_]+=/ { last[$1] = NR } { line[NR] = $0; key[NR] = $1 }
+  # Later lines win in hostapd for most keys; keep only the last definition of each key anyway, except for the
+  # keys hostapd takes as lists, one value a line (Passpoint OIs, NAI realms, names).
+  awk -F= '/^[a-z0-9_]+=/ && $1 !~ /^(roaming_consortium|nai_realm|venue_name|venue_url|hs20_oper_friendly_name|hs20_conn_capab|anqp_elem)$/ { last[$1] = NR }
+    { line[NR] = $0; key[NR] = $1 }
     END { for (i = 1; i <= NR; i++) if (!(key[i] in last) || last[key[i]] == i) print line[i] }' \
     "$_conf" >"$_conf.tmp" && mv "$_conf.tmp" "$_conf"
   : >"$_log"
@@ -185,6 +187,9 @@ vm_run_scenario() {
   _s=$1
   _script=$VM_SHARE/vm/scenarios/$_s.sh
   _limit=${VM_SCENARIO_LIMIT:-150}
+  # A scenario that runs several cases on one boot may ask for more: a line "# vm-limit: SECONDS".
+  _own=$(sed -n 's/^# vm-limit: *\([0-9][0-9]*\)$/\1/p' "$_script" 2>/dev/null | head -n1)
+  [ -n "$_own" ] && [ -z "${VM_SCENARIO_LIMIT:-}" ] && _limit=$_own
   rm -f "$VM_RESULTS/$_s.status"
   echo "vm-init: scenario $_s" >/dev/console
   if [ ! -r "$_script" ]; then
@@ -200,6 +205,7 @@ vm_run_scenario() {
   echo "$_s total $(elapsed "$_t0")" >>"$VM_RESULTS/timings"
   echo "vm-init: scenario $_s: $(head -n1 "$VM_RESULTS/$_s.status") ($(elapsed "$_t0") s)" >/dev/console
   SCENARIO=$_s ap_stop_all
+  stop_pidfile /run/iwd.pid # the iwd scenario's daemon, when it was cut short
   for _w in wlan0 wlan1 wlan2; do supp_release $_w; done
   # A scenario may have killed or wedged the supplicant: give the next one a live one.
   bus_has $SUPP || { vm_stop_supplicant; vm_start_supplicant; }

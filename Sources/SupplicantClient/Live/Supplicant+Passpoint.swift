@@ -68,11 +68,34 @@ extension Supplicant {
         do {
             try await connection.setProperty(destination: owner, path: interface.path, interface: SupplicantNames.interface,
                                              name: name, value: .string(value), timeout: timeout)
-        } catch let error as DBusError where error.code == .remoteError {
-            throw Self.unsupported(interface, method: "Set(\(name))")
         } catch let error as DBusError {
-            throw Self.translate(error, member: "Set(\(name))")
+            throw Self.settingFailure(error, name: name, value: value, interface: interface)
         }
+    }
+
+    /// What a failed `Set` of a global setting means. Only a property wpa_supplicant does not have (`UnknownProperty`,
+    /// or 2.10's `InvalidArgs` "No such property") is a build without Passpoint; a value it refuses (2.10's
+    /// `InvalidArgs` "wpa_config_process_global failed", `Failed`) is `unexpected-state` naming the setting, the value
+    /// and wpa_supplicant's words; refusals by the bus, timeouts and a vanished supplicant keep their own errors.
+    static func settingFailure(_ error: DBusError, name: String, value: String, interface: SupplicantInterface) -> any Error {
+        let member = "Set(\(name))"
+        guard error.code == .remoteError else { return translate(error, member: member) }
+        let remoteName = error.remoteErrorName ?? ""
+        let remoteText = error.remoteErrorMessage ?? error.message
+        if remoteName == "org.freedesktop.DBus.Error.UnknownProperty" || isUnknownMethod(error)
+            || (remoteName == "org.freedesktop.DBus.Error.InvalidArgs" && remoteText.localizedCaseInsensitiveContains("no such property")) {
+            return unsupported(interface, method: member)
+        }
+        if remoteName == "org.freedesktop.DBus.Error.AccessDenied" || remoteName == "org.freedesktop.DBus.Error.ServiceUnknown"
+            || remoteName == "org.freedesktop.DBus.Error.NoReply" || remoteName == "org.freedesktop.DBus.Error.NameHasNoOwner" {
+            return translate(error, member: member)
+        }
+        return SupplicantError(.unexpectedState,
+                               "wpa_supplicant refused to set \(name) to \(value) on \(interface.name): "
+                                   + "\(remoteName.isEmpty ? "" : remoteName + ": ")\(remoteText)",
+                               details: ["interface": .string(interface.name), "method": .string(member),
+                                         "setting": .string(name), "value": .string(value),
+                                         "dbus.error": .string(remoteName)])
     }
 
     /// The SSID, BSSID, frequency and beacon OIs of a BSS object of `interface`.

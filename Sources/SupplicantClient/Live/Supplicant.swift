@@ -161,7 +161,7 @@ public final class Supplicant: Sendable {
 
     /// The interface's `CurrentAuthMode` (`INACTIVE` unless completed).
     public func currentAuthMode(of interface: SupplicantInterface) async throws -> String {
-        try await property("CurrentAuthMode", of: interface).stringValue ?? "INACTIVE"
+        try await property("CurrentAuthMode", of: interface).stringValue ?? SupplicantNames.inactiveAuthMode
     }
 
     /// The interface's `CurrentNetwork`, nil when none (`/`).

@@ -29,4 +29,23 @@ public enum SupplicantNames {
 
     /// Whether `idString` is the `id_str` of a network eapolctl added.
     public static func isOurs(idString: String?) -> Bool { tag(ofIDString: idString) != nil }
+
+    /// `CurrentAuthMode` while no authentication is in effect.
+    public static let inactiveAuthMode = "INACTIVE"
+
+    /// `mode` (a `CurrentAuthMode` value) when an authentication is in effect; nil for `INACTIVE` or empty.
+    public static func activeAuthMode(_ mode: String) -> String? {
+        mode == inactiveAuthMode || mode.isEmpty ? nil : mode
+    }
+}
+
+/// The field a `NetworkRequest` signal asks for (`wpa_supplicant_ctrl_req_type`'s names); unknown fields are kept.
+public struct NetworkRequestField: RawRepresentable, Sendable, Hashable {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// The EAP password (`password=`).
+    public static let password = NetworkRequestField(rawValue: "PASSWORD")
+    /// The EAP identity (`identity=`).
+    public static let identity = NetworkRequestField(rawValue: "IDENTITY")
 }

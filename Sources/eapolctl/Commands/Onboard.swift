@@ -32,7 +32,9 @@ extension Eapolctl {
         @Option(help: ArgumentHelp("Read the password from this file.", valueName: "file")) var passwordFile: String?
         @Flag(help: "Read the client certificate's PKCS#12 passphrase from standard input.") var pkcs12PassphraseStdin = false
         @Flag(help: "Authenticate (and get an address) after importing.") var connect = false
-        @Option(help: ArgumentHelp("DHCP backend used with --connect.", valueName: "backend")) var dhcp: String?
+        @Option(help: ArgumentHelp("DHCP client used with --connect: auto, builtin, dhclient, dhcpcd, udhcpc or none (default: auto).", valueName: "backend"),
+                transform: DHCPChoice.parse)
+        var dhcp: DHCPChoice?
         @OptionGroup var takeOver: TakeOverOption
         @Option(help: "Force the file format (default: detect).") var format: String?
         @OptionGroup(title: "Signature") var signature: SignatureOptions

@@ -5,6 +5,8 @@ import StructuredErrors
 /// domains map to exit statuses).
 enum ErrorReporter {
     static func report(_ error: any Error, json: Bool) -> Int32 {
+        // `password check` / `identity check` printed their answer already: "different" is not an error.
+        if error is CredentialMismatch { return CredentialMismatch.exitStatus }
         // --help and friends arrive as errors; argument-parser knows how to print them.
         if Eapolctl.exitCode(for: error) == .success {
             print(Eapolctl.fullMessage(for: error))

@@ -22,16 +22,4 @@ struct AuthConnectionOptions: ParsableArguments {
 }
 
 /// The DHCP step after authentication, shared by `auth start` and `startAuthentication`.
-struct DHCPAfterAuthOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(helpText(DHCPBackendChoice.help, default: DHCPChoice.auto), valueName: "backend"),
-            transform: DHCPChoice.parse)
-    var dhcp: DHCPChoice = .auto
-    @Option(help: ArgumentHelp(helpText("Budget of the DHCP exchange after authentication, in seconds.", default: Seconds(15)), valueName: "seconds"),
-            transform: Seconds.parser("--dhcp-timeout", maximum: 600))
-    var dhcpTimeout = Seconds(15)
-    @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
-
-    func settings(interface: String) throws -> DHCPSettings {
-        try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout.duration, script: dhcpScript, interface: interface)
-    }
-}
+typealias DHCPAfterAuthOptions = DHCPOptions<DHCPAfterAuthentication>

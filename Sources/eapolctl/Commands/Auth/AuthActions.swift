@@ -8,14 +8,6 @@ import SupplicantClient
 /// The command-line half of `auth start|stop|state` and eapolcfg's `startAuthentication`, `stopAuthentication`,
 /// `getState`: the use cases are ``ProfileConnection``'s; this prints their progress and reports.
 enum AuthActions {
-    static func parseDriver(_ text: String?) throws -> InterfaceDriver? {
-        guard let text else { return nil }
-        guard let driver = InterfaceDriver(rawValue: text.lowercased()) else {
-            throw UsageError(.invalidArgument, "--driver \(text): use wired or nl80211")
-        }
-        return driver
-    }
-
     /// Resolves `target`, reads a one-time password when the profile uses them, then connects and prints the report.
     static func start(target: ProfileTarget, settings: ConnectSettings, passwordStdin: Bool = false,
                       context: CommandContext) async throws {

@@ -91,9 +91,3 @@ struct AuthEventLine: Encodable {
     }
 }
 
-extension Duration {
-    /// The duration in milliseconds.
-    var milliseconds: Double {
-        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
-    }
-}

@@ -8,21 +8,10 @@ import StructuredErrors
 enum DHCPBackendChoice {
     static let help = "DHCP client: auto, builtin, dhclient, dhcpcd, udhcpc or none (auto: the one managing the interface, else builtin)."
 
-    /// `--dhcp` given as text (callers not yet parsing it with ``DHCPChoice/parse(_:)``).
-    static func resolve(_ text: String, interface: String) throws -> DHCPBackend {
-        try DHCPChoice.parse(text).resolve(interface: interface)
-    }
-
     static let scriptHelp = "Hook script for dhclient (-sf), dhcpcd (-c) or udhcpc (-s) instead of the system's (which may edit /etc/resolv.conf)."
 
-    /// `--dhcp`, `--dhcp-timeout` (above 0, at most 600 s) and `--dhcp-script` as typed settings.
-    /// - Throws: `UsageError` for a bad value, or a script given for a backend that runs none (builtin, none).
-    static func settings(_ text: String, timeout: Double, script: String?, interface: String) throws -> DHCPSettings {
-        let budget = try seconds(timeout, option: "--dhcp-timeout", maximum: 600)
-        return try settings(DHCPChoice.parse(text), timeout: budget, script: script, interface: interface)
-    }
-
-    /// The same from options checked when the command line was parsed.
+    /// `--dhcp`, `--dhcp-timeout` and `--dhcp-script` (checked when the command line was parsed) as typed settings.
+    /// - Throws: `UsageError` for a script given for a backend that runs none (builtin, none).
     static func settings(_ choice: DHCPChoice, timeout: Duration, script: String?, interface: String) throws -> DHCPSettings {
         let backend = choice.resolve(interface: interface)
         try checkScript(script, for: backend)
@@ -33,6 +22,14 @@ enum DHCPBackendChoice {
     static func trigger(_ backend: DHCPBackend, stateDirectory: String, script: String?) throws -> (any DHCPTrigger)? {
         try checkScript(script, for: backend)
         return DHCPTriggerFactory.make(backend: backend, stateDirectory: URL(fileURLWithPath: stateDirectory), scriptPath: script)
+    }
+
+    /// `watch`'s and `watch-wired`'s warning when the recorded lease of `interface` cannot be read.
+    static func warnUnreadableLease(interface: String, output: Output) -> (any Error) -> Void {
+        { error in
+            output.warn("the recorded lease of \(interface) cannot be read "
+                        + "(\(ErrorReporter.structuredError(for: error).message)); starting with a fresh DISCOVER")
+        }
     }
 
     /// - Throws: `UsageError` when a script is given for a backend that runs none (builtin, none).

@@ -21,7 +21,7 @@ extension Eapolcfg {
                                    hint: "Set one with `eapolctl setSystemProfile --interface \(interface) --profileID ID`; `eapolctl getSystemInterfaces` lists the interfaces that have one.",
                                    details: ["interface": .string(interface)])
             }
-            ProfileActions.show(try SystemProfileActions.load(entry, context: context), context: context)
+            ProfileActions.show(try SystemProfileActions.setup(context).loadProfile(of: entry, from: context.profiles), context: context)
         }
     }
 }

@@ -46,7 +46,7 @@ extension Eapolcfg {
                 throw ProfileError(.noSystemProfile, "there is no system Ethernet profile",
                                    hint: "Set one with `eapolctl setSystemEthernetProfile --profileID ID` (`eapolctl profile list` shows the IDs).")
             }
-            ProfileActions.show(try SystemProfileActions.load(entry, context: context), context: context)
+            ProfileActions.show(try SystemProfileActions.setup(context).loadProfile(of: entry, from: context.profiles), context: context)
         }
     }
 

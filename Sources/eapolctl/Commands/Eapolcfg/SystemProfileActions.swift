@@ -37,48 +37,6 @@ enum SystemProfileActions {
         try? context.profiles.load(id).name
     }
 
-    /// Loads the profile a system entry names, with a hint that names the commands to repair it.
-    static func load(_ entry: SystemProfileEntry, context: CommandContext) throws -> ProfileModel.Profile {
-        do {
-            return try context.profiles.load(entry.profileID)
-        } catch let error as ProfileError where error.code == .profileNotFound {
-            let fix = entry.interface.map { "eapolctl setSystemProfile --interface \($0) --profileID ID" }
-                ?? "eapolctl setSystemEthernetProfile --profileID ID"
-            throw ProfileError(.profileNotFound,
-                               "the system profile \(entry.profileID) of \(entry.interface ?? "wired interfaces") no longer exists",
-                               hint: "Set another with `\(fix)` (`eapolctl profile list` shows the IDs).",
-                               details: ["profileID": .string(entry.profileID.description)])
-        }
-    }
-
-    /// `watch --system`: the profiles to try in order — the interface's own system profile; else its login-window
-    /// list; else (wired interfaces: `--driver wired`, or no wireless directory in sysfs) the system Ethernet profile;
-    /// `profile.no-system-profile` when none is set.
-    static func forWatch(interface: String, driver: InterfaceDriver?, profileOption: String?,
-                         context: CommandContext) throws -> [ProfileModel.Profile] {
-        if profileOption != nil {
-            throw UsageError(.conflictingArguments, "--system and --profile both name the profile to authenticate with",
-                             hint: "Keep one: `eapolctl watch --interface \(interface) --system` reads the profile set with `eapolctl setSystemProfile`.")
-        }
-        try SystemProfiles.checkInterface(interface)
-        let isWired = (driver ?? InterfaceDriver.detect(interface: interface)) == .wired
-        let choice = try setup(context).requireWatchChoice(interface: interface, isWired: isWired)
-        switch choice {
-        case .systemProfile(let entry), .ethernet(let entry):
-            return [try load(entry, context: context)]
-        case .loginWindow(let entry):
-            return try entry.profileIDs.map { id in
-                do {
-                    return try context.profiles.load(id)
-                } catch let error as ProfileError where error.code == .profileNotFound {
-                    throw ProfileError(.profileNotFound, "the login-window profile \(id) of \(interface) no longer exists",
-                                       hint: "Set the list again with `\(choice.repairCommand(interface: interface))` (`eapolctl profile list` shows the IDs).",
-                                       details: ["profileID": .string(id.description), "interface": .string(interface)])
-                }
-            }
-        }
-    }
-
     /// Prints the unit outcome's human line.
     static func serviceLine(_ service: SystemProfileSetup.ServiceOutcome) -> String {
         switch service.action {

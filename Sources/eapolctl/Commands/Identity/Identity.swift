@@ -6,7 +6,7 @@ extension Eapolctl {
     struct Identity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Manage EAP-TLS client identities (PKCS#12, or PEM certificate + key) in the encrypted store.",
-            subcommands: [Set.self, Get.self, Clear.self]
+            subcommands: [Set.self, Get.self, Clear.self, Check.self]
         )
     }
 }

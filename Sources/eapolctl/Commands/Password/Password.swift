@@ -5,7 +5,7 @@ extension Eapolctl {
     struct Password: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Manage password items in the encrypted store (by profile, by SSID, or the default).",
-            subcommands: [Set.self, Get.self, List.self, Remove.self]
+            subcommands: [Set.self, Get.self, List.self, Remove.self, Check.self]
         )
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Orchestration
 import ProfileStore
+import StructuredErrors
 import SupplicantClient
 
 extension Eapolctl {
@@ -22,28 +23,37 @@ extension Eapolctl {
         @Option(help: ArgumentHelp("The profile (ID or name) to authenticate with when needed (default: the profile of the current eapolctl network).",
                                    valueName: "profile"))
         var profile: String?
-        @Option(help: ArgumentHelp(DHCPBackendChoice.help, valueName: "backend")) var dhcp: String = "auto"
-        @Option(help: ArgumentHelp("Budget of each DHCP exchange, in seconds.", valueName: "seconds")) var dhcpTimeout: Double = 10
-        @Option(help: ArgumentHelp("Budget of each full authentication, in seconds.", valueName: "seconds")) var timeout: Double = 30
-        @Option(help: ArgumentHelp("wpa_supplicant driver when creating the interface: wired or nl80211.", valueName: "driver"))
-        var driver: String?
+        @OptionGroup var dhcp: DHCPOptions<DHCPEachAuthentication>
+        @Option(help: ArgumentHelp(helpText("Budget of each full authentication, in seconds.", default: Seconds(30)), valueName: "seconds"),
+                transform: Seconds.parser("--timeout"))
+        var timeout = Seconds(30)
+        @Option(help: ArgumentHelp(DriverArgument.help, valueName: "driver"), transform: DriverArgument.parse)
+        var driver: InterfaceDriver?
         @Flag(help: "Do not send an EAPOL-Start after link-up.") var noEapolStart = false
         @Flag(help: "Authenticate with the interface's system profile (setSystemProfile); else try its login-window profiles in order (setLoginWindowProfiles); else, on a wired interface, setSystemEthernetProfile's. The eapolctl-watch@IF unit passes it.")
         var system = false
-        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
+
+        func validate() throws {
+            if system && profile != nil {
+                throw UsageError(.conflictingArguments, "--system and --profile both name the profile to authenticate with",
+                                 hint: "Keep one: `eapolctl watch --interface \(connection.interface) --system` reads the profile set with `eapolctl setSystemProfile`.")
+            }
+        }
 
         func run() async throws {
             let context = CommandContext(global)
             let interface = connection.interface
-            let dhcpSettings = try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout, script: dhcpScript, interface: interface)
-            let authBudget = try seconds(timeout, option: "--timeout")
-            let driverChoice = try AuthActions.parseDriver(driver)
-            // A one-time-password profile is refused before anything is opened, and below for the profile of the
-            // current network.
+            let dhcpSettings = try dhcp.settings(interface: interface)
+            // A one-time-password profile is refused before anything is opened (and by Watcher.live for the
+            // profile of the current network).
             if let profile { try Watcher.checkUnattended(try ProfileLookup(reference: profile, ssid: nil).resolve(in: context.profiles)) }
             // --system: the profiles to try in order (one, or a login-window list).
-            let systemProfiles = system ? try SystemProfileActions.forWatch(interface: interface, driver: driverChoice, profileOption: profile, context: context) : []
-            for fallback in systemProfiles.dropFirst() { try Watcher.checkUnattended(fallback) }
+            let systemProfiles = system
+                ? try SystemProfileActions.setup(context).watchProfiles(
+                    interface: interface, isWired: (driver ?? InterfaceDriver.detect(interface: interface)) == .wired,
+                    from: context.profiles)
+                : []
+            for profile in systemProfiles { try Watcher.checkUnattended(profile) }
             let store = try context.openStoreIfPresent()
             let supplicant = try await Supplicant.connect(busAddress: connection.bus)
             defer { supplicant.close() }
@@ -55,19 +65,13 @@ extension Eapolctl {
                 output.warn("the network on \(interface) belongs to profile \(id), which cannot be loaded "
                             + "(\(ErrorReporter.structuredError(for: error).message)); pass --profile to re-authenticate")
             }
-            try Watcher.checkUnattended(chosen)
-            let watchDHCP = WatchDHCP.make(dhcpSettings, interface: interface, stateDirectory: context.paths.stateDirectory) { error in
-                output.warn("the recorded lease of \(interface) cannot be read "
-                            + "(\(ErrorReporter.structuredError(for: error).message)); starting with a fresh DISCOVER")
-            }
-
-            let watcher = Watcher(
-                supplicant: supplicant, credentials: StoreCredentialProvider(store: store), link: NetlinkLinkMonitor(),
-                dhcp: watchDHCP,
-                options: WatchOptions(interfaceName: interface, profile: chosen, driver: driverChoice,
-                                      authenticationTimeout: authBudget, dhcpTimeout: dhcpSettings.timeout,
-                                      sendEAPOLStart: !noEapolStart, fallbackProfiles: Array(systemProfiles.dropFirst()),
-                                      takeOver: takeOver.takeOver))
+            let watcher = try Watcher.live(
+                supplicant: supplicant, store: store, dhcp: dhcpSettings, stateDirectory: context.paths.stateDirectory,
+                options: WatchOptions(interfaceName: interface, profile: chosen, driver: driver,
+                                      authenticationTimeout: timeout.duration, sendEAPOLStart: !noEapolStart,
+                                      fallbackProfiles: Array(systemProfiles.dropFirst()),
+                                      takeOver: takeOver.takeOver),
+                unreadableLease: DHCPBackendChoice.warnUnreadableLease(interface: interface, output: output))
             let signals = TerminationSignals()
             defer { signals.restore() }
             try await watcher.run(stop: signals.stream) { event in

@@ -26,39 +26,34 @@ extension Eapolctl {
         var bus: String?
         @Option(help: ArgumentHelp("Serve the Ethernet ports whose name matches this glob (repeatable), physical or not.", valueName: "glob"))
         var match: [String] = []
-        @Option(help: ArgumentHelp(DHCPBackendChoice.help, valueName: "backend")) var dhcp: String = "builtin"
-        @Option(help: ArgumentHelp("Budget of each DHCP exchange, in seconds.", valueName: "seconds")) var dhcpTimeout: Double = 10
-        @Option(help: ArgumentHelp("Budget of each full authentication, in seconds.", valueName: "seconds")) var timeout: Double = 30
-        @Option(help: ArgumentHelp(DHCPBackendChoice.scriptHelp, valueName: "path")) var dhcpScript: String?
+        @OptionGroup var dhcp: DHCPOptions<DHCPEachAuthenticationBuiltin>
+        @Option(help: ArgumentHelp(helpText("Budget of each full authentication, in seconds.", default: Seconds(30)), valueName: "seconds"),
+                transform: Seconds.parser("--timeout"))
+        var timeout = Seconds(30)
 
         func run() async throws {
             let context = CommandContext(global)
-            let authBudget = try seconds(timeout, option: "--timeout")
             // Checked once up front (the interface only names the option's error).
-            _ = try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout, script: dhcpScript, interface: "every wired port")
+            _ = try dhcp.settings(interface: "every wired port")
             let store = try context.openStoreIfPresent()
             let supplicant = try await Supplicant.connect(busAddress: bus)
             defer { supplicant.close() }
             let setup = SystemProfileActions.setup(context)
             let output = context.output
-            let (dhcp, dhcpTimeout, dhcpScript) = (self.dhcp, self.dhcpTimeout, self.dhcpScript)
+            let (dhcp, timeout) = (self.dhcp, self.timeout)
             let supervisor = WiredSupervisor(
                 links: NetlinkLinkAnnouncer(), serves: WiredPortClassifier(patterns: match).serves,
                 hasOwnConfiguration: { setup.hasOwnConfiguration(interface: $0) },
                 forget: { name in _ = try? await supplicant.removeInterface(named: name) }
             ) { name, stop, emit in
-                let profiles = try SystemProfileActions.forWatch(interface: name, driver: .wired, profileOption: nil, context: context)
-                for profile in profiles { try Watcher.checkUnattended(profile) }
-                let settings = try DHCPBackendChoice.settings(dhcp, timeout: dhcpTimeout, script: dhcpScript, interface: name)
-                let watchDHCP = WatchDHCP.make(settings, interface: name, stateDirectory: context.paths.stateDirectory) { error in
-                    output.warn("the recorded lease of \(name) cannot be read (\(ErrorReporter.structuredError(for: error).message)); starting with a fresh DISCOVER")
-                }
-                let watcher = Watcher(
-                    supplicant: supplicant, credentials: StoreCredentialProvider(store: store), link: NetlinkLinkMonitor(),
-                    dhcp: watchDHCP,
+                let profiles = try setup.watchProfiles(interface: name, isWired: true, from: context.profiles)
+                let watcher = try Watcher.live(
+                    supplicant: supplicant, store: store,
+                    dhcp: try dhcp.settings(interface: name),
+                    stateDirectory: context.paths.stateDirectory,
                     options: WatchOptions(interfaceName: name, profile: profiles.first, driver: .wired,
-                                          authenticationTimeout: authBudget, dhcpTimeout: settings.timeout,
-                                          fallbackProfiles: Array(profiles.dropFirst())))
+                                          authenticationTimeout: timeout.duration, fallbackProfiles: Array(profiles.dropFirst())),
+                    unreadableLease: DHCPBackendChoice.warnUnreadableLease(interface: name, output: output))
                 try await watcher.run(stop: stop, emit: emit)
             }
             let signals = TerminationSignals()

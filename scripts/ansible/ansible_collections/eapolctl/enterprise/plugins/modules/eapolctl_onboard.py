@@ -1,0 +1,144 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: eapolctl_onboard
+short_description: Onboard from a provider's file (eap-config, mobileconfig, eapolcfg plist, eapolctl JSON)
+description:
+  - Runs C(eapolctl onboard FILE --json), which saves the file's profiles (replacing earlier onboarding of the same
+    networks) and stores the password. The password goes on standard input (C(--password-stdin)).
+  - C(onboard) rewrites what it onboards on every run, so I(changed) is decided first, without touching the real
+    state; the file is onboarded into a private scratch state directory (with a placeholder password, never the
+    real one) to learn the profiles' IDs and final user name; each is compared with C(profile show ID --json), and
+    the real password with C(password check --profile ID). Only when something differs does the real C(onboard)
+    run. In check mode it never runs.
+options:
+  src:
+    description: The provider's file on the managed host.
+    type: path
+    required: true
+  interface:
+    description: Interface to bind wired profiles to.
+    type: str
+  username:
+    description: The user name (the provider's realm is appended when missing).
+    type: str
+  password:
+    description: The password. Never logged; given to eapolctl on stdin.
+    type: str
+  pkcs12_passphrase:
+    description: >-
+      The passphrase of a client certificate inside the file. Never logged; given on stdin. A certificate inside
+      the file is not compared: with one, I(changed) follows the profiles only.
+    type: str
+  format:
+    description: Force the file format.
+    type: str
+extends_documentation_fragment:
+  - eapolctl.enterprise.common
+'''
+
+EXAMPLES = r'''
+- name: eduroam for alice
+  eapolctl.enterprise.eapolctl_onboard:
+    src: /etc/eapolctl/eduroam.eap-config
+    username: alice
+    password: "{{ vault_eduroam_password }}"
+'''
+
+RETURN = r'''
+profiles:
+  description: The onboarded profiles (id, name, network, method, status, storedPassword, ...) as onboard prints them.
+  returned: always
+  type: list
+differences:
+  description: Why the task changed, per profile ID (C(profile-missing), C(profile-differs), C(password-differs)).
+  returned: always
+  type: dict
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.eapolctl.enterprise.plugins.module_utils.eapolctl import (
+    MISMATCH_STATUS, Eapolctl, EapolctlError, common_argument_spec, is_not_found, normalized_profile)
+
+# A placeholder for the scratch run: it lets onboard build the final user name without the real password.
+PLACEHOLDER = b'placeholder-not-a-secret'
+
+
+def onboard_args(p, with_password):
+    args = ['onboard', p['src']]
+    for option, key in (('--interface', 'interface'), ('--username', 'username'), ('--format', 'format')):
+        if p[key] is not None:
+            args += [option, p[key]]
+    if with_password:
+        args.append('--password-stdin')
+    return args
+
+
+def main():
+    spec = common_argument_spec()
+    spec.update(
+        src=dict(type='path', required=True),
+        interface=dict(type='str'),
+        username=dict(type='str'),
+        password=dict(type='str', no_log=True),
+        pkcs12_passphrase=dict(type='str', no_log=True),
+        format=dict(type='str'),
+    )
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True,
+                           mutually_exclusive=[('password', 'pkcs12_passphrase')])
+    p = module.params
+    cli = Eapolctl(module)
+    has_password = p['password'] is not None
+    differences = {}
+    try:
+        with cli.scratch() as scratch:
+            args = onboard_args(p, has_password)
+            if p['pkcs12_passphrase'] is not None:
+                args.append('--pkcs12-passphrase-stdin')
+            data = PLACEHOLDER if has_password else (
+                p['pkcs12_passphrase'].encode('utf-8') if p['pkcs12_passphrase'] is not None else None)
+            entries = scratch.result(args, data=data).get('profiles', [])
+            for entry in entries:
+                ident = entry['id']
+                try:
+                    current = cli.result(['profile', 'show', ident]).get('profile')
+                except EapolctlError as exc:
+                    if not is_not_found(exc, 'profile'):
+                        raise
+                    differences[ident] = 'profile-missing'
+                    continue
+                desired = scratch.result(['profile', 'show', ident]).get('profile')
+                if normalized_profile(current) != normalized_profile(desired):
+                    differences[ident] = 'profile-differs'
+                    continue
+                if has_password and entry.get('storedPassword'):
+                    username = scratch.result(['password', 'get', '--profile', ident]).get('item', {}).get('username')
+                    try:
+                        rc, objects, _ = cli.run(['password', 'check', '--profile', ident, '--password', '-'],
+                                                 data=p['password'].encode('utf-8'), ok=(0, MISMATCH_STATUS))
+                        if rc != 0 or objects[-1].get('username') != username:
+                            differences[ident] = 'password-differs'
+                    except EapolctlError as exc:
+                        if not (is_not_found(exc, 'store') or exc.error.get('name') == 'not-initialized'):
+                            raise
+                        differences[ident] = 'password-differs'
+        result = dict(changed=bool(differences), differences=differences, profiles=entries)
+        if differences and not module.check_mode:
+            data = p['password'].encode('utf-8') if has_password else (
+                p['pkcs12_passphrase'].encode('utf-8') if p['pkcs12_passphrase'] is not None else None)
+            args = onboard_args(p, has_password)
+            if p['pkcs12_passphrase'] is not None:
+                args.append('--pkcs12-passphrase-stdin')
+            report = cli.result(args, data=data)
+            result['profiles'] = report.get('profiles', [])
+        module.exit_json(**result)
+    except EapolctlError as exc:
+        cli.fail(exc)
+
+
+if __name__ == '__main__':
+    main()
