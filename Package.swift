@@ -20,6 +20,7 @@ import PackageDescription
 //   SupplicantClient           fi.w1.wpa_supplicant1 over DBusKit: verified peer, network configuration (incl.
 //                              Passpoint credentials), outcome rules (AuthenticationTracker), TLS diagnosis, the
 //                              supplicant's bus-error hints
+//   NetworkManagerClient       org.freedesktop.NetworkManager over DBusKit: does it manage an interface, unmanage it
 //   DHCPClient                 builtin DHCP client, external clients (dhclient, dhcpcd, udhcpc), renew trigger
 //   Orchestration              the use cases, on protocols: auth start (Connector, Authenticator), watch (Watcher),
 //                              watch-wired (hot-plug), profile probe, system and login-window profiles, EAP-FAST
@@ -134,6 +135,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "NetworkManagerClient",
+            dependencies: ["DBusKit", "StructuredErrors"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "HostOS",
             dependencies: [
                 "StructuredErrors",
@@ -153,6 +159,7 @@ let package = Package(
             name: "Orchestration",
             dependencies: [
                 "CredentialStore", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors", "StateFiles", "SupplicantClient", "DHCPClient", "HostOS",
+                "NetworkManagerClient", "DBusKit",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -185,9 +192,10 @@ let package = Package(
         ),
         .testTarget(name: "DBusKitTests", dependencies: ["DBusKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "DBusKit", "Secrets", "StructuredErrors"], swiftSettings: swiftSettings),
+        .testTarget(name: "NetworkManagerClientTests", dependencies: ["NetworkManagerClient", "DBusKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS", "TestSupport", "StructuredErrors", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EapolctlTests", dependencies: ["eapolctl", "DHCPClient", "HostOS", "Orchestration", "ProfileModel", "StructuredErrors", "SupplicantClient", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "NetworkManagerClient", "DBusKit", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EapolctlTests", dependencies: ["eapolctl", "DHCPClient", "HostOS", "NetworkManagerClient", "Orchestration", "ProfileModel", "StructuredErrors", "SupplicantClient", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",

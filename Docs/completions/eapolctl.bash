@@ -461,7 +461,7 @@ _eapolctl_profile_export() {
 
 _eapolctl_profile_probe() {
     repeating_flags=()
-    non_repeating_flags=(--json --wired --adopt --force --version -h --help)
+    non_repeating_flags=(--json --take-over --wired --adopt --force --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --identity --expect-fingerprint --save-ca --timeout --driver)
     __eapolctl_offer_flags_options 0
@@ -905,7 +905,7 @@ _eapolctl_auth() {
 
 _eapolctl_auth_start() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --no-wait --no-eapol-start --accept-open-port --password-stdin --version -h --help)
+    non_repeating_flags=(--json --default --no-wait --no-eapol-start --accept-open-port --take-over --password-stdin --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --timeout --driver --dhcp --dhcp-timeout --dhcp-script --max-start)
     __eapolctl_offer_flags_options 0
@@ -1054,7 +1054,7 @@ _eapolctl_dhcp_renew() {
 
 _eapolctl_watch() {
     repeating_flags=()
-    non_repeating_flags=(--json --no-eapol-start --system --version -h --help)
+    non_repeating_flags=(--json --take-over --no-eapol-start --system --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file --interface --bus --profile --dhcp --dhcp-timeout --dhcp-script --timeout --driver)
     __eapolctl_offer_flags_options 0
@@ -1132,7 +1132,7 @@ _eapolctl_watch-wired() {
 
 _eapolctl_onboard() {
     repeating_flags=()
-    non_repeating_flags=(--json --password-stdin --pkcs12-passphrase-stdin --connect --require-signed --allow-invalid-signature --version -h --help)
+    non_repeating_flags=(--json --password-stdin --pkcs12-passphrase-stdin --connect --take-over --require-signed --allow-invalid-signature --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file --interface --username --password-file --dhcp --format --signature-ca-bundle)
     __eapolctl_offer_flags_options 1
@@ -1636,7 +1636,7 @@ _eapolctl_clearIdentity() {
 
 _eapolctl_startAuthentication() {
     repeating_flags=()
-    non_repeating_flags=(--json --default --no-ui --system --no-wait --password-stdin --version -h --help)
+    non_repeating_flags=(--json --default --no-ui --system --no-wait --take-over --password-stdin --version -h --help)
     repeating_options=()
     non_repeating_options=(--state-dir --key-file --interface --bus --profileID --profileid --SSID --ssid --domain --timeout --dhcp --dhcp-timeout --dhcp-script)
     __eapolctl_offer_flags_options 0

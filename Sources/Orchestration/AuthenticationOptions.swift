@@ -28,11 +28,15 @@ public struct AuthenticationOptions: Sendable {
     /// The password of a one-time-password profile (``EAPSettings/oneTimePassword``), typed or piped in for this one
     /// authentication; never stored, zeroed when the last reference goes. Ignored for other profiles.
     public var oneTimePassword: SecretBytes?
+    /// `--take-over`: an interface NetworkManager manages is made unmanaged through its API, and one whose
+    /// wpa_supplicant interface holds networks of others is used anyway (``InterfaceClaim``); otherwise both are
+    /// refused with `supplicant.interface-busy`.
+    public var takeOver: Bool
 
     public init(interfaceName: String, driver: InterfaceDriver? = nil, timeout: Duration = .seconds(30),
                 wait: Bool = true, sendEAPOLStart: Bool = true, settleWindow: Duration = .milliseconds(25),
                 preferredCAFingerprint: String? = nil, maxStart: Int? = 3, acceptOpenPort: Bool = false,
-                recentFailureAge: Duration? = nil, oneTimePassword: SecretBytes? = nil) {
+                recentFailureAge: Duration? = nil, oneTimePassword: SecretBytes? = nil, takeOver: Bool = false) {
         self.interfaceName = interfaceName
         self.driver = driver
         self.timeout = timeout
@@ -44,5 +48,6 @@ public struct AuthenticationOptions: Sendable {
         self.acceptOpenPort = acceptOpenPort
         self.recentFailureAge = recentFailureAge
         self.oneTimePassword = oneTimePassword
+        self.takeOver = takeOver
     }
 }

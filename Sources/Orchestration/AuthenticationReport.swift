@@ -36,6 +36,8 @@ public struct AuthenticationReport: Sendable {
     public var pacRetried: Bool = false
     /// Passpoint: the access point the interworking selection matched (nil for other profiles).
     public var passpoint: PasspointSelection? = nil
+    /// What `--take-over` took from NetworkManager or from other networks on the interface; nil when nothing.
+    public var takeOver: TakeOver? = nil
 }
 
 /// How an authentication run ended; the output layer prints the raw value.

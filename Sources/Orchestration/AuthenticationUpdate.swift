@@ -21,6 +21,10 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         case supplicant(SupplicantPeer)
         /// The interface wpa_supplicant controls (created now or existing).
         case interfaceReady(SupplicantInterface)
+        /// `--take-over`: NetworkManager was told to leave the interface alone (its device's `Managed` set to false).
+        case networkManagerReleased(interface: String, release: NetworkManagerRelease)
+        /// `--take-over`: wpa_supplicant's interface holds `count` networks of others; they stay, disabled by the select.
+        case foreignNetworksKept(interface: String, count: Int)
         /// The profile is used other than as bound (a Wi-Fi profile's EAP settings on a wired port).
         case portUse(PortUse, interface: String, profile: String, ssid: SSID?)
         /// A plan warning (e.g. a pin wins over the CA).
@@ -67,6 +71,8 @@ extension AuthenticationUpdate.Kind {
         switch self {
         case .supplicant: "supplicant"
         case .interfaceReady: "interface-ready"
+        case .networkManagerReleased: "network-manager-released"
+        case .foreignNetworksKept: "foreign-networks-kept"
         case .portUse: "port-use"
         case .warning: "warning"
         case .staleRemoved: "stale-removed"

@@ -18,9 +18,14 @@ extension Authenticator {
                                   details: ["interface": .string(options.interfaceName)])
         }
         let clock = ContinuousClock()
-        let deadline = clock.now + options.timeout
+        let start = clock.now
+        let deadline = start + options.timeout
         let resolved = try await resolveCredentials(for: profile, oneTimePassword: options.oneTimePassword)
-        let iface = try await supplicant.interface(named: options.interfaceName, driver: options.driver)
+        let (iface, takeOver) = try await InterfaceClaim(supplicant: supplicant, networkManager: supplicant.networkManager,
+                                                         takeOver: options.takeOver)
+            .claim(options.interfaceName, driver: options.driver, profile: profile.id.description) { kind in
+                progress(AuthenticationUpdate(kind, elapsed: clock.now - start))
+            }
         _ = try PortUse.decide(profile: profile, interfaceName: iface.name, driver: iface.driver)
         let selectionStart = clock.now
         var selection = try await PasspointSelector(supplicant: supplicant, interworking: interworking)
@@ -34,6 +39,7 @@ extension Authenticator {
         // The credentials the selection used, read once (the matched SSID may key another stored item).
         var report = try await authenticate(profile: matched, options: remaining, resolvedCredentials: resolved, progress: progress)
         report.passpoint = selection
+        report.takeOver = takeOver ?? report.takeOver
         return report
     }
 }

@@ -121,7 +121,9 @@ public struct Authenticator: Sendable {
         var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
                                                  preferredFingerprint: options.preferredCAFingerprint)
 
-        let iface = try await supplicant.interface(named: options.interfaceName, driver: options.driver)
+        let (iface, takeOver) = try await InterfaceClaim(supplicant: supplicant, networkManager: supplicant.networkManager,
+                                                         takeOver: options.takeOver)
+            .claim(options.interfaceName, driver: options.driver, profile: profile.id.description, emit: emit)
         emit(.interfaceReady(iface))
         let portUse = try PortUse.decide(profile: profile, interfaceName: iface.name, driver: iface.driver)
         if portUse != .asBound {
@@ -137,6 +139,7 @@ public struct Authenticator: Sendable {
             start: start, emit: emit) {
             var r = reused
             r.portUse = portUse
+            r.takeOver = takeOver
             return r
         }
         let stale = try await removeOurs(on: iface)
@@ -161,8 +164,10 @@ public struct Authenticator: Sendable {
             if pacUse == nil || pacUse == .used { pacUse = use }
             switch result.outcome {
             case nil:
-                return report(status: result.openPort ? .openPort : .started, result: result, plan: plan, iface: iface, profile: profile,
-                              portUse: portUse, elapsed: clock.now - start)
+                var r = report(status: result.openPort ? .openPort : .started, result: result, plan: plan, iface: iface,
+                               profile: profile, portUse: portUse, elapsed: clock.now - start)
+                r.takeOver = takeOver
+                return r
             case .success(let success)?:
                 var r = report(status: .authenticated, result: result, plan: plan, iface: iface, profile: profile,
                                portUse: portUse, elapsed: clock.now - start)
@@ -172,6 +177,7 @@ public struct Authenticator: Sendable {
                 r.resumed = success.sessionResumed
                 r.pac = pacUse
                 r.pacRetried = pacRetried
+                r.takeOver = takeOver
                 return r
             case .eapFailure(let error)?:
                 if Self.retriesWithNewPAC(use: use, alreadyRetried: pacRetried), let newPAC = result.pac {

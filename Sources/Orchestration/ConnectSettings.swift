@@ -23,10 +23,12 @@ public struct ConnectSettings: Sendable {
     public var portPolicy: PortPolicy
     /// The password of a one-time-password profile, for this one authentication.
     public var oneTimePassword: SecretBytes?
+    /// `--take-over` (``InterfaceClaim``).
+    public var takeOver: Bool
 
     public init(interface: String, timeout: Duration = .seconds(30), wait: Bool = true, driver: InterfaceDriver? = nil,
                 bus: String? = nil, sendEAPOLStart: Bool = true, dhcp: DHCPSettings, portPolicy: PortPolicy = .standard,
-                oneTimePassword: SecretBytes? = nil) {
+                oneTimePassword: SecretBytes? = nil, takeOver: Bool = false) {
         self.interface = interface
         self.timeout = timeout
         self.wait = wait
@@ -36,6 +38,7 @@ public struct ConnectSettings: Sendable {
         self.dhcp = dhcp
         self.portPolicy = portPolicy
         self.oneTimePassword = oneTimePassword
+        self.takeOver = takeOver
     }
 }
 

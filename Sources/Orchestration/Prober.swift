@@ -21,6 +21,8 @@ public struct Prober: Sendable {
         public var timeout: Duration
         /// Sends EAPOL-Start on a wired port once it is associated (and repeats it until EAP starts).
         public var sendEAPOLStart: Bool
+        /// `--take-over` (``InterfaceClaim``).
+        public var takeOver: Bool = false
 
         public init(interfaceName: String, driver: InterfaceDriver? = nil, binding: NetworkSpec.Binding,
                     identity: String, methods: [NetworkSpec.OuterMethod] = [.peap, .ttls],
@@ -77,7 +79,9 @@ public struct Prober: Sendable {
         let network = try ProbeNetwork.make(binding: request.binding, identity: Array(request.identity.utf8),
                                              methods: request.methods, tlsMinVersion: request.tlsMinVersion,
                                              tlsMaxVersion: request.tlsMaxVersion, allowLegacyTLS: request.allowLegacyTLS)
-        let iface = try await supplicant.interface(named: request.interfaceName, driver: request.driver)
+        let (iface, _) = try await InterfaceClaim(supplicant: supplicant, networkManager: supplicant.networkManager,
+                                                  takeOver: request.takeOver)
+            .claim(request.interfaceName, driver: request.driver, emit: emit)
         emit(.interfaceReady(iface))
         let events = supplicant.events(of: iface)   // subscribed before SelectNetwork
         var path: String?

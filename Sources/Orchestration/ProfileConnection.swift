@@ -38,7 +38,7 @@ public struct ProfileConnection: Sendable {
                                             preferredCAFingerprint: profiles.trustHint(for: profile.id),
                                             maxStart: settings.portPolicy.maxStart,
                                             acceptOpenPort: settings.portPolicy.acceptOpenPort,
-                                            oneTimePassword: settings.oneTimePassword)
+                                            oneTimePassword: settings.oneTimePassword, takeOver: settings.takeOver)
         let trigger = DHCPTriggerFactory.make(backend: settings.dhcp.backend,
                                               stateDirectory: URL(fileURLWithPath: stateDirectory),
                                               scriptPath: settings.dhcp.script)

@@ -1,3 +1,5 @@
+import DBusKit
+public import NetworkManagerClient
 public import Secrets
 public import SupplicantClient
 
@@ -30,10 +32,14 @@ public protocol SupplicantControlling: Sendable {
     func getBlob(named name: String, from interface: SupplicantInterface) async throws -> SecretBytes?
     /// The verified process behind the supplicant's bus name (nil for fakes that have none).
     var verifiedPeer: SupplicantPeer? { get }
+    /// NetworkManager on the supplicant's bus, the one that would share wpa_supplicant with eapolctl (nil: none to
+    /// ask, as for fakes); ``InterfaceClaim`` asks it before using an interface.
+    var networkManager: (any NetworkManagerQuerying)? { get }
 }
 
 extension SupplicantControlling {
     public var verifiedPeer: SupplicantPeer? { nil }
+    public var networkManager: (any NetworkManagerQuerying)? { nil }
     /// Fakes without blobs hold none; ``Supplicant`` reads them from wpa_supplicant.
     public func getBlob(named name: String, from interface: SupplicantInterface) async throws -> SecretBytes? { nil }
 }
@@ -48,4 +54,7 @@ extension Supplicant: SupplicantControlling {
     }
 
     public var verifiedPeer: SupplicantPeer? { peer }
+
+    /// NetworkManager on the same bus connection.
+    public var networkManager: (any NetworkManagerQuerying)? { NetworkManagerBus(connection: connection) }
 }

@@ -103,7 +103,8 @@ extension WatchLoop {
         do {
             report = try await authenticator.authenticate(profile: profile, options: AuthenticationOptions(
                 interfaceName: name, driver: w.options.driver, timeout: w.options.authenticationTimeout,
-                sendEAPOLStart: w.options.sendEAPOLStart, recentFailureAge: lastEAPFailure.map { clock.now - $0 }))
+                sendEAPOLStart: w.options.sendEAPOLStart, recentFailureAge: lastEAPFailure.map { clock.now - $0 },
+                takeOver: w.options.takeOver))
         } catch let error as EAPError where error.code != .noAuthenticator {
             // The exchange reached the authenticator and failed: its quiet period now holds the port.
             lastEAPFailure = clock.now

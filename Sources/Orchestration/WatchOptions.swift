@@ -23,12 +23,14 @@ public struct WatchOptions: Sendable {
     public var reauthenticationCheck: Duration
     /// How long to wait before trying again when re-authentication after a supplicant restart failed.
     public var retryDelay: Duration
+    /// `--take-over` for every authentication of this watch (``InterfaceClaim``).
+    public var takeOver: Bool
 
     /// Creates options.
     public init(interfaceName: String, profile: Profile? = nil, driver: InterfaceDriver? = nil,
                 authenticationTimeout: Duration = .seconds(30), dhcpTimeout: Duration = .seconds(10),
                 sendEAPOLStart: Bool = true, reauthenticationCheck: Duration = .seconds(2),
-                retryDelay: Duration = .seconds(5), fallbackProfiles: [Profile] = []) {
+                retryDelay: Duration = .seconds(5), fallbackProfiles: [Profile] = [], takeOver: Bool = false) {
         self.interfaceName = interfaceName
         self.profile = profile
         self.driver = driver
@@ -38,5 +40,6 @@ public struct WatchOptions: Sendable {
         self.reauthenticationCheck = reauthenticationCheck
         self.retryDelay = retryDelay
         self.fallbackProfiles = fallbackProfiles
+        self.takeOver = takeOver
     }
 }

@@ -27,7 +27,8 @@ public struct SupplicantErrorCode: StructuredErrorCode {
     public static let interfaceUnknown = Self(.interfaceUnknown)
     /// wpa_supplicant could not attach to the interface.
     public static let interfaceCreateFailed = Self(.interfaceCreateFailed)
-    /// The interface is already controlled by another manager.
+    /// The interface is managed by NetworkManager, or wpa_supplicant's interface holds networks of another program
+    /// (`InterfaceClaim` in Orchestration).
     public static let interfaceBusy = Self(.interfaceBusy)
     /// A network property would be refused by wpa_supplicant; the message names the key.
     public static let invalidNetworkConfig = Self(.invalidNetworkConfig)
@@ -58,8 +59,10 @@ public struct SupplicantErrorCode: StructuredErrorCode {
             info("interface-create-failed", "wpa_supplicant could not take control of the network interface.",
                  "Check that the interface is up-able and that the driver (wired or nl80211) matches the interface type.")
         case .interfaceBusy:
-            info("interface-busy", "The network interface is already controlled by another manager.",
-                 "Stop the other manager for this interface (for example `nmcli device set IFACE managed no` for NetworkManager).")
+            info("interface-busy",
+                 "The network interface is managed by another program: NetworkManager, or networks another program added to wpa_supplicant.",
+                 "Hand it to eapolctl: `nmcli device set IF managed no`, or "
+                     + "`eapolctl auth start --interface IF --profile PROFILE --take-over`; or stop the program named in the message.")
         case .invalidNetworkConfig:
             info("invalid-network-config", "A network setting would be refused by wpa_supplicant.",
                  "Fix the profile field named in the message.")

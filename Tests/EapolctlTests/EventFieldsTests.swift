@@ -1,6 +1,7 @@
 import DHCPClient
 import Foundation
 import HostOS
+import NetworkManagerClient
 import Orchestration
 import ProfileModel
 import SupplicantClient
@@ -48,6 +49,9 @@ import Testing
                 .probeStarted(network: "/n/1", identity: "anonymous", methods: [.peap, .ttls]),
                 .probeCertificate(depth: 0, subject: "/CN=r", sha256: "ab"), .probeState("associated"),
                 .networkRemoved(network: "/n/1"), .fastPAC(.stored(.provisioned)), .fastPAC(.retryWithNewPAC(quietPeriod: true)),
+                .networkManagerReleased(interface: "eth0", release: NetworkManagerRelease(
+                    device: "/org/freedesktop/NetworkManager/Devices/2", previousState: .activated, state: .unmanaged)),
+                .foreignNetworksKept(interface: "eth0", count: 2),
             ] + progress.map { .exchange($0) }
         }
     }
@@ -101,6 +105,8 @@ import Testing
         case .probeState: 18
         case .networkRemoved: 19
         case .fastPAC: 20
+        case .networkManagerReleased: 21
+        case .foreignNetworksKept: 22
         }
     }
 
@@ -154,7 +160,7 @@ import Testing
     }
 
     @Test func samplesCoverEveryCase() throws {
-        #expect(Set(try Self.updates.map(Self.number)) == Set(0...20))
+        #expect(Set(try Self.updates.map(Self.number)) == Set(0...22))
         #expect(Set(Self.progress.map(Self.number)) == Set(0...13))
         #expect(Set(Self.watchEvents.map(Self.number)) == Set(0...24))
     }
@@ -228,6 +234,10 @@ import Testing
                 == #"{"depth":"1","elapsedMs":12.5,"event":"server-certificate","sha256":"ab","subject":"/CN=ca"}"#)
         #expect(line(.probeStarted(network: "/n/1", identity: "anonymous", methods: [.peap, .ttls])).json
                 == #"{"elapsedMs":12.5,"event":"probe-started","identity":"anonymous","methods":"PEAP TTLS","network":"/n/1"}"#)
+        let released = line(.networkManagerReleased(interface: "eth0", release: NetworkManagerRelease(
+            device: "/org/freedesktop/NetworkManager/Devices/2", previousState: .activated, state: .unmanaged)))
+        #expect(released.json == #"{"device":"/org/freedesktop/NetworkManager/Devices/2","elapsedMs":12.5,"event":"network-manager-released","interface":"eth0","previousState":"activated","state":"unmanaged"}"#)
+        #expect(released.human == "    12.5 ms  --take-over: NetworkManager told to leave eth0 alone (device /org/freedesktop/NetworkManager/Devices/2, activated → unmanaged)")
         #expect(line(.networkReuseFailed(network: "/n/0", error: Self.error)).json
                 == #"{"code":"nak","elapsedMs":12.5,"event":"network-reuse-failed","message":"refused","network":"/n/0"}"#)
     }

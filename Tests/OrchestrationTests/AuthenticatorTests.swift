@@ -1,4 +1,5 @@
 import Foundation
+import NetworkManagerClient
 import Orchestration
 import ProfileModel
 import Secrets
@@ -136,13 +137,42 @@ private let options = AuthenticationOptions(interfaceName: "eth9", timeout: .sec
     let foreign = try await fake.addNetwork([], idString: "corp-managed", to: fake.iface)
     let profile = peapProfile()
     let auth = Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
-    _ = try await auth.authenticate(profile: profile, options: options)
+    // Another program's network on the interface: refused (InterfaceClaimTests), used only with --take-over.
+    await #expect(throws: SupplicantError(.interfaceBusy, "")) {
+        _ = try await auth.authenticate(profile: profile, options: options)
+    }
+    var takeOver = options
+    takeOver.takeOver = true
+    let report = try await auth.authenticate(profile: profile, options: takeOver)
+    #expect(report.takeOver == TakeOver(foreignNetworks: 1))
     #expect(fake.networkPaths.count == 2)
     let state = try await auth.state(interfaceName: "eth9")
     #expect(state.supplicantState == "completed")
     let stopped = try await auth.stop(interfaceName: "eth9")
     #expect(stopped.removedNetworks == 1)
     #expect(fake.networkPaths == [foreign])
+}
+
+@Test func anInterfaceNetworkManagerManagesIsRefusedBeforeAnythingIsAdded() async throws {
+    let fake = FakeSupplicant(scripts: [success])
+    let nm = FakeNetworkManager(devices: [NetworkManagerDevice(path: "/org/freedesktop/NetworkManager/Devices/2",
+                                                               interfaceName: "eth9", managed: true, state: .activated)])
+    fake.networkManager = nm
+    let profile = peapProfile()
+    let auth = Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+    await #expect(throws: SupplicantError(.interfaceBusy, "")) {
+        _ = try await auth.authenticate(profile: profile, options: options)
+    }
+    #expect(fake.calls.isEmpty && fake.networkPaths.isEmpty && fake.blobList.isEmpty)
+
+    var takeOver = options
+    takeOver.takeOver = true
+    let report = try await auth.authenticate(profile: profile, options: takeOver)
+    #expect(report.status == .authenticated)
+    #expect(report.takeOver?.networkManager?.state == .unmanaged)
+    #expect(nm.device(at: "/org/freedesktop/NetworkManager/Devices/2")?.managed == false)
+    // Now unmanaged: the next run needs no --take-over.
+    _ = try await auth.authenticate(profile: profile, options: options)
 }
 
 @Test func unknownInterfaceIsReported() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Orchestration
+import NetworkManagerClient
 import Secrets
 import SupplicantClient
 
@@ -33,6 +34,11 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     var reassociateScript: [AuthenticationEvent] = []
     /// The interface's wpa_supplicant driver (`nl80211` plays a Wi-Fi interface).
     var driver: InterfaceDriver = .wired
+    /// NetworkManager on the fake's bus (nil: none, as without NetworkManager).
+    var networkManager: (any NetworkManagerQuerying)?
+    /// How many times `interface(named:driver:)` was asked.
+    var interfaceRequests: Int { lock.withLock { _interfaceRequests } }
+    private var _interfaceRequests = 0
     var iface: SupplicantInterface {
         SupplicantInterface(path: "/fi/w1/wpa_supplicant1/Interfaces/7", name: "eth9", driver: driver, created: false)
     }
@@ -52,6 +58,7 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     private func record(_ s: String) { lock.withLock { _calls.append(s) } }
 
     func interface(named name: String, driver: InterfaceDriver?) async throws -> SupplicantInterface {
+        lock.withLock { _interfaceRequests += 1 }
         guard name == iface.name else {
             throw SupplicantError(.interfaceUnknown, "there is no network interface named '\(name)'")
         }

@@ -35,6 +35,7 @@ extension Eapolctl {
         @Option(help: ArgumentHelp("DHCP client used with --connect: auto, builtin, dhclient, dhcpcd, udhcpc or none (default: auto).", valueName: "backend"),
                 transform: DHCPChoice.parse)
         var dhcp: DHCPChoice?
+        @OptionGroup var takeOver: TakeOverOption
         @Option(help: "Force the file format (default: detect).") var format: String?
         @OptionGroup(title: "Signature") var signature: SignatureOptions
 
@@ -46,6 +47,7 @@ extension Eapolctl {
                 throw ValidationError("--password-stdin and --pkcs12-passphrase-stdin cannot both read standard input")
             }
             if dhcp != nil && !connect { throw ValidationError("--dhcp needs --connect") }
+            if takeOver.takeOver && !connect { throw ValidationError("--take-over needs --connect") }
             if connect && interface == nil { throw ValidationError("--connect needs --interface") }
             if let interface, !ProfileValidator.isValidInterfaceName(interface) {
                 throw ValidationError("'\(interface)' is not a valid interface name")
@@ -77,7 +79,7 @@ extension Eapolctl {
                 if connect {
                     let target = OnboardPlan.connectTarget(result.profiles.map(\.profile), interface: interface)
                     connection = try await OnboardConnect.connect(profile: target, interface: interface, dhcpBackend: dhcp,
-                                                                      context: context)
+                                                                      takeOver: takeOver.takeOver, context: context)
                 }
                 let report = OnboardReport(imported: ProfileActions.ImportReport(
                                                file: file, format: result.format.rawValue, profiles: entries, notes: result.notes,

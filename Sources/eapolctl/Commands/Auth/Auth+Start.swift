@@ -32,6 +32,7 @@ extension Eapolctl.Auth {
         var noEapolStart = false
         @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
         @OptionGroup(title: "Ports without 802.1X") var portPolicy: PortPolicyOptions
+        @OptionGroup var takeOver: TakeOverOption
         @Flag(help: "Read a one-time-password profile's password from standard input (else it is asked on the terminal).")
         var passwordStdin = false
 
@@ -46,7 +47,8 @@ extension Eapolctl.Auth {
             let settings = ConnectSettings(
                 interface: connection.interface, timeout: timeout.duration, wait: !noWait,
                 driver: driver, bus: connection.bus, sendEAPOLStart: !noEapolStart,
-                dhcp: try dhcpOptions.settings(interface: connection.interface), portPolicy: portPolicy.policy)
+                dhcp: try dhcpOptions.settings(interface: connection.interface), portPolicy: portPolicy.policy,
+                takeOver: takeOver.takeOver)
             try await AuthActions.start(target: target, settings: settings, passwordStdin: passwordStdin,
                                         context: CommandContext(global))
         }

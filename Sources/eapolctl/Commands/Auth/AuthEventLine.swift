@@ -31,6 +31,13 @@ struct AuthEventLine: Encodable {
         case .outcomeConfirmed(let state, let authMode, _): "confirmed by wpa_supplicant: \(state), \(authMode)"
         case .interfaceReady(let iface):
             "interface \(iface.name) ready (\(iface.created ? "created" : "existing"), driver \(iface.driver.rawValue))"
+        case .networkManagerReleased(let interface, let release):
+            release.device == nil
+                ? "--take-over: NetworkManager did not answer; using \(interface) regardless"
+                : "--take-over: NetworkManager told to leave \(interface) alone (device \(release.device ?? ""), "
+                    + "\(release.previousState?.name ?? "?") → \(release.state?.name ?? "no answer"))"
+        case .foreignNetworksKept(let interface, let count):
+            "--take-over: \(count) network(s) of others on \(interface) stay configured, disabled by eapolctl's select"
         case .portUse(_, let interface, let profile, let ssid):
             "Wi-Fi profile '\(profile)' (SSID \(ssid?.displayText ?? "")) on wired port \(interface): "
                 + "using its EAP settings only (key_mgmt IEEE8021X)"

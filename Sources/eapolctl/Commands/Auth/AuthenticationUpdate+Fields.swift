@@ -15,6 +15,10 @@ extension AuthenticationUpdate.Kind {
         case .interfaceReady(let iface):
             return ["interface": iface.name, "path": iface.path, "driver": iface.driver.rawValue,
                     "created": String(iface.created)]
+        case .networkManagerReleased(let interface, let release):
+            return ["interface": interface, "device": release.device ?? "", "previousState": release.previousState?.name ?? "",
+                    "state": release.state?.name ?? ""]
+        case .foreignNetworksKept(let interface, let count): return ["interface": interface, "count": String(count)]
         case .portUse(let use, let interface, let profile, let ssid):
             return ["use": use.rawValue, "interface": interface, "profile": profile, "ssid": ssid?.displayText ?? ""]
         case .warning(let message): return ["message": message]

@@ -22,6 +22,7 @@ extension Eapolcfg {
         var timeout = Seconds(30)
         @Flag(help: "Return right after selecting the network (eapolcfg's behaviour).") var noWait = false
         @OptionGroup var dhcpOptions: DHCPAfterAuthOptions
+        @OptionGroup var takeOver: TakeOverOption
         @Flag(help: "Read a one-time-password profile's password from standard input (else it is asked on the terminal).")
         var passwordStdin = false
 
@@ -37,7 +38,8 @@ extension Eapolcfg {
             // Bad options are reported before anything is looked up.
             let settings = ConnectSettings(
                 interface: connection.interface, timeout: timeout.duration, wait: !noWait,
-                bus: connection.bus, dhcp: try dhcpOptions.settings(interface: connection.interface))
+                bus: connection.bus, dhcp: try dhcpOptions.settings(interface: connection.interface),
+                takeOver: takeOver.takeOver)
             try await AuthActions.start(target: target, settings: settings, passwordStdin: passwordStdin,
                                         context: CommandContext(global))
         }

@@ -29,6 +29,7 @@ extension Eapolctl.Profile {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var connection: AuthConnectionOptions
+        @OptionGroup var takeOver: TakeOverOption
         @Option(help: ArgumentHelp("The profile (ID or name) whose network to probe.", valueName: "profile"))
         var profile: String?
         @Option(help: ArgumentHelp("Probe this Wi-Fi network (no profile needed).", valueName: "ssid")) var ssid: String?
@@ -113,8 +114,10 @@ extension Eapolctl.Profile {
 
         private func makeRequest(profile: ProfileModel.Profile?, budget: Duration) throws -> Prober.Request {
             if let profile {
-                return Prober.Request(profile: profile, interfaceName: connection.interface, identity: identity,
-                                      driver: driver, timeout: budget)
+                var request = Prober.Request(profile: profile, interfaceName: connection.interface, identity: identity,
+                                             driver: driver, timeout: budget)
+                request.takeOver = takeOver.takeOver
+                return request
             }
             let binding: NetworkSpec.Binding
             if let ssid {
@@ -123,8 +126,10 @@ extension Eapolctl.Profile {
             } else {
                 binding = .wired
             }
-            return Prober.Request(interfaceName: connection.interface, driver: driver, binding: binding,
-                                  identity: identity ?? "anonymous", timeout: budget)
+            var request = Prober.Request(interfaceName: connection.interface, driver: driver, binding: binding,
+                                         identity: identity ?? "anonymous", timeout: budget)
+            request.takeOver = takeOver.takeOver
+            return request
         }
     }
 }

@@ -19,6 +19,7 @@ extension Eapolctl {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var connection: AuthConnectionOptions
+        @OptionGroup var takeOver: TakeOverOption
         @Option(help: ArgumentHelp("The profile (ID or name) to authenticate with when needed (default: the profile of the current eapolctl network).",
                                    valueName: "profile"))
         var profile: String?
@@ -68,7 +69,8 @@ extension Eapolctl {
                 supplicant: supplicant, store: store, dhcp: dhcpSettings, stateDirectory: context.paths.stateDirectory,
                 options: WatchOptions(interfaceName: interface, profile: chosen, driver: driver,
                                       authenticationTimeout: timeout.duration, sendEAPOLStart: !noEapolStart,
-                                      fallbackProfiles: Array(systemProfiles.dropFirst())),
+                                      fallbackProfiles: Array(systemProfiles.dropFirst()),
+                                      takeOver: takeOver.takeOver),
                 unreadableLease: DHCPBackendChoice.warnUnreadableLease(interface: interface, output: output))
             let signals = TerminationSignals()
             defer { signals.restore() }
