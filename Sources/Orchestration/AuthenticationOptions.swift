@@ -28,11 +28,14 @@ public struct AuthenticationOptions: Sendable {
     /// The password of a one-time-password profile (``EAPSettings/oneTimePassword``), typed or piped in for this one
     /// authentication; never stored, zeroed when the last reference goes. Ignored for other profiles.
     public var oneTimePassword: SecretBytes?
+    /// Frequencies to scan first on a Wi-Fi interface (``ScanHint``); nil scans every channel.
+    public var scanHint: ScanHint?
 
     public init(interfaceName: String, driver: InterfaceDriver? = nil, timeout: Duration = .seconds(30),
                 wait: Bool = true, sendEAPOLStart: Bool = true, settleWindow: Duration = .milliseconds(25),
                 preferredCAFingerprint: String? = nil, maxStart: Int? = 3, acceptOpenPort: Bool = false,
-                recentFailureAge: Duration? = nil, oneTimePassword: SecretBytes? = nil) {
+                recentFailureAge: Duration? = nil, oneTimePassword: SecretBytes? = nil, scanHint: ScanHint? = nil) {
+        self.scanHint = scanHint
         self.interfaceName = interfaceName
         self.driver = driver
         self.timeout = timeout

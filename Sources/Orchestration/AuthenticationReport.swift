@@ -36,6 +36,12 @@ public struct AuthenticationReport: Sendable {
     public var pacRetried: Bool = false
     /// Passpoint: the access point the interworking selection matched (nil for other profiles).
     public var passpoint: PasspointSelection? = nil
+    /// Wi-Fi: the access point associated with at the end (frequency, BSSID); nil on wired ports or when unknown.
+    public var bss: BSSDescription? = nil
+    /// The scan hint the run used (nil when it scanned every channel from the start).
+    public var scanHint: ScanHint? = nil
+    /// Why the run gave the scan hint up and scanned every channel; nil when the hint found the network.
+    public var scanHintFallback: ScanHintMonitor.Reason? = nil
 }
 
 /// How an authentication run ended; the output layer prints the raw value.

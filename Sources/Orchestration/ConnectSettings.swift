@@ -23,6 +23,8 @@ public struct ConnectSettings: Sendable {
     public var portPolicy: PortPolicy
     /// The password of a one-time-password profile, for this one authentication.
     public var oneTimePassword: SecretBytes?
+    /// Channel centre frequencies to scan first (`--frequency`); empty uses the profile's remembered association.
+    public var frequencies: [Int] = []
 
     public init(interface: String, timeout: Duration = .seconds(30), wait: Bool = true, driver: InterfaceDriver? = nil,
                 bus: String? = nil, sendEAPOLStart: Bool = true, dhcp: DHCPSettings, portPolicy: PortPolicy = .standard,

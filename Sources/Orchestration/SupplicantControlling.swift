@@ -30,12 +30,22 @@ public protocol SupplicantControlling: Sendable {
     func getBlob(named name: String, from interface: SupplicantInterface) async throws -> SecretBytes?
     /// The verified process behind the supplicant's bus name (nil for fakes that have none).
     var verifiedPeer: SupplicantPeer? { get }
+    /// The BSS the interface is associated with (`CurrentBSS`), or nil.
+    func currentBSS(of interface: SupplicantInterface) async throws -> BSSDescription?
+    /// Asks for a roam to `bssid` (`aa:bb:cc:dd:ee:ff`) on the current network (`Roam`).
+    func roam(_ interface: SupplicantInterface, to bssid: String) async throws
 }
 
 extension SupplicantControlling {
     public var verifiedPeer: SupplicantPeer? { nil }
     /// Fakes without blobs hold none; ``Supplicant`` reads them from wpa_supplicant.
     public func getBlob(named name: String, from interface: SupplicantInterface) async throws -> SecretBytes? { nil }
+    /// Fakes report no BSS unless they implement it.
+    public func currentBSS(of interface: SupplicantInterface) async throws -> BSSDescription? { nil }
+    /// Fakes cannot roam unless they implement it.
+    public func roam(_ interface: SupplicantInterface, to bssid: String) async throws {
+        throw SupplicantError(.roamFailed, "this supplicant cannot roam \(interface.name)")
+    }
 }
 
 extension Supplicant: SupplicantControlling {

@@ -48,6 +48,8 @@ import Testing
                 .probeStarted(network: "/n/1", identity: "anonymous", methods: [.peap, .ttls]),
                 .probeCertificate(depth: 0, subject: "/CN=r", sha256: "ab"), .probeState("associated"),
                 .networkRemoved(network: "/n/1"), .fastPAC(.stored(.provisioned)), .fastPAC(.retryWithNewPAC(quietPeriod: true)),
+                .scanHint(ScanHint(frequencies: [2412, 5180], source: .remembered)), .scanHintIgnored(reason: "older than 30 days"),
+                .scanHintFallback(reason: .noMatch, after: .milliseconds(812), network: "/n/2"),
             ] + progress.map { .exchange($0) }
         }
     }
@@ -74,6 +76,9 @@ import Testing
         .leaseExpired(address: IPv4Address(198, 18, 0, 101)), .supplicantVanished, .supplicantReturned, .stopping,
         .loginWindow(.profileFailed(attempt, error)), .loginWindow(.profileSelected(attempt)),
         .loginWindow(.exhausted(failures: [.init(attempt, error)], retryIn: .seconds(30))),
+        .roamed(Roam(from: "02:00:00:00:00:00", to: "02:00:00:00:02:00", kind: .ft, duration: .milliseconds(41.5))),
+        .dhcpBound(DHCPBound(result: result, authenticatedToBound: .milliseconds(4), trigger: .roamed,
+                             sinceTrigger: .milliseconds(60.2))),
     ]
     static let attempt = LoginWindowEvent.Try(profile: "guest", profileID: ProfileID.new(), position: 2, count: 3)
 
@@ -101,6 +106,9 @@ import Testing
         case .probeState: 18
         case .networkRemoved: 19
         case .fastPAC: 20
+        case .scanHint: 21
+        case .scanHintIgnored: 22
+        case .scanHintFallback: 23
         }
     }
 
@@ -131,6 +139,7 @@ import Testing
         case .supplicantReturned: 22
         case .stopping: 23
         case .loginWindow: 24
+        case .roamed: 25
         }
     }
 
@@ -154,9 +163,9 @@ import Testing
     }
 
     @Test func samplesCoverEveryCase() throws {
-        #expect(Set(try Self.updates.map(Self.number)) == Set(0...20))
+        #expect(Set(try Self.updates.map(Self.number)) == Set(0...23))
         #expect(Set(Self.progress.map(Self.number)) == Set(0...13))
-        #expect(Set(Self.watchEvents.map(Self.number)) == Set(0...24))
+        #expect(Set(Self.watchEvents.map(Self.number)) == Set(0...25))
     }
 
     // MARK: the docs tables

@@ -34,6 +34,8 @@ struct AuthResultEnvelope: Encodable {
         let dhcp: DHCPResultView?
         /// Passpoint: the SSID, BSSID and OI the interworking selection matched (absent for other profiles).
         var passpoint: PasspointSelection? = nil
+        /// Wi-Fi: the access point associated with and the scan hint used (absent on wired ports).
+        var association: AssociationView? = nil
     }
     var result: Result
 
@@ -46,6 +48,7 @@ struct AuthResultEnvelope: Encodable {
                         serverValidated: r.serverValidated, resumed: r.resumed, network: r.networkPath, portUse: r.portUse.rawValue,
                         pac: r.pac, pacRetried: r.pac == nil ? nil : r.pacRetried, dhcp: dhcp)
         result.passpoint = r.passpoint
+        result.association = AssociationView(r)
     }
 
     var human: String {
@@ -67,6 +70,7 @@ struct AuthResultEnvelope: Encodable {
             lines.append("Passpoint: matched \(p.ssid) (\(p.bssid), \(p.frequency) MHz, \(p.match.rawValue)"
                 + (p.roamingConsortium.map { ", roaming consortium \($0)" } ?? "") + ")")
         }
+        if let a = result.association { lines.append(a.human) }
         if !result.serverValidated { lines.append("INSECURE: the server certificate was NOT validated") }
         lines.append(String(format: "elapsed %.1f ms", result.elapsedMs)
                      + (result.eapExchangeMs.map { String(format: ", EAP exchange %.1f ms", $0) } ?? ""))
