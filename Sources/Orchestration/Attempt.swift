@@ -140,9 +140,15 @@ struct Attempt: Sendable {
     /// CurrentNetwork): signals can come from anyone on the bus, replies only from the verified owner.
     private func confirmed(_ outcome: AuthenticationOutcome, network: String) async -> AuthenticationOutcome {
         do {
-            let snapshot = SupplicantSnapshot(state: try await supplicant.state(of: interface),
-                                              authMode: try await supplicant.currentAuthMode(of: interface),
-                                              currentNetwork: try await supplicant.currentNetwork(of: interface))
+            var snapshot = try await snapshotNow()
+            // The authenticator restarted EAP right after the handshake (hostapd's 100 ms EAPOL-Key timeout on a slow
+            // host, or a slow RADIUS server; Docs/wifi-vm.md): the mode reads EAP-UNKNOWN-EAP until the new round
+            // ends. Wait for it (bounded by the deadline) rather than report an unconfirmed outcome.
+            let until = min(deadline, clock.now + .seconds(20))
+            while snapshot.authMode == "EAP-UNKNOWN-EAP", clock.now < until {
+                try await Task.sleep(for: .milliseconds(250), clock: clock)
+                snapshot = try await snapshotNow()
+            }
             try snapshot.confirm(network: network, outer: spec.outer, interfaceName: interface.name)
             emit(.outcomeConfirmed(state: snapshot.state, authMode: snapshot.authMode, network: network))
             return outcome
@@ -153,6 +159,13 @@ struct Attempt: Sendable {
                 .outcomeUnconfirmed, "could not confirm success on \(interface.name) with wpa_supplicant: \(error)",
                 details: ["interface": .string(interface.name)]))
         }
+    }
+
+    /// State, CurrentAuthMode and CurrentNetwork, read with method calls.
+    private func snapshotNow() async throws -> SupplicantSnapshot {
+        SupplicantSnapshot(state: try await supplicant.state(of: interface),
+                           authMode: try await supplicant.currentAuthMode(of: interface),
+                           currentNetwork: try await supplicant.currentNetwork(of: interface))
     }
 
     /// Best-effort removal of this attempt's network and blobs (the supplicant must hold nothing of ours after a

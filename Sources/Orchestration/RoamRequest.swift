@@ -49,27 +49,27 @@ public struct RoamRequest: Sendable {
             throw failure(interfaceName, target, "wpa_supplicant refused the roam: \(error)")
         }
         let deadline = start + timeout
-        let outcome: Roam? = try await withThrowingTaskGroup(of: Roam?.self) { group in
-            group.addTask {
-                var tracker = RoamTracker(bssid: before)
-                for try await event in events {
-                    tracker.observe(event, at: clock.now)
-                    if case .supplicantVanished = event {
-                        throw SupplicantError(.vanished, "wpa_supplicant went away while \(interfaceName) roamed")
-                    }
-                    guard case .stateChanged(.completed) = event else { continue }
-                    let now = try await self.supplicant.currentBSS(of: iface)?.bssidText
-                    if now == target, let roam = tracker.completed(on: now, at: clock.now) { return roam }
+        // One stream of signals and the deadline (SignalPump), read here: no child task to wait for at the end.
+        let pump = SignalPump(events: events, clock: clock, deadline: deadline, event: RoamInput.event, ended: .ended,
+                              deadlineReached: .deadline)
+        defer { pump.stop() }
+        var tracker = RoamTracker(bssid: before)
+        var outcome: Roam?
+        loop: for await input in pump.inputs {
+            switch input {
+            case .deadline:
+                break loop
+            case .ended, .event(.supplicantVanished):
+                throw SupplicantError(.vanished, "wpa_supplicant went away while \(interfaceName) roamed")
+            case .event(let event):
+                tracker.observe(event, at: clock.now)
+                guard case .stateChanged(.completed) = event else { continue }
+                let now = try await supplicant.currentBSS(of: iface)?.bssidText
+                if now == target, let roam = tracker.completed(on: now, at: clock.now) {
+                    outcome = roam
+                    break loop
                 }
-                return nil
             }
-            group.addTask {
-                try await Task.sleep(until: deadline, clock: clock)
-                return nil
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            return first
         }
         guard var roam = outcome else {
             let state = (try? await supplicant.state(of: iface))?.rawValue ?? "unknown"
@@ -78,6 +78,12 @@ public struct RoamRequest: Sendable {
         }
         roam.duration = clock.now - start
         return Result(interface: interfaceName, from: before, to: target, kind: roam.kind, elapsed: roam.duration)
+    }
+
+    private enum RoamInput: Sendable {
+        case event(AuthenticationEvent)
+        case ended
+        case deadline
     }
 
     private func failure(_ interface: String, _ bssid: String, _ why: String) -> SupplicantError {

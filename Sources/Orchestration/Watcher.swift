@@ -266,6 +266,9 @@ final class WatchLoop {
             return
         }
         emit(.link(.up, s, interface: name))
+        // Wi-Fi: the carrier follows wpa_supplicant's own associations (a roam takes it down and up); its State
+        // changes drive re-authentication and DHCP. A Reassociate here would undo a roam in progress.
+        if let iface, !iface.driver.isWired { return }
         cycle += 1
         cycleStart = (.linkUp, clock.now)
         await reauthenticate()

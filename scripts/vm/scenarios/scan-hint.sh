@@ -20,10 +20,37 @@ printf '%s' "$PEAP_PASS" | ec password set --profile hint --username "$PEAP_USER
 PROFILE=$(ec_profile_ids | head -n1)
 [ -n "$PROFILE" ] || fail "no profile id in 'eapolctl profile list --json'"
 
+# auth LABEL ARGS...: ec_auth authenticated LABEL ARGS..., but one retry (logged, timed as
+# LABEL-retry) when the run ended in supplicant.outcome-unconfirmed: under TCG hostapd sometimes
+# restarts EAP right after the 4-way handshake (Docs/wifi-vm.md), and a benchmark should not die of it.
+auth() {
+  _l=$1
+  shift
+  vm_log "\$ eapolctl $* --json"
+  _t0=$(now)
+  "$EAPOLCTL" "$@" --json >"$VM_LOGS/$SCENARIO-$_l-try1.out" 2>"$VM_LOGS/$SCENARIO-$_l-try1.err"
+  _rc=$?
+  if [ $_rc -eq 69 ] && grep -q '"name":"outcome-unconfirmed"' "$VM_LOGS/$SCENARIO-$_l-try1.err"; then
+    vm_log "note: $_l ended in outcome-unconfirmed after $(elapsed "$_t0") s (EAP restarted by hostapd); one retry"
+    timing "$_l-unconfirmed" "$(elapsed "$_t0")"
+    ec auth stop --interface wlan1 >/dev/null
+    sleep $STALE
+    ec_auth authenticated "$_l-retry" "$@"
+    return
+  fi
+  mv "$VM_LOGS/$SCENARIO-$_l-try1.out" "$VM_LOGS/$SCENARIO-$_l.out"
+  mv "$VM_LOGS/$SCENARIO-$_l-try1.err" "$VM_LOGS/$SCENARIO-$_l.err"
+  _out=$VM_LOGS/$SCENARIO-$_l.out
+  sed 's/^/  out: /' "$_out"
+  [ $_rc -eq 0 ] && tail -n1 "$_out" | grep -q '"status":"authenticated"' ||
+    fail "$_l: eapolctl exited $_rc ($(head -c 300 "$VM_LOGS/$SCENARIO-$_l.err"))"
+  timing "$_l" "$(elapsed "$_t0")"
+}
+
 # field NAME: the first NAME member (number or string) in the last line of the last ec_auth output.
 field() { tail -n1 "$_out" | grep -o "\"$1\":\"\{0,1\}[^,\"}]*" | head -n1 | sed 's/.*:"\{0,1\}//'; }
 
-ec_auth authenticated first auth start --interface wlan1 --profile hint --dhcp none --timeout 60
+auth first auth start --interface wlan1 --profile hint --dhcp none --timeout 60
 [ "$(field frequency)" = 2412 ] || fail "first connect: result has no association.frequency 2412 ($(tail -n1 "$_out" | head -c 400))"
 grep -q '"event":"scan-hint"' "$_out" && fail "first connect used a scan hint although nothing was remembered"
 REC=$EAPOLCTL_STATE_DIR/associations/$(echo "$PROFILE" | tr a-f A-F).json
@@ -57,7 +84,7 @@ bare() {
 i=1
 while [ $i -le "$ROUNDS" ]; do
   sleep $STALE
-  ec_auth authenticated repeat-$i auth start --interface wlan1 --profile hint --dhcp none --timeout 60
+  auth repeat-$i auth start --interface wlan1 --profile hint --dhcp none --timeout 60
   grep -q '"event":"scan-hint".*"source":"remembered"' "$_out" || fail "repeat $i: no remembered scan-hint event"
   grep -q '"event":"scan-hint-fallback"' "$_out" && fail "repeat $i: the hint fell back although the AP is on 2412"
   [ "$(field frequency)" = 2412 ] || fail "repeat $i: not associated on 2412"
@@ -69,7 +96,7 @@ done
 
 # A hint with no AP: every channel is scanned after it.
 sleep $STALE
-ec_auth authenticated fallback auth start --interface wlan1 --profile hint --dhcp none --timeout 60 --frequency 2437
+auth fallback auth start --interface wlan1 --profile hint --dhcp none --timeout 60 --frequency 2437
 grep -q '"event":"scan-hint".*"source":"given"' "$_out" || fail "fallback: no given scan-hint event"
 grep -q '"event":"scan-hint-fallback"' "$_out" || fail "fallback: no scan-hint-fallback event"
 [ -n "$(field fallback)" ] || fail "fallback: result has no association.scanHint.fallback"
