@@ -66,7 +66,7 @@ printf '%s' "$PEAP_PASS" | ec password set --profile roam --username "$PEAP_USER
 WATCH_OUT=$VM_LOGS/$SCENARIO-watch.out
 count_events() { grep -c "\"event\":\"$1\"" "$WATCH_OUT" 2>/dev/null || true; }
 has_events() { [ "$(count_events "$1")" -ge "$2" ]; }
-wfield() { grep "\"event\":\"$1\"" "$WATCH_OUT" | sed -n "${2}p" | grep -o "\"$3\":\"\{0,1\}[^,\"}]*" | head -n1 | sed 's/.*:"\{0,1\}//'; }
+wfield() { grep "\"event\":\"$1\"" "$WATCH_OUT" | sed -n "${2}p" | grep -o "\"$3\":\"\{0,1\}[^,\"}]*" | head -n1 | sed 's/^"[^"]*":"\{0,1\}//'; }
 current_bssid() {
   _b=$(busctl get-property $SUPP "$(supp_if wlan1)" $SUPP_IFACE CurrentBSS | unquote)
   [ -n "$_b" ] && [ "$_b" != / ] && busctl get-property $SUPP "$_b" fi.w1.wpa_supplicant1.BSS BSSID |

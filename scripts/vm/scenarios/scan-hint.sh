@@ -48,7 +48,7 @@ auth() {
 }
 
 # field NAME: the first NAME member (number or string) in the last line of the last ec_auth output.
-field() { tail -n1 "$_out" | grep -o "\"$1\":\"\{0,1\}[^,\"}]*" | head -n1 | sed 's/.*:"\{0,1\}//'; }
+field() { tail -n1 "$_out" | grep -o "\"$1\":\"\{0,1\}[^,\"}]*" | head -n1 | sed 's/^"[^"]*":"\{0,1\}//'; }
 
 auth first auth start --interface wlan1 --profile hint --dhcp none --timeout 60
 [ "$(field frequency)" = 2412 ] || fail "first connect: result has no association.frequency 2412 ($(tail -n1 "$_out" | head -c 400))"
@@ -94,8 +94,10 @@ while [ $i -le "$ROUNDS" ]; do
   i=$((i + 1))
 done
 
-# A hint with no AP: every channel is scanned after it.
-sleep $STALE
+# A hint with no AP: every channel is scanned after it. The kernel (cfg80211) returns BSSes seen in
+# the last 30 s with any scan's results, so a hinted scan on 2437 would still "find" the AP on 2412
+# from its cache: wait until that entry has expired.
+sleep 31
 auth fallback auth start --interface wlan1 --profile hint --dhcp none --timeout 60 --frequency 2437
 grep -q '"event":"scan-hint".*"source":"given"' "$_out" || fail "fallback: no given scan-hint event"
 grep -q '"event":"scan-hint-fallback"' "$_out" || fail "fallback: no scan-hint-fallback event"
