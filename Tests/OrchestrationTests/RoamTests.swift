@@ -118,7 +118,7 @@ private final class RoamingSupplicant: SupplicantControlling, @unchecked Sendabl
     await #expect(throws: SupplicantError(.roamFailed, "")) {
         _ = try await RoamRequest(supplicant: fake).roam(interfaceName: "wlan1", to: b, timeout: .milliseconds(300))
     }
-    #expect(ContinuousClock.now - started < .seconds(10))   // the timeout, not a hang (generous for a loaded machine)
+    #expect(ContinuousClock.now - started < .seconds(60))   // ends at the timeout, not a hang (0.3 s alone; the parallel suite starves it)
 }
 
 @Test func authRoamNeedsAControlledInterface() async throws {

@@ -7,7 +7,7 @@
 # --json` follows wlan1, `auth roam --bssid OTHER` moves it, and watch must print `roamed` with
 # the expected kind (none → full EAP, okc → pmksa, auto → ft) and then a `dhcp-bound` (INIT-REBOOT).
 # Timed: each roam (watch's `ms`, auth roam's elapsedMs) and roam start → address (dhcp-bound's
-# sinceTriggerMs, trigger roamed).
+# triggerToBoundMs, trigger roamed).
 ec_init
 SSID_ROAM=eapolctl-roam
 WATCH_PID=
@@ -102,7 +102,7 @@ phase() {
   [ "$(wfield dhcp-bound $((_n_bound + 1)) trigger)" = roamed ] || fail "$_mode: the dhcp-bound after the roam has no trigger roamed"
   _addr=$(wfield dhcp-bound $((_n_bound + 1)) address)
   case $_addr in 198.18.0.*) ;; *) fail "$_mode: no 198.18.0.x address after the roam ('$_addr')" ;; esac
-  _ms=$(wfield roamed 1 ms) _bound=$(wfield dhcp-bound $((_n_bound + 1)) sinceTriggerMs)
+  _ms=$(wfield roamed 1 ms) _bound=$(wfield dhcp-bound $((_n_bound + 1)) triggerToBoundMs)
   _roam_ms=$(grep -o '"elapsedMs":[0-9.]*' "$ec_auth_roam_out" | cut -d: -f2)
   timing "roam-$_mode-$_kind" "$(awk -v m="$_ms" 'BEGIN { printf "%.3f", m / 1000 }')"
   [ -n "$_roam_ms" ] && timing "roam-$_mode-auth-roam" "$(awk -v m="$_roam_ms" 'BEGIN { printf "%.3f", m / 1000 }')"
