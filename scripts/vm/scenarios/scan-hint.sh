@@ -6,8 +6,9 @@
 # scan results are older than its 5 s validity (scan_res_valid_for_connect), so nothing is reused
 # from the BSS cache. Benchmark, alternating, same boot, same AP: the repeat `auth start --dhcp
 # none` (wall clock of the whole command) against bare busctl AddNetwork+SelectNetwork of the same
-# network on the same interface (AddNetwork → State completed). Then the fallback: `--frequency
-# 2437` (no AP there) must still authenticate, with `association.scanHint.fallback` in the result.
+# network on the same interface (AddNetwork → State completed). Then the fallback: a second AP with
+# an SSID of its own on channel 11 and `--frequency 2437` (no AP there) must still authenticate, on
+# 2462, with `association.scanHint.fallback` in the result.
 ec_init
 ROUNDS=${SCAN_HINT_ROUNDS:-2}
 STALE=6
@@ -94,17 +95,25 @@ while [ $i -le "$ROUNDS" ]; do
   i=$((i + 1))
 done
 
-# A hint with no AP: every channel is scanned after it. The kernel (cfg80211) returns BSSes seen in
-# the last 30 s with any scan's results, so a hinted scan on 2437 would still "find" the AP on 2412
-# from its cache: wait until that entry has expired.
-sleep 31
-auth fallback auth start --interface wlan1 --profile hint --dhcp none --timeout 60 --frequency 2437
+# A hint with no AP there: every channel is scanned after it. The kernel (cfg80211) returns BSSes seen
+# in the last 30 s with any scan's results, so the AP on 2412 would be "found" from its cache by a
+# hinted scan on 2437. Instead a second AP with an SSID of its own starts now on channel 11 (2462):
+# never scanned before, it cannot be in the cache, and the hint (2437) misses it.
+ap_start fb wpa2 wlan2 ssid=eapolctl-hint-fb channel=11
+ec profile create --name hint-fb --ssid eapolctl-hint-fb --security wpa2 --method peap --inner mschapv2 \
+  --ca-cert "$VM_PKI/ca.pem" --server-name "$SERVER_NAME" >/dev/null || fail "profile create hint-fb failed"
+printf '%s' "$PEAP_PASS" | ec password set --profile hint-fb --username "$PEAP_USER" --password - >/dev/null ||
+  fail "password set hint-fb failed"
+auth fallback auth start --interface wlan1 --profile hint-fb --dhcp none --timeout 60 --frequency 2437
 grep -q '"event":"scan-hint".*"source":"given"' "$_out" || fail "fallback: no given scan-hint event"
 grep -q '"event":"scan-hint-fallback"' "$_out" || fail "fallback: no scan-hint-fallback event"
 [ -n "$(field fallback)" ] || fail "fallback: result has no association.scanHint.fallback"
+[ "$(field frequency)" = 2462 ] || fail "fallback: not associated on 2462"
 AFTER=$(grep '"event":"scan-hint-fallback"' "$_out" | grep -o '"afterMs":"[0-9]*' | cut -d'"' -f4)
 [ -n "$AFTER" ] && timing fallback-after "$(awk -v m="$AFTER" 'BEGIN { printf "%.2f", m / 1000 }')"
 ec auth stop --interface wlan1 >/dev/null
-# What is recorded is where it associated (2412), never the given frequency.
-grep -q '"frequencies":\[2412\]' "$REC" || fail "the record changed after the fallback connect: $(cat "$REC")"
+# What is recorded is where it associated (2462), never the given frequency.
+grep -q '"frequencies":\[2462\]' "$EAPOLCTL_STATE_DIR/associations/$(ec_profile_ids | tail -n1 | tr a-f A-F).json" ||
+  vm_log "note: hint-fb record: $(cat "$EAPOLCTL_STATE_DIR"/associations/*.json)"
+grep -q '"frequencies":\[2412\]' "$REC" || fail "the first profile's record changed: $(cat "$REC")"
 pass
