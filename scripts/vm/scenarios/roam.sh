@@ -85,6 +85,15 @@ phase() {
   WATCH_PID=$!
   wait_until 30 has_events dhcp-bound 1 || fail "$_mode: watch printed no dhcp-bound at start"
   _n_bound=$(count_events dhcp-bound)
+  # A roam needs the target in the kernel's BSS table (cfg80211 drops entries not seen for 30 s) as
+  # well as in wpa_supplicant's: a repeat connect scans only the remembered channel, so scan all
+  # channels first, as a station's background scan would (measured: without it FT's authentication
+  # failed with ENOENT and wpa_supplicant fell back to a full association with the old AP).
+  _ifp=$(supp_if wlan1)
+  busctl call $SUPP "$_ifp" $SUPP_IFACE Scan 'a{sv}' 1 Type s active >/dev/null || fail "$_mode: Scan failed"
+  sleep 1
+  wait_until 15 sh -c "[ \"\$(busctl get-property $SUPP $_ifp $SUPP_IFACE Scanning)\" = 'b false' ]" ||
+    fail "$_mode: the scan before the roam did not end"
   ec_auth_roam_out=$VM_LOGS/$SCENARIO-roam-$_mode.out
   vm_log "\$ eapolctl auth roam --interface wlan1 --bssid $_to --json"
   _t0=$(now)
