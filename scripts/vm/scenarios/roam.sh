@@ -97,21 +97,33 @@ phase() {
   ec_auth_roam_out=$VM_LOGS/$SCENARIO-roam-$_mode.out
   vm_log "\$ eapolctl auth roam --interface wlan1 --bssid $_to --json"
   _t0=$(now)
-  "$EAPOLCTL" auth roam --interface wlan1 --bssid "$_to" --json >"$ec_auth_roam_out" 2>&1 ||
-    fail "$_mode: auth roam failed: $(head -c 300 "$ec_auth_roam_out")"
+  if ! "$EAPOLCTL" auth roam --interface wlan1 --bssid "$_to" --json >"$ec_auth_roam_out" 2>&1; then
+    # Seen under TCG with FT: hostapd answers a retransmitted FT authentication with a new ANonce and
+    # then rejects the reassociation ("FT: ANonce mismatch in FTIE", status 55); wpa_supplicant goes
+    # back to the old AP. One more roam, recorded; a second failure fails the scenario.
+    vm_log "note: $_mode: auth roam failed ($(grep -o '"message":"[^"]*' "$ec_auth_roam_out" | head -c 200)); hostapd: $(grep -c 'ANonce mismatch' "$AP_LOG") ANonce mismatch(es); one retry"
+    timing "roam-$_mode-failed-first" "$(elapsed "$_t0")"
+    expect_settled wlan1 "$(supp_auth_mode wlan1)"
+    _from=$(current_bssid)
+    case $_from in "$BSSID_A") _to=$BSSID_B ;; "$BSSID_B") _to=$BSSID_A ;; esac
+    _t0=$(now)
+    "$EAPOLCTL" auth roam --interface wlan1 --bssid "$_to" --json >"$ec_auth_roam_out" 2>&1 ||
+      fail "$_mode: auth roam failed twice: $(head -c 300 "$ec_auth_roam_out")"
+  fi
   timing "roam-$_mode-wall" "$(elapsed "$_t0")"
   sed 's/^/  roam: /' "$ec_auth_roam_out"
   wait_until 30 has_events roamed 1 || fail "$_mode: watch printed no roamed event"
-  wait_until 30 has_events dhcp-bound $((_n_bound + 1)) || fail "$_mode: no dhcp-bound after the roam"
+  roam_bound() { grep '"event":"dhcp-bound"' "$WATCH_OUT" | grep -q '"trigger":"roamed"'; }
+  wait_until 30 roam_bound || fail "$_mode: no dhcp-bound with trigger roamed after the roam"
   sed 's/^/  watch: /' "$WATCH_OUT"
   [ "$(wfield roamed 1 from)" = "$_from" ] || fail "$_mode: roamed.from is not $_from"
   [ "$(wfield roamed 1 to)" = "$_to" ] || fail "$_mode: roamed.to is not $_to"
   _got=$(wfield roamed 1 kind)
   [ "$_got" = "$_kind" ] || fail "$_mode: roamed.kind is $_got, expected $_kind"
-  [ "$(wfield dhcp-bound $((_n_bound + 1)) trigger)" = roamed ] || fail "$_mode: the dhcp-bound after the roam has no trigger roamed"
-  _addr=$(wfield dhcp-bound $((_n_bound + 1)) address)
+  _rb=$(grep '"event":"dhcp-bound"' "$WATCH_OUT" | grep '"trigger":"roamed"' | head -n1)
+  _addr=$(echo "$_rb" | grep -o '"address":"[^"]*' | cut -d'"' -f4)
   case $_addr in 198.18.0.*) ;; *) fail "$_mode: no 198.18.0.x address after the roam ('$_addr')" ;; esac
-  _ms=$(wfield roamed 1 ms) _bound=$(wfield dhcp-bound $((_n_bound + 1)) triggerToBoundMs)
+  _ms=$(wfield roamed 1 ms) _bound=$(echo "$_rb" | grep -o '"triggerToBoundMs":[0-9.]*' | cut -d: -f2)
   _roam_ms=$(grep -o '"elapsedMs":[0-9.]*' "$ec_auth_roam_out" | cut -d: -f2)
   timing "roam-$_mode-$_kind" "$(awk -v m="$_ms" 'BEGIN { printf "%.3f", m / 1000 }')"
   [ -n "$_roam_ms" ] && timing "roam-$_mode-auth-roam" "$(awk -v m="$_roam_ms" 'BEGIN { printf "%.3f", m / 1000 }')"
