@@ -211,7 +211,7 @@ _eapolctl_profile_create() {
     repeating_flags=()
     non_repeating_flags=(--json --hidden --system-cas --allow-legacy-tls --insecure-no-server-validation --one-time-password --insecure-allow-leap --passpoint --version -h --help)
     repeating_options=(--ca-cert --pin --server-name --domain --roaming-consortium)
-    non_repeating_options=(--state-dir --key-file --name --ssid --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max --fast-provisioning --realm)
+    non_repeating_options=(--state-dir --key-file --name --ssid --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max --fast-provisioning --realm --roaming)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -271,6 +271,9 @@ _eapolctl_profile_create() {
         return
         ;;
     '--roaming-consortium')
+        return
+        ;;
+    '--roaming')
         return
         ;;
     esac
@@ -340,7 +343,7 @@ _eapolctl_profile_edit() {
     repeating_flags=()
     non_repeating_flags=(--json --hidden --no-hidden --wired --no-wired-interface --no-username --no-outer-identity --system-cas --no-system-cas --no-tls-min --no-tls-max --allow-legacy-tls --no-allow-legacy-tls --insecure-no-server-validation --no-insecure-no-server-validation --one-time-password --no-one-time-password --insecure-allow-leap --no-insecure-allow-leap --version -h --help)
     repeating_options=(--add-ca-cert --remove-ca-cert --add-server-name --remove-server-name --add-pin --remove-pin)
-    non_repeating_options=(--state-dir --key-file --ssid --name --ssid-set --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max --fast-provisioning)
+    non_repeating_options=(--state-dir --key-file --ssid --name --ssid-set --security --wired-interface --method --inner --username --outer-identity --tls-min --tls-max --roaming --fast-provisioning)
     __eapolctl_offer_flags_options 1
 
     # Offer option value completions
@@ -400,6 +403,9 @@ _eapolctl_profile_edit() {
         return
         ;;
     '--tls-max')
+        return
+        ;;
+    '--roaming')
         return
         ;;
     '--fast-provisioning')
@@ -892,13 +898,13 @@ _eapolctl_auth() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    start|stop|state)
+    start|stop|state|roam)
         # Offer subcommand argument completions
         "_eapolctl_auth_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'start stop state' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'start stop state roam' -- "${cur}"))
         ;;
     esac
 }
@@ -907,7 +913,7 @@ _eapolctl_auth_start() {
     repeating_flags=()
     non_repeating_flags=(--json --default --no-wait --no-eapol-start --accept-open-port --take-over --password-stdin --version -h --help)
     repeating_options=()
-    non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --timeout --driver --dhcp --dhcp-timeout --dhcp-script --max-start)
+    non_repeating_options=(--state-dir --key-file --interface --bus --profile --ssid --timeout --driver --dhcp --dhcp-timeout --dhcp-script --max-start --frequency)
     __eapolctl_offer_flags_options 0
 
     # Offer option value completions
@@ -946,6 +952,9 @@ _eapolctl_auth_start() {
         return
         ;;
     '--max-start')
+        return
+        ;;
+    '--frequency')
         return
         ;;
     esac
@@ -994,6 +1003,36 @@ _eapolctl_auth_state() {
         return
         ;;
     '--bus')
+        return
+        ;;
+    esac
+}
+
+_eapolctl_auth_roam() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state-dir --key-file --interface --bus --bssid --timeout)
+    __eapolctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state-dir')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--interface')
+        return
+        ;;
+    '--bus')
+        return
+        ;;
+    '--bssid')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac

@@ -54,7 +54,7 @@ _eapolctl() {
             'password:Manage password items in the encrypted store (by profile, by SSID, or the default).'
             'identity:Manage EAP-TLS client identities (PKCS#12, or PEM certificate + key) in the encrypted store.'
             'store:Create, inspect and re-key the encrypted credential store.'
-            'auth:Authenticate through wpa_supplicant, stop, and show the state of an interface.'
+            'auth:Authenticate through wpa_supplicant, stop, roam, and show the state of an interface.'
             'dhcp:Obtain or refresh an IPv4 lease with the builtin client or the one managing the interface.'
             'watch:Stay running: re-authenticate after link flaps and renew DHCP after every re-authentication.'
             'watch-wired:Run watch --system on every wired port without its own system profile, including ports plugged in later.'
@@ -170,6 +170,7 @@ _eapolctl_profile_create() {
         '*--domain[Passpoint home domain (FQDN of the home operator; repeatable).]:fqdn:'
         '--realm[Passpoint NAI realm of the account, e.g. example.edu.]:realm:'
         '*--roaming-consortium[Passpoint roaming consortium OI, 6 or 10 hex digits, e.g. 001bc50460 (repeatable).]:oi:'
+        '--roaming[Fast roaming between access points of the SSID\: auto (FT-EAP when the AP offers 802.11r, else OKC), ft, okc, none (default\: none).]:mode:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -258,6 +259,7 @@ _eapolctl_profile_edit() {
         '--tls-min[New lowest TLS version (1.0-1.3).]:tls-min:'
         '--no-tls-min[Remove the lowest TLS version.]'
         '--tls-max[New highest TLS version (1.0-1.3).]:tls-max:'
+        '--roaming[Fast roaming between access points of the SSID\: auto (FT-EAP when the AP offers 802.11r, else OKC), ft, okc, none (default\: none).]:mode:'
         '--no-tls-max[Remove the highest TLS version.]'
         '--allow-legacy-tls[Whether TLS 1.0/1.1 are allowed for old RADIUS servers.]'
         '--no-allow-legacy-tls[Whether TLS 1.0/1.1 are allowed for old RADIUS servers.]'
@@ -661,12 +663,13 @@ _eapolctl_auth() {
             'start:Authenticate a profile on an interface and wait for the outcome.'
             'stop:Remove eapolctl'\''s networks and blobs from an interface and disconnect it.'
             'state:Show wpa_supplicant'\''s state of an interface and which profile is in use.'
+            'roam:Ask wpa_supplicant to roam an interface to another access point of its network.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        start|stop|state)
+        start|stop|state|roam)
             "_eapolctl_auth_${words[1]}" && ret=0
             ;;
         esac
@@ -698,6 +701,7 @@ _eapolctl_auth_start() {
         '--accept-open-port[A wired port without 802.1X (open, or MAC authentication bypass) is not an error\: go on to DHCP, unauthenticated.]'
         '--take-over[Use the interface even if NetworkManager manages it (it is set unmanaged through NetworkManager'\''s API first, as `nmcli device set IF managed no` does) or wpa_supplicant holds networks eapolctl did not add.]'
         '--password-stdin[Read a one-time-password profile'\''s password from standard input (else it is asked on the terminal).]'
+        '--frequency[Scan these channel frequencies (MHz, comma-separated) first, e.g. 2412,5180; default\: where the profile last associated. Every channel is scanned when they find nothing.]:mhz\[,mhz...\]:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -730,6 +734,24 @@ _eapolctl_auth_state() {
         '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
         '--interface[The network interface, e.g. eth0.]:name:'
         '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_eapolctl_auth_roam() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Print results as JSON on stdout and failures as {"error"\: {...}} on stderr.]'
+        '--state-dir[State directory holding profiles and the encrypted store (env\: EAPOLCTL_STATE_DIR).]:dir:'
+        '--key-file[Key file that unlocks the encrypted store (env\: EAPOLCTL_KEY_FILE).]:file:'
+        '--interface[The network interface, e.g. eth0.]:name:'
+        '--bus[D-Bus address of the bus wpa_supplicant is on (default\: the system bus).]:address:'
+        '--bssid[The access point to roam to, aa\:bb\:cc\:dd\:ee\:ff.]:bssid:'
+        '--timeout[Give up after this many seconds. (default\: 15.0)]:seconds:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

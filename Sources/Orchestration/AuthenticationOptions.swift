@@ -32,11 +32,15 @@ public struct AuthenticationOptions: Sendable {
     /// wpa_supplicant interface holds networks of others is used anyway (``InterfaceClaim``); otherwise both are
     /// refused with `supplicant.interface-busy`.
     public var takeOver: Bool
+    /// Frequencies to scan first on a Wi-Fi interface (``ScanHint``); nil scans every channel.
+    public var scanHint: ScanHint?
 
     public init(interfaceName: String, driver: InterfaceDriver? = nil, timeout: Duration = .seconds(30),
                 wait: Bool = true, sendEAPOLStart: Bool = true, settleWindow: Duration = .milliseconds(25),
                 preferredCAFingerprint: String? = nil, maxStart: Int? = 3, acceptOpenPort: Bool = false,
-                recentFailureAge: Duration? = nil, oneTimePassword: SecretBytes? = nil, takeOver: Bool = false) {
+                recentFailureAge: Duration? = nil, oneTimePassword: SecretBytes? = nil, takeOver: Bool = false,
+                scanHint: ScanHint? = nil) {
+        self.scanHint = scanHint
         self.interfaceName = interfaceName
         self.driver = driver
         self.timeout = timeout

@@ -38,6 +38,12 @@ public struct AuthenticationReport: Sendable {
     public var passpoint: PasspointSelection? = nil
     /// What `--take-over` took from NetworkManager or from other networks on the interface; nil when nothing.
     public var takeOver: TakeOver? = nil
+    /// Wi-Fi: the access point associated with at the end (frequency, BSSID); nil on wired ports or when unknown.
+    public var bss: BSSDescription? = nil
+    /// The scan hint the run used (nil when it scanned every channel from the start).
+    public var scanHint: ScanHint? = nil
+    /// Why the run gave the scan hint up and scanned every channel; nil when the hint found the network.
+    public var scanHintFallback: ScanHintMonitor.Reason? = nil
 }
 
 /// How an authentication run ended; the output layer prints the raw value.

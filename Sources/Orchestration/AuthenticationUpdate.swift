@@ -62,6 +62,13 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         case probeState(SupplicantState)
         /// The probe network is removed.
         case networkRemoved(network: String)
+        /// The network's first scan covers only these frequencies (``ScanHint``).
+        case scanHint(ScanHint)
+        /// The remembered association was not used (the text says why); every channel is scanned.
+        case scanHintIgnored(reason: String)
+        /// The hinted scan found no access point of the network; the network was added again without `scan_freq`
+        /// and every channel is scanned. `after`: time since the selection.
+        case scanHintFallback(reason: ScanHintMonitor.Reason, after: Duration, network: String)
     }
 }
 
@@ -92,6 +99,9 @@ extension AuthenticationUpdate.Kind {
         case .probeCertificate: "server-certificate"
         case .probeState: "state"
         case .networkRemoved: "network-removed"
+        case .scanHint: "scan-hint"
+        case .scanHintIgnored: "scan-hint-ignored"
+        case .scanHintFallback: "scan-hint-fallback"
         }
     }
 }

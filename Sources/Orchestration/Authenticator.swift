@@ -117,6 +117,8 @@ public struct Authenticator: Sendable {
         }
         resolved.pac = try await storedPAC(for: profile)
         var spec = NetworkSpec(profile: profile, credentials: resolved)
+        var attemptOptions = options
+        if let hint = options.scanHint, case .wifi = spec.binding { spec.scanFrequencies = hint.frequencies }
         // Validates the profile's own network before anything is asked of the supplicant.
         var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
                                                  preferredFingerprint: options.preferredCAFingerprint)
@@ -148,9 +150,10 @@ public struct Authenticator: Sendable {
         }
 
         var tried: [TrustAnchor] = []
-        var attemptOptions = options
         var pacUse: PACUse?
         var pacRetried = false
+        var scanHintFallback: ScanHintMonitor.Reason?
+        let usedHint = plan.properties.contains { $0.key == "scan_freq" } ? options.scanHint : nil
         while true {
             // A PAC retry keeps the anchor: it is still the first one tried, and the CA fallback stays open.
             if tried.last != plan.anchor { tried.append(plan.anchor) }
@@ -159,6 +162,13 @@ public struct Authenticator: Sendable {
                                   deadline: deadline, emit: emit,
                                   marker: try SessionMarker(spec: spec, plan: plan, profileID: profile.id.description).blob)
             let result = try await attempt.run()
+            if let reason = result.scanHintFallback, scanHintFallback == nil {
+                // A retry (CA, PAC) scans every channel too: the hint already failed once.
+                scanHintFallback = reason
+                spec.scanFrequencies = []
+                attemptOptions.scanHint = nil
+                plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix, anchor: plan.anchor)
+            }
             // EAP-FAST: a PAC wpa_supplicant provisioned or refreshed is stored before anything else happens.
             let use = await keep(pac: result.pac, sent: spec.fast?.pac, profile: profile, emit: emit)
             if pacUse == nil || pacUse == .used { pacUse = use }
@@ -178,6 +188,9 @@ public struct Authenticator: Sendable {
                 r.pac = pacUse
                 r.pacRetried = pacRetried
                 r.takeOver = takeOver
+                r.scanHint = usedHint
+                r.scanHintFallback = scanHintFallback
+                if !iface.driver.isWired { r.bss = try? await supplicant.currentBSS(of: iface) }
                 return r
             case .eapFailure(let error)?:
                 if Self.retriesWithNewPAC(use: use, alreadyRetried: pacRetried), let newPAC = result.pac {

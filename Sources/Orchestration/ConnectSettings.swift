@@ -25,6 +25,8 @@ public struct ConnectSettings: Sendable {
     public var oneTimePassword: SecretBytes?
     /// `--take-over` (``InterfaceClaim``).
     public var takeOver: Bool
+    /// Channel centre frequencies to scan first (`--frequency`); empty uses the profile's remembered association.
+    public var frequencies: [Int] = []
 
     public init(interface: String, timeout: Duration = .seconds(30), wait: Bool = true, driver: InterfaceDriver? = nil,
                 bus: String? = nil, sendEAPOLStart: Bool = true, dhcp: DHCPSettings, portPolicy: PortPolicy = .standard,

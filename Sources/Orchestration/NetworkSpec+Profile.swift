@@ -66,6 +66,7 @@ extension NetworkSpec {
             allowLegacyTLS: trust.allowLegacyTLS, insecureNoServerValidation: trust.insecureNoServerValidation,
             clientIdentity: outer == .tls ? credentials.clientIdentity : nil,
             fast: outer == .fast ? Self.fastSettings(profile.eap.fast, pac: credentials.pac) : nil)
+        roaming = profile.roaming.map { FastRoaming(rawValue: $0.rawValue) ?? .none }
     }
 
     /// The EAP-FAST part: the profile's provisioning mode and the stored PAC (a profile that uses no PAC sends none).

@@ -3,6 +3,7 @@ import DHCPClient
 import Foundation
 public import ProfileModel
 public import ProfileStore
+import StateFiles
 import SupplicantClient
 
 /// Authentication with stored profiles and credentials: the one implementation behind `auth start|stop|state`, their
@@ -32,13 +33,16 @@ public struct ProfileConnection: Sendable {
         let supplicant = try await Supplicant.connect(busAddress: settings.bus)
         defer { supplicant.close() }
         let authenticator = Authenticator(supplicant: supplicant, credentials: StoreCredentialProvider(store: store))
+        let memory = AssociationMemory(stateDirectory: stateDirectory)
+        let (hint, ignored) = await scanHint(for: profile, given: settings.frequencies, memory: memory)
+        if let ignored { progress(AuthenticationUpdate(.scanHintIgnored(reason: ignored), elapsed: .zero)) }
         let options = AuthenticationOptions(interfaceName: settings.interface, driver: settings.driver,
                                             timeout: settings.timeout, wait: settings.wait,
                                             sendEAPOLStart: settings.sendEAPOLStart,
                                             preferredCAFingerprint: profiles.trustHint(for: profile.id),
                                             maxStart: settings.portPolicy.maxStart,
                                             acceptOpenPort: settings.portPolicy.acceptOpenPort,
-                                            oneTimePassword: settings.oneTimePassword, takeOver: settings.takeOver)
+                                            oneTimePassword: settings.oneTimePassword, takeOver: settings.takeOver, scanHint: hint)
         let trigger = DHCPTriggerFactory.make(backend: settings.dhcp.backend,
                                               stateDirectory: URL(fileURLWithPath: stateDirectory),
                                               scriptPath: settings.dhcp.script)
@@ -46,7 +50,24 @@ public struct ProfileConnection: Sendable {
                                   portHistory: PortHistory(stateDirectory: stateDirectory))
         let report = try await connector.connect(profile: profile, options: options, progress: progress)
         recordTrustHint(of: report.authentication, for: profile)
+        if report.authentication.status == .authenticated, let bss = report.authentication.bss {
+            // Best effort, like the trust hint: a read-only state directory must not turn a success into a failure.
+            _ = try? await BlockingWork.run { try memory.record(bss, for: profile) }
+        }
         return report
+    }
+
+    /// The scan hint for `profile`: the frequencies given on the command line, else the remembered association's
+    /// (validated; a record that fails the checks is ignored and its reason returned).
+    func scanHint(for profile: Profile, given: [Int], memory: AssociationMemory) async -> (ScanHint?, ignored: String?) {
+        guard profile.binding.ssid != nil else { return (nil, nil) }
+        if !given.isEmpty { return (ScanHint(frequencies: given, source: .given), nil) }
+        let lookup = (try? await BlockingWork.run { memory.lookup(for: profile) }) ?? .none
+        switch lookup {
+        case .none: return (nil, nil)
+        case .hint(let hint): return (hint, nil)
+        case .ignored(let reason): return (nil, reason)
+        }
     }
 
     /// Records the CA that verified the server as the profile's trust hint, when the profile trusts several.
@@ -55,6 +76,14 @@ public struct ProfileConnection: Sendable {
         guard authentication.status == .authenticated, let fingerprint = authentication.anchor.fingerprint,
               profile.trust.caCertificates.count > 1 else { return }
         try? profiles.recordTrustHint(fingerprint, for: profile.id)
+    }
+
+    /// Roams `interface` to `bssid` (`auth roam`; ``RoamRequest``).
+    public static func roam(interface: String, to bssid: String, timeout: Duration, bus: String?) async throws
+        -> RoamRequest.Result {
+        let supplicant = try await Supplicant.connect(busAddress: bus)
+        defer { supplicant.close() }
+        return try await RoamRequest(supplicant: supplicant).roam(interfaceName: interface, to: bssid, timeout: timeout)
     }
 
     /// Removes eapolctl's networks and blobs from `interface` (`auth stop`).

@@ -35,6 +35,10 @@ public protocol SupplicantControlling: Sendable {
     /// NetworkManager on the supplicant's bus, the one that would share wpa_supplicant with eapolctl (nil: none to
     /// ask, as for fakes); ``InterfaceClaim`` asks it before using an interface.
     var networkManager: (any NetworkManagerQuerying)? { get }
+    /// The BSS the interface is associated with (`CurrentBSS`), or nil.
+    func currentBSS(of interface: SupplicantInterface) async throws -> BSSDescription?
+    /// Asks for a roam to `bssid` (`aa:bb:cc:dd:ee:ff`) on the current network (`Roam`).
+    func roam(_ interface: SupplicantInterface, to bssid: String) async throws
 }
 
 extension SupplicantControlling {
@@ -42,6 +46,12 @@ extension SupplicantControlling {
     public var networkManager: (any NetworkManagerQuerying)? { nil }
     /// Fakes without blobs hold none; ``Supplicant`` reads them from wpa_supplicant.
     public func getBlob(named name: String, from interface: SupplicantInterface) async throws -> SecretBytes? { nil }
+    /// Fakes report no BSS unless they implement it.
+    public func currentBSS(of interface: SupplicantInterface) async throws -> BSSDescription? { nil }
+    /// Fakes cannot roam unless they implement it.
+    public func roam(_ interface: SupplicantInterface, to bssid: String) async throws {
+        throw SupplicantError(.roamFailed, "this supplicant cannot roam \(interface.name)")
+    }
 }
 
 extension Supplicant: SupplicantControlling {

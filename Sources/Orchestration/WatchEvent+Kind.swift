@@ -47,6 +47,8 @@ extension WatchEvent {
         case supplicantVanished
         case supplicantReturned
         case stopping
+        /// The interface completed on another access point (`from` → `to`); DHCP follows.
+        case roamed(Roam)
     }
 }
 
@@ -78,6 +80,7 @@ extension WatchEvent.Kind {
         case .supplicantVanished: "supplicant-vanished"
         case .supplicantReturned: "supplicant-returned"
         case .stopping: "stopping"
+        case .roamed: "roamed"
         }
     }
 }

@@ -27,6 +27,8 @@ public enum WatchTrigger: String, Sendable, Equatable, CaseIterable {
     case supplicantReturned = "supplicant-returned"
     /// The builtin client's lease keeper bound an address on its own (after expiry or a NAK).
     case keeper
+    /// The interface roamed to another access point.
+    case roamed
 }
 
 /// Why `watch` (re-)authenticated (the `reason` of `authenticating`, `authenticated`, `reauthenticating`).

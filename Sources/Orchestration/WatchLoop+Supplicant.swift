@@ -8,6 +8,7 @@ import SupplicantClient
 extension WatchLoop {
     func supplicantEvent(_ event: AuthenticationEvent) async {
         exchange.observe(event)
+        roams.observe(event, at: clock.now)
         switch event {
         case .stateChanged(let s):
             let was = lastState
@@ -18,6 +19,13 @@ extension WatchLoop {
                 // A signal is not proof (anyone on the bus can send one): ask the supplicant before renewing DHCP.
                 guard await confirmCompleted() else { return }
                 reauthPending = false
+                if let roam = await roamed() {
+                    emit(.roamed(roam))
+                    // Another access point may be another subnet behind the same SSID: DHCP runs at once (the
+                    // builtin client's INIT-REBOOT, RFC 2131 3.2), timed from the start of the roam.
+                    cycle += 1
+                    cycleStart = (.roamed, clock.now - roam.duration)
+                }
                 if cycleStart == nil {
                     cycle += 1
                     cycleStart = (.supplicant, clock.now)
@@ -60,6 +68,7 @@ extension WatchLoop {
         iface = nil
         lastState = nil
         reauthPending = false
+        roams.reset(bssid: nil)
     }
 
     func supplicantReturned() async {
@@ -116,6 +125,7 @@ extension WatchLoop {
         lastState = .completed
         reauthPending = false
         lastEAPFailure = nil
+        roams.reset(bssid: report.bss?.bssidText)
         authenticated(reason: reason, authMode: report.authMode, resumed: report.resumed)
     }
 

@@ -88,6 +88,8 @@ final class WatchLoop {
     /// When an authentication on this port last ended in an EAP failure: the authenticator then holds the port in its
     /// quiet period and ignores EAPOL-Starts, so the next attempt must not take that silence for a port without 802.1X.
     var lastEAPFailure: ContinuousClock.Instant?
+    /// The BSS the interface completed on last, and what happened since (roams; WatchLoop+Roaming.swift).
+    var roams = RoamTracker()
 
     init(watcher: Watcher, continuation: AsyncStream<Input>.Continuation, emit: @escaping @Sendable (WatchEvent) -> Void) {
         w = watcher
@@ -141,6 +143,7 @@ final class WatchLoop {
             iface = existing
             subscribe(existing)
             lastState = .completed
+            await noteBSS(of: existing)
             authenticated(reason: .alreadyAuthenticated,
                           authMode: try? await w.supplicant.currentAuthMode(of: existing))
         } else if let profile = w.options.profile {
@@ -263,6 +266,9 @@ final class WatchLoop {
             return
         }
         emit(.link(.up, s, interface: name))
+        // Wi-Fi: the carrier follows wpa_supplicant's own associations (a roam takes it down and up); its State
+        // changes drive re-authentication and DHCP. A Reassociate here would undo a roam in progress.
+        if let iface, !iface.driver.isWired { return }
         cycle += 1
         cycleStart = (.linkUp, clock.now)
         await reauthenticate()

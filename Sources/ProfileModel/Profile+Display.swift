@@ -38,6 +38,7 @@ extension Profile {
             row("Network", "Wi-Fi")
             row("SSID", ssid.displayText + (hidden ? " (hidden)" : ""))
             row("Security", "\(security.displayName) (\(security.rawValue))")
+            row("Roaming", roaming?.rawValue ?? "none (not set)")
         case .wired(let interface):
             row("Network", "wired 802.1X")
             row("Interface", interface ?? "any")

@@ -19,6 +19,8 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
     public var createdAt: Date
     /// What applications keep in the profile (eapolcfg `setProfileInformation`); empty for most profiles.
     public var information: ProfileInformation
+    /// Fast roaming (Wi-Fi profiles); nil behaves as ``RoamingMode/none`` and is not written to the JSON.
+    public var roaming: RoamingMode? = nil
 
     /// Creates a profile.
     /// - Parameters:
@@ -54,7 +56,7 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, binding, eap, trust, createdAt, information
+        case id, name, binding, eap, trust, createdAt, information, roaming
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,6 +73,7 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
         }
         createdAt = date
         information = try c.decodeIfPresent(ProfileInformation.self, forKey: .information) ?? ProfileInformation()
+        roaming = try c.decodeIfPresent(RoamingMode.self, forKey: .roaming)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -82,6 +85,7 @@ public struct Profile: Sendable, Hashable, Codable, Identifiable {
         try c.encode(trust, forKey: .trust)
         try c.encode(Self.formatDate(createdAt), forKey: .createdAt)
         if !information.isEmpty { try c.encode(information, forKey: .information) }
+        try c.encodeIfPresent(roaming, forKey: .roaming)
     }
 
     static func formatDate(_ date: Date) -> String {

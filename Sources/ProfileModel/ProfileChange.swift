@@ -39,6 +39,7 @@ public struct ProfileChange: Sendable, Hashable, Encodable {
         compare("binding.security", old.isWired ? nil : old.security.rawValue, new.isWired ? nil : new.security.rawValue)
         compare("binding.hidden", hidden(of: old), hidden(of: new))
         compare("binding.interface", interface(of: old), interface(of: new))
+        compare("roaming", old.roaming?.rawValue, new.roaming?.rawValue)
         compare("eap.outer", old.eap.outer.rawValue, new.eap.outer.rawValue)
         compare("eap.inner", old.eap.inner?.rawValue, new.eap.inner?.rawValue)
         compare("eap.username", old.eap.username, new.eap.username)

@@ -16,6 +16,7 @@ extension Profile {
         result.binding = try editedBinding(edit)
         result.eap = editedEAP(edit)
         result.trust = try editedTrust(edit)
+        if let roaming = edit.roaming { result.roaming = roaming }
         return try result.validated(now: now)
     }
 

@@ -68,6 +68,8 @@ public struct ProfileEdit: Sendable, Hashable {
     public var tlsMaxVersion: FieldAssignment<TLSVersion>?
     public var allowLegacyTLS: Bool?
     public var insecureNoServerValidation: Bool?
+    /// Fast roaming (Wi-Fi profiles).
+    public var roaming: RoamingMode?
 
     /// An edit that changes nothing; set the fields to change.
     public init() {}

@@ -22,4 +22,8 @@ public enum AuthenticationEvent: Sendable, Equatable {
     case linkDown
     /// Time passed; the caller sends this at ``AuthenticationTracker/nextWakeup``.
     case tick
+    /// The `ScanDone(success)` signal: a scan wpa_supplicant asked for ended (results are processed right after).
+    case scanDone(success: Bool)
+    /// The interface `CurrentBSS` property changed: the BSS object path, nil when none (`/`).
+    case currentBSS(String?)
 }

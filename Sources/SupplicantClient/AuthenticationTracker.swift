@@ -151,7 +151,7 @@ public struct AuthenticationTracker: Sendable {
             linkWentDown = true
             completedSince = nil
             out.append(.linkDown)
-        case .tick:
+        case .tick, .scanDone, .currentBSS:
             break
         }
         if outcome == nil, successConditionsMet, let since = completedSince, now - since >= configuration.settleWindow {

@@ -2,7 +2,7 @@
 enum Validation {
     /// Keys whose `s` value wpa_supplicant parses as keywords, with the tokens each accepts.
     static let keywordValues: [String: Set<String>] = [
-        "key_mgmt": ["IEEE8021X", "WPA-EAP", "WPA-EAP-SHA256", "WPA-EAP-SUITE-B-192"],
+        "key_mgmt": ["IEEE8021X", "WPA-EAP", "WPA-EAP-SHA256", "WPA-EAP-SUITE-B-192", "FT-EAP"],
         "proto": ["RSN"],
         "pairwise": ["CCMP", "GCMP-256"],
         "group": ["CCMP", "GCMP-256"],
@@ -12,7 +12,7 @@ enum Validation {
     static let phase2Values: Set<String> = [
         "auth=MSCHAPV2", "auth=GTC", "auth=PAP", "auth=CHAP", "auth=MSCHAP", "autheap=MSCHAPV2", "autheap=GTC",
     ]
-    static let integerKeys: Set<String> = ["eapol_flags", "ieee80211w", "scan_ssid"]
+    static let integerKeys: Set<String> = ["eapol_flags", "ieee80211w", "scan_ssid", "proactive_key_caching"]
     static let byteKeys: Set<String> = ["ssid", "identity", "anonymous_identity"]
     static let secretKeys: Set<String> = ["password", "private_key_passwd"]
 

@@ -45,17 +45,19 @@ public enum NetworkConfiguration {
             }
             props.append(("ssid", .bytes(ssid)))
             if hidden { props.append(("scan_ssid", .int32(1))) }
+            /// The security type's AKMs as the profile's roaming mode extends them.
+            func keyManagement(_ base: String) -> String { spec.roaming?.keyManagement(base: base) ?? base }
             switch security {
             case .wpa2:
-                props.append(("key_mgmt", .string("WPA-EAP")))
+                props.append(("key_mgmt", .string(keyManagement("WPA-EAP"))))
                 props.append(("ieee80211w", .int32(1)))
                 props.append(("proto", .string("RSN")))
             case .wpa2_wpa3:
-                props.append(("key_mgmt", .string("WPA-EAP WPA-EAP-SHA256")))
+                props.append(("key_mgmt", .string(keyManagement("WPA-EAP WPA-EAP-SHA256"))))
                 props.append(("ieee80211w", .int32(1)))
                 props.append(("proto", .string("RSN")))
             case .wpa3:
-                props.append(("key_mgmt", .string("WPA-EAP-SHA256")))
+                props.append(("key_mgmt", .string(keyManagement("WPA-EAP-SHA256"))))
                 props.append(("ieee80211w", .int32(2)))
                 props.append(("proto", .string("RSN")))
             case .wpa3_192:
@@ -69,6 +71,7 @@ public enum NetworkConfiguration {
                 props.append(("group", .string("GCMP-256")))
                 props.append(("group_mgmt", .string("BIP-GMAC-256")))
             }
+            if spec.roaming?.opportunisticKeyCaching == true { props.append(("proactive_key_caching", .int32(1))) }
             if !spec.scanFrequencies.isEmpty {
                 for f in spec.scanFrequencies where !(2400...7200).contains(f) {
                     throw invalid("scan_freq", "frequency \(f) MHz is outside 2400–7200 MHz")

@@ -125,6 +125,8 @@ public struct NetworkSpec: Sendable {
     public var scanFrequencies: [Int]
     /// PAC provisioning and the stored PAC (EAP-FAST only; nil means no provisioning and no PAC).
     public var fast: FASTSettings?
+    /// Fast roaming between access points (Wi-Fi only); nil keeps the security type's AKM alone, without OKC.
+    public var roaming: FastRoaming? = nil
 
     /// Creates a spec; only the binding, methods and identity are required.
     public init(

@@ -16,6 +16,7 @@ public struct SupplicantErrorCode: StructuredErrorCode {
         case unexpectedState = 708
         case outcomeUnconfirmed = 709
         case interworkingUnsupported = 710
+        case roamFailed = 711
     }
 
     private let backing: Backing
@@ -43,6 +44,8 @@ public struct SupplicantErrorCode: StructuredErrorCode {
     public static let outcomeUnconfirmed = Self(.outcomeUnconfirmed)
     /// wpa_supplicant lacks Passpoint (interworking / Hotspot 2.0) support: no `AddCred`, `InterworkingSelect`.
     public static let interworkingUnsupported = Self(.interworkingUnsupported)
+    /// wpa_supplicant refused a roam, or did not complete it on the BSS asked for in time.
+    public static let roamFailed = Self(.roamFailed)
 
     public static let domain = ErrorDomain.supplicant
     public static var allCodes: [Self] { Backing.allCases.map(Self.init) }
@@ -83,6 +86,10 @@ public struct SupplicantErrorCode: StructuredErrorCode {
             info("interworking-unsupported", "wpa_supplicant was built without Passpoint (interworking, Hotspot 2.0) support.",
                  "Install a wpa_supplicant built with CONFIG_INTERWORKING and CONFIG_HS20 (Debian's is), or connect to the "
                      + "network by SSID with a Wi-Fi profile: `eapolctl profile create --name NAME --ssid SSID ...`.")
+        case .roamFailed:
+            info("roam-failed", "wpa_supplicant did not roam to the access point named in the message.",
+                 "Check that the BSSID is an access point of the same SSID in range (`eapolctl auth state --interface IF`), "
+                     + "then retry: `eapolctl auth roam --interface IF --bssid BSSID`.")
         }
     }
 

@@ -52,6 +52,8 @@ import Testing
                 .networkManagerReleased(interface: "eth0", release: NetworkManagerRelease(
                     device: "/org/freedesktop/NetworkManager/Devices/2", previousState: .activated, state: .unmanaged)),
                 .foreignNetworksKept(interface: "eth0", count: 2),
+                .scanHint(ScanHint(frequencies: [2412, 5180], source: .remembered)), .scanHintIgnored(reason: "older than 30 days"),
+                .scanHintFallback(reason: .noMatch, after: .milliseconds(812), network: "/n/2"),
             ] + progress.map { .exchange($0) }
         }
     }
@@ -78,6 +80,9 @@ import Testing
         .leaseExpired(address: IPv4Address(198, 18, 0, 101)), .supplicantVanished, .supplicantReturned, .stopping,
         .loginWindow(.profileFailed(attempt, error)), .loginWindow(.profileSelected(attempt)),
         .loginWindow(.exhausted(failures: [.init(attempt, error)], retryIn: .seconds(30))),
+        .roamed(Roam(from: "02:00:00:00:00:00", to: "02:00:00:00:02:00", kind: .ft, duration: .milliseconds(41.5))),
+        .dhcpBound(DHCPBound(result: result, authenticatedToBound: .milliseconds(4), trigger: .roamed,
+                             sinceTrigger: .milliseconds(60.2))),
     ]
     static let attempt = LoginWindowEvent.Try(profile: "guest", profileID: ProfileID.new(), position: 2, count: 3)
 
@@ -107,6 +112,9 @@ import Testing
         case .fastPAC: 20
         case .networkManagerReleased: 21
         case .foreignNetworksKept: 22
+        case .scanHint: 23
+        case .scanHintIgnored: 24
+        case .scanHintFallback: 25
         }
     }
 
@@ -137,6 +145,7 @@ import Testing
         case .supplicantReturned: 22
         case .stopping: 23
         case .loginWindow: 24
+        case .roamed: 25
         }
     }
 
@@ -160,9 +169,9 @@ import Testing
     }
 
     @Test func samplesCoverEveryCase() throws {
-        #expect(Set(try Self.updates.map(Self.number)) == Set(0...22))
+        #expect(Set(try Self.updates.map(Self.number)) == Set(0...25))
         #expect(Set(Self.progress.map(Self.number)) == Set(0...13))
-        #expect(Set(Self.watchEvents.map(Self.number)) == Set(0...24))
+        #expect(Set(Self.watchEvents.map(Self.number)) == Set(0...25))
     }
 
     // MARK: the docs tables

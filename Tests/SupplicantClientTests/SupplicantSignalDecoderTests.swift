@@ -72,7 +72,7 @@ private func strings(_ values: [String]) -> DBusValue { .array(elementSignature:
         .array(elementSignature: "s", []),
     ]
     #expect(SupplicantSignalDecoder.events(from: signal(SupplicantNames.properties, "PropertiesChanged", args))
-            == [.currentAuthMode("EAP-PEAP"), .stateChanged("completed")])
+            == [.currentAuthMode("EAP-PEAP"), .stateChanged("completed"), .currentBSS(nil)])
     let stateOnly: [DBusValue] = [.string(SupplicantNames.interface), asv([("State", .string("associated"))]),
                                   .array(elementSignature: "s", [])]
     #expect(SupplicantSignalDecoder.events(from: signal(SupplicantNames.properties, "PropertiesChanged", stateOnly))

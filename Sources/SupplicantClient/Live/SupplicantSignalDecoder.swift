@@ -27,6 +27,9 @@ public enum SupplicantSignalDecoder {
         case (SupplicantNames.interface, "NetworkRequest"):
             guard args.count >= 3, let field = args[1].stringValue else { return [] }
             return [.networkRequest(field: field, text: args[2].stringValue ?? "")]
+        case (SupplicantNames.interface, "ScanDone"):
+            guard let success = args.first?.boolValue else { return [] }
+            return [.scanDone(success: success)]
         case (SupplicantNames.properties, "PropertiesChanged"):
             guard args.count >= 2, args[0].stringValue == SupplicantNames.interface,
                   let changed = args[1].dictionaryValue else { return [] }
@@ -41,6 +44,7 @@ public enum SupplicantSignalDecoder {
         var out: [AuthenticationEvent] = []
         if let mode = changed["CurrentAuthMode"]?.stringValue { out.append(.currentAuthMode(mode)) }
         if let state = changed["State"]?.stringValue { out.append(.stateChanged(SupplicantState(rawValue: state))) }
+        if let bss = changed["CurrentBSS"]?.objectPathValue { out.append(.currentBSS(bss == "/" ? nil : bss)) }
         return out
     }
 }

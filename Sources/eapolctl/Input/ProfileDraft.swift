@@ -33,6 +33,8 @@ struct ProfileDraft {
     var fastProvisioning: PACProvisioning?
     /// A Passpoint (Hotspot 2.0) profile's matching settings; nil for Wi-Fi and wired profiles.
     var passpoint: PasspointDraft?
+    /// Fast roaming (`--roaming`; Wi-Fi profiles only); nil leaves it unset (behaves as none).
+    var roaming: RoamingMode? = nil
 
     /// Builds and validates the profile; every validation problem is reported at once.
     func makeProfile() throws -> Profile {
@@ -78,7 +80,15 @@ struct ProfileDraft {
                               insecureAllowLEAP: insecureAllowLEAP && method == .leap,
                               fast: fastSettings(for: method))
         let displayName = name ?? passpoint?.defaultName ?? ssid.map { "\(method.displayName) \($0)" } ?? "\(method.displayName) wired"
-        return try Profile(name: displayName, binding: binding, eap: eap, trust: trust).validated()
+        var profile = Profile(name: displayName, binding: binding, eap: eap, trust: trust)
+        if let roaming {
+            guard ssid != nil else {
+                throw UsageError(.invalidArgument, "--roaming applies to Wi-Fi profiles (with --ssid) only",
+                                 hint: "Leave out --roaming, or give the profile's SSID with --ssid.")
+            }
+            profile.roaming = roaming
+        }
+        return try profile.validated()
     }
 
     /// The PAC settings: a FAST profile's (defaults filled in), or the ones given for another method (which

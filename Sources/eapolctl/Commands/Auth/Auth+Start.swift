@@ -35,6 +35,8 @@ extension Eapolctl.Auth {
         @OptionGroup var takeOver: TakeOverOption
         @Flag(help: "Read a one-time-password profile's password from standard input (else it is asked on the terminal).")
         var passwordStdin = false
+        @Option(help: ArgumentHelp(FrequencyList.help, valueName: "mhz[,mhz...]"), transform: FrequencyList.parser("--frequency"))
+        var frequency: FrequencyList?
 
         var target: ProfileTarget { ProfileTarget(profile: profile, ssid: ssid, isDefault: isDefault) }
 
@@ -44,11 +46,12 @@ extension Eapolctl.Auth {
 
         func run() async throws {
             // Bad options are reported before anything is looked up.
-            let settings = ConnectSettings(
+            var settings = ConnectSettings(
                 interface: connection.interface, timeout: timeout.duration, wait: !noWait,
                 driver: driver, bus: connection.bus, sendEAPOLStart: !noEapolStart,
                 dhcp: try dhcpOptions.settings(interface: connection.interface), portPolicy: portPolicy.policy,
                 takeOver: takeOver.takeOver)
+            settings.frequencies = frequency?.frequencies ?? []
             try await AuthActions.start(target: target, settings: settings, passwordStdin: passwordStdin,
                                         context: CommandContext(global))
         }

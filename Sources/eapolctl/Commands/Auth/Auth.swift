@@ -5,8 +5,8 @@ extension Eapolctl {
     /// `eapolctl auth ...`
     struct Auth: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Authenticate through wpa_supplicant, stop, and show the state of an interface.",
-            subcommands: [Start.self, Stop.self, State.self]
+            abstract: "Authenticate through wpa_supplicant, stop, roam, and show the state of an interface.",
+            subcommands: [Start.self, Stop.self, State.self, Roam.self]
         )
     }
 }

@@ -43,6 +43,16 @@ enum AuthActions {
         }
     }
 
+    static func roam(interface: String, bssid: String, timeout: Duration, bus: String?, context: CommandContext) async throws {
+        let r = try await ProfileConnection.roam(interface: interface, to: bssid, timeout: timeout, bus: bus)
+        let envelope = AuthRoamEnvelope(roamed: .init(interface: r.interface, from: r.from, to: r.to, kind: r.kind?.rawValue,
+                                                      elapsedMs: r.elapsed.milliseconds))
+        context.output.result(envelope) {
+            r.kind == nil ? "\(interface) already on \(r.to)"
+                : "\(interface) roamed \(r.from ?? "none") → \(r.to) (\(r.kind!.rawValue)) in \(String(format: "%.1f", r.elapsed.milliseconds)) ms"
+        }
+    }
+
     static func state(interface: String, bus: String?, context: CommandContext) async throws {
         let (s, name) = try await ProfileConnection(profiles: context.profiles, store: nil,
                                                     stateDirectory: context.paths.stateDirectory)

@@ -60,6 +60,11 @@ struct AuthEventLine: Encodable {
         case .dhcpBound(let bound):
             "address \(bound.result.address)/\(bound.result.prefixLength) bound (\(bound.result.exchange.rawValue), "
                 + "\(bound.authenticatedToBound.map(DHCPBoundFields.milliseconds) ?? "") ms after authentication)"
+        case .scanHint(let hint):
+            "scanning \(hint.frequencies.map(String.init).joined(separator: ",")) MHz first (\(hint.source == .given ? "--frequency" : "where the profile last associated"))"
+        case .scanHintIgnored(let reason): "remembered association not used (\(reason)): scanning every channel"
+        case .scanHintFallback(let reason, let after, _):
+            "no access point found on the hinted frequencies (\(reason.rawValue), after \(seconds(AuthenticationUpdate.Kind.wholeMilliseconds(after)))): scanning every channel"
         case .staleRemoved, .networkReused, .networkReuseFailed, .probeStarted, .probeState, .networkRemoved: nil
         }
     }

@@ -36,6 +36,8 @@ struct AuthResultEnvelope: Encodable {
         var passpoint: PasspointSelection? = nil
         /// `--take-over`: what was taken from NetworkManager or other networks (absent when nothing was).
         var takeOver: TakeOverView? = nil
+        /// Wi-Fi: the access point associated with and the scan hint used (absent on wired ports).
+        var association: AssociationView? = nil
     }
     var result: Result
 
@@ -49,6 +51,7 @@ struct AuthResultEnvelope: Encodable {
                         pac: r.pac, pacRetried: r.pac == nil ? nil : r.pacRetried, dhcp: dhcp)
         result.passpoint = r.passpoint
         result.takeOver = r.takeOver.map(TakeOverView.init)
+        result.association = AssociationView(r)
     }
 
     var human: String {
@@ -71,6 +74,7 @@ struct AuthResultEnvelope: Encodable {
                 + (p.roamingConsortium.map { ", roaming consortium \($0)" } ?? "") + ")")
         }
         if let t = result.takeOver { lines.append(t.human) }
+        if let a = result.association { lines.append(a.human) }
         if !result.serverValidated { lines.append("INSECURE: the server certificate was NOT validated") }
         lines.append(String(format: "elapsed %.1f ms", result.elapsedMs)
                      + (result.eapExchangeMs.map { String(format: ", EAP exchange %.1f ms", $0) } ?? ""))

@@ -47,6 +47,12 @@ extension AuthenticationUpdate.Kind {
             return ["depth": String(depth), "subject": subject, "sha256": sha256]
         case .probeState(let state): return ["state": state.rawValue]
         case .networkRemoved(let network): return ["network": network]
+        case .scanHint(let hint):
+            return ["source": hint.source.rawValue, "frequencies": hint.frequencies.map(String.init).joined(separator: ","),
+                    "limitMs": Self.wholeMilliseconds(hint.limit)]
+        case .scanHintIgnored(let reason): return ["reason": reason]
+        case .scanHintFallback(let reason, let after, let network):
+            return ["reason": reason.rawValue, "afterMs": Self.wholeMilliseconds(after), "network": network]
         }
     }
 

@@ -66,6 +66,8 @@ extension Eapolctl.Profile {
         @Option(help: ArgumentHelp("Passpoint roaming consortium OI, 6 or 10 hex digits, e.g. 001bc50460 (repeatable).",
                                    valueName: "oi"))
         var roamingConsortium: [String] = []
+        @Option(help: ArgumentHelp(RoamingArgument.help, valueName: "mode"), transform: RoamingArgument.parse)
+        var roaming: RoamingMode?
 
         /// The Passpoint settings with --passpoint; without it, any Passpoint option is refused.
         func passpointDraft() throws -> PasspointDraft? {
@@ -91,7 +93,7 @@ extension Eapolctl.Profile {
                 insecureNoServerValidation: insecureNoServerValidation, oneTimePassword: oneTimePassword,
                 insecureAllowLEAP: insecureAllowLeap,
                 fastProvisioning: try fastProvisioning.map(PACProvisioning.init(parsing:)),
-                passpoint: try passpointDraft())
+                passpoint: try passpointDraft(), roaming: roaming)
             ProfileActions.printCreated(try ProfileActions.create(draft, context: context), context: context)
         }
     }

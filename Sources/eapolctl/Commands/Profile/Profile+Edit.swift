@@ -61,6 +61,8 @@ extension Eapolctl.Profile {
         @Option(help: "New lowest TLS version (1.0-1.3).") var tlsMin: String?
         @Flag(help: "Remove the lowest TLS version.") var noTlsMin = false
         @Option(help: "New highest TLS version (1.0-1.3).") var tlsMax: String?
+        @Option(help: ArgumentHelp(RoamingArgument.help, valueName: "mode"), transform: RoamingArgument.parse)
+        var roaming: RoamingMode?
         @Flag(help: "Remove the highest TLS version.") var noTlsMax = false
         @Flag(inversion: .prefixedNo, help: "Whether TLS 1.0/1.1 are allowed for old RADIUS servers.") var allowLegacyTls: Bool?
         @Flag(inversion: .prefixedNo, help: "Whether server validation is off (recorded in the profile and shown loudly).")
@@ -118,6 +120,7 @@ extension Eapolctl.Profile {
             edit.oneTimePassword = oneTimePassword
             edit.insecureAllowLEAP = insecureAllowLeap
             edit.fastProvisioning = try fastProvisioning.map(PACProvisioning.init(parsing:))
+            edit.roaming = roaming
             return edit
         }
 

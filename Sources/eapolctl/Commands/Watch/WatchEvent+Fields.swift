@@ -53,6 +53,8 @@ extension WatchEvent.Kind {
         case .leaseExpired(let address): return ["address": address.description]
         case .loginWindow(let event): return event.fields
         case .supplicantVanished, .supplicantReturned, .stopping: return [:]
+        case .roamed(let roam):
+            return ["from": roam.from, "to": roam.to, "kind": roam.kind.rawValue, "ms": DHCPBoundFields.milliseconds(roam.duration)]
         }
     }
 

@@ -10,7 +10,7 @@ struct WatchEventLine: Encodable {
     /// Fields that hold numbers (encoded as JSON numbers, not strings).
     private static let numeric: Set<String> = [
         "linkUpToBoundMs", "authenticatedToBoundMs", "triggerToBoundMs", "sinceTriggerMs", "exchangeMs", "retryInMs",
-        "prefixLength",
+        "prefixLength", "ms",
     ]
 
     func encode(to encoder: any Encoder) throws {
@@ -33,6 +33,7 @@ struct WatchEventLine: Encodable {
         case .leaseRenewed(let result): "\(result.address) until \(result.leaseEndsAt.formatted(.iso8601))"
         case .dhcpFailed(let error, _), .reauthenticationFailed(let error, _): error.message
         case .stateChange(let state): state.rawValue
+        case .roamed(let roam): "\(roam.from) → \(roam.to) (\(roam.kind.rawValue), \(DHCPBoundFields.milliseconds(roam.duration)) ms)"
         case .authenticated(let reason, _, let resumed, _, _): reason.rawValue + (resumed == true ? " (session resumed)" : "")
         default: Self.keyValues(event.kind.fields)
         }
