@@ -76,7 +76,7 @@ play() {
     local log=$1
     shift
     ip netns exec "$TESTBED_NS_SUPP" env -i PATH="$work/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$work" \
-        LANG=C.UTF-8 DBUS_SYSTEM_BUS_ADDRESS="$DBUS_SYSTEM_BUS_ADDRESS" EAPOLCTL_STATE_DIR="$work/state" \
+        LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1 DBUS_SYSTEM_BUS_ADDRESS="$DBUS_SYSTEM_BUS_ADDRESS" EAPOLCTL_STATE_DIR="$work/state" \
         EAPOLCTL_KEY_FILE="$work/keys/store.key" EAPOLCTL_NO_SYSTEMD=1 \
         ANSIBLE_COLLECTIONS_PATH="$root/scripts/ansible" ANSIBLE_LOCAL_TEMP="$work/ansible-tmp" \
         ANSIBLE_REMOTE_TEMP="$work/ansible-tmp" ANSIBLE_NOCOLOR=1 ANSIBLE_RETRY_FILES_ENABLED=0 \
@@ -139,11 +139,25 @@ grep -q '"name": "credentials-rejected"' "$work/wrong-password.out" \
 [[ -s $work/wrong-password.ansible.log ]] && grep -q 'ESTABLISH LOCAL CONNECTION' "$work/wrong-password.ansible.log" \
     || fail "no -vvv log was written (ANSIBLE_LOG_PATH)"
 
-# 6. No password in any output or log, -vvv included (the same grep finds each in the vars file: it would see one).
+# 6. state: absent, for a profile, an identity and the boot-time profile. Check mode with --diff: three changes
+#    reported with their before/after, nothing removed; for real: three changes; again: none.
+expect_run absent-check 3 0 --check --diff "$playbooks/absent.yml"
+grep -q '"name": "Ansible TLS"' "$work/absent-check.out" || grep -q 'Ansible TLS' "$work/absent-check.out" \
+    || fail "check mode's diff does not show the profile it would remove"
+grep -q -- '--- before' "$work/absent-check.out" || fail "no diff printed in check mode (--diff)"
+[[ $(eapolctl_ns profile list --json) == *'"Ansible TLS"'* ]] || fail "check mode removed the EAP-TLS profile"
+expect_run absent 3 0 "$playbooks/absent.yml"
+[[ $(eapolctl_ns profile list --json) != *'"Ansible TLS"'* ]] || fail "state: absent left the EAP-TLS profile"
+[[ $(eapolctl_ns identity get --ssid ansible-lab --json 2>&1 || true) == *'"item-not-found"'* ]] \
+    || fail "state: absent left the SSID's identity"
+[[ $(eapolctl_ns getSystemInterfaces --json) != *"\"$TESTBED_IF_SUPP\""* ]] || fail "state: absent left the boot-time profile"
+expect_run absent-again 0 0 "$playbooks/absent.yml"
+
+# 7. No password in any output or log, -vvv included (the same grep finds each in the vars file: it would see one).
 for secret in "$TESTBED_PEAP_PASS" "$wrong_pass" "$TESTBED_CLIENT_P12_PASS"; do
     grep -qF -- "$secret" "$work/vars.json" || fail "the secret grep does not work"
     if grep -rlF -- "$secret" "$work"/*.out "$work"/*.ansible.log; then
         fail "a password appears in the ansible output or log (files above)"
     fi
 done
-echo "ansible-test: passed (check mode, first run, idempotent second run, check mode with a change, wrong password, no secret in output)"
+echo "ansible-test: passed (check mode, first run, idempotent second run, check mode with a change, wrong password, absent with check mode and diff, no secret in output)"
