@@ -124,7 +124,7 @@ let package = Package(
         // Benchmark helper: the builtin DHCP client's first lease / reconnect / renew timed in-process (scripts/bench-dhcp).
         .executableTarget(
             name: "dhcp-bench",
-            dependencies: ["DHCPClient"],
+            dependencies: ["DHCPClient", "StructuredErrors"],
             swiftSettings: swiftSettings
         ),
         .target(

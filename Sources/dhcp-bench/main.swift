@@ -13,6 +13,7 @@
 // {"config": "apply"|"record-only", "scenario": …, "run": i, "ms": …, "exchange": …}; warm-ups have "run": 0.
 import DHCPClient
 import Foundation
+import StructuredErrors
 
 struct Options {
     var namespace = ""
@@ -59,7 +60,7 @@ func ip(_ args: [String]) {
 }
 
 func emit(_ config: String, _ scenario: String, _ run: Int, _ elapsed: Duration, _ exchange: DHCPExchange) {
-    let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    let ms = elapsed.milliseconds
     let line = #"{"config":"\#(config)","scenario":"\#(scenario)","run":\#(run),"ms":\#(String(format: "%.3f", ms)),"exchange":"\#(exchange.rawValue)"}"#
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
