@@ -40,7 +40,7 @@ public struct Connector: Sendable {
         if options.recentFailureAge == nil {
             // The history is files in the state directory: read and written off the cooperative pool.
             if let history = portHistory {
-                options.recentFailureAge = try? await BlockingWork.run { history.lastFailureAge(interface: interface) }
+                options.recentFailureAge = await BlockingWork.run { history.lastFailureAge(interface: interface) }
             }
         }
         let authentication: AuthenticationReport
@@ -54,7 +54,7 @@ public struct Connector: Sendable {
             throw error
         }
         if authentication.status == .authenticated, let history = portHistory {
-            _ = try? await BlockingWork.run { history.clear(interface: interface) }
+            await BlockingWork.run { history.clear(interface: interface) }
         }
         guard let dhcp, authentication.status.portUsable else {
             return ConnectionReport(authentication: authentication)

@@ -62,7 +62,7 @@ public struct ProfileConnection: Sendable {
     func scanHint(for profile: Profile, given: [Int], memory: AssociationMemory) async -> (ScanHint?, ignored: String?) {
         guard profile.binding.ssid != nil else { return (nil, nil) }
         if !given.isEmpty { return (ScanHint(frequencies: given, source: .given), nil) }
-        let lookup = (try? await BlockingWork.run { memory.lookup(for: profile) }) ?? .none
+        let lookup = await BlockingWork.run { memory.lookup(for: profile) }
         switch lookup {
         case .none: return (nil, nil)
         case .hint(let hint): return (hint, nil)

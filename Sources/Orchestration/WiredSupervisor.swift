@@ -98,13 +98,8 @@ public struct WiredSupervisor: Sendable {
             guard running[name] == nil else { continue }
             // sysfs and the state files are read off the cooperative pool (the first dump brings every link at once).
             let (serves, hasOwnConfiguration) = (self.serves, self.hasOwnConfiguration)
-            let reason: SupervisorEvent.SkipReason?
-            do {
-                reason = try await BlockingWork.run {
-                    !serves(name) ? .notServed : hasOwnConfiguration(name) ? .ownConfiguration : nil
-                }
-            } catch {
-                reason = .notServed  // not reached: the body does not throw
+            let reason: SupervisorEvent.SkipReason? = await BlockingWork.run {
+                !serves(name) ? .notServed : hasOwnConfiguration(name) ? .ownConfiguration : nil
             }
             if let reason {
                 if skipped[name] != reason { emit(.skipped(interface: name, reason: reason)) }
