@@ -87,15 +87,13 @@ fingerprint:
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.eapolctl.enterprise.plugins.module_utils.eapolctl import (
-    MISMATCH_STATUS, Eapolctl, EapolctlError, common_argument_spec, is_not_found, pem_fingerprint,
-    profile_selection)
+    MISMATCH_STATUS, Eapolctl, EapolctlError, common_argument_spec, exit_with, is_not_found, no_stored_item,
+    pem_fingerprint, profile_selection)
 
 
 def missing_in_store(exc, module):
     """No such item, or no store yet; in check mode also no such profile (an earlier task would create it)."""
-    if is_not_found(exc, 'store') or exc.error.get('name') == 'not-initialized':
-        return True
-    return module.check_mode and is_not_found(exc, 'profile')
+    return no_stored_item(exc) or (module.check_mode and is_not_found(exc, 'profile'))
 
 
 def password_present(cli, module, selection):
@@ -227,9 +225,7 @@ def main():
             result = identity_present(cli, module, selection)
     except EapolctlError as exc:
         cli.fail(exc)
-    if not module._diff:
-        result.pop('diff', None)
-    module.exit_json(**result)
+    exit_with(module, result)
 
 
 if __name__ == '__main__':
