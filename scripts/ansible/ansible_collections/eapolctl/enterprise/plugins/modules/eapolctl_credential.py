@@ -136,7 +136,10 @@ def identity_present(cli, module, selection):
             check_args.append('--passphrase-stdin')
         set_args = ['identity', 'set'] + selection + ['--pkcs12', p['pkcs12']]
     else:
-        fingerprint = pem_fingerprint(p['certificate'])
+        try:
+            fingerprint = pem_fingerprint(p['certificate'])
+        except (IOError, OSError) as exc:
+            module.fail_json(msg='cannot read the certificate %s: %s' % (p['certificate'], exc))
         if fingerprint is None:
             module.fail_json(msg='%s holds no PEM certificate' % p['certificate'])
         check_args = ['identity', 'check'] + selection + ['--fingerprint', fingerprint]
