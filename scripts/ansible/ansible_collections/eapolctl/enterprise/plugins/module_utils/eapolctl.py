@@ -116,7 +116,7 @@ class Eapolctl(object):
         cmd = [self.binary] + list(args) + ['--json']
         rc, out, err = self.module.run_command(
             cmd, data=data, binary_data=True, environ_update=self._environment(), check_rc=False,
-            # Never let a prompt wait for a terminal: stdin is always a pipe here.
+            # Arguments are passed as given: a "$" or "~" in a name or path is not expanded.
             expand_user_and_vars=False)
         for warning in warnings_from(err):
             self.module.warn('eapolctl: %s' % warning)
@@ -182,6 +182,28 @@ def is_not_found(exc, domain=None):
     if domain and exc.error.get('domain') != domain:
         return False
     return name in ('item-not-found', 'profile-not-found', 'no-system-profile')
+
+
+def no_stored_item(exc):
+    """Whether a failure says the store holds no such item, or there is no store yet."""
+    return is_not_found(exc, 'store') or exc.error.get('name') == 'not-initialized'
+
+
+def show_profile(cli, reference):
+    """`profile show REF --json`'s profile, or None when there is none."""
+    try:
+        return cli.result(['profile', 'show', reference]).get('profile')
+    except EapolctlError as exc:
+        if is_not_found(exc, 'profile'):
+            return None
+        raise
+
+
+def exit_with(module, result):
+    """exit_json with RESULT; its `diff` only when the task runs with --diff."""
+    if not module._diff:
+        result.pop('diff', None)
+    module.exit_json(**result)
 
 
 # Profile fields that say when or by whom, not what: left out of comparisons.

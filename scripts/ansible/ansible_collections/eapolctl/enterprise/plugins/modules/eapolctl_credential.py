@@ -87,15 +87,13 @@ fingerprint:
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.eapolctl.enterprise.plugins.module_utils.eapolctl import (
-    MISMATCH_STATUS, Eapolctl, EapolctlError, common_argument_spec, is_not_found, pem_fingerprint,
-    profile_selection)
+    MISMATCH_STATUS, Eapolctl, EapolctlError, common_argument_spec, exit_with, is_not_found, no_stored_item,
+    pem_fingerprint, profile_selection)
 
 
 def missing_in_store(exc, module):
     """No such item, or no store yet; in check mode also no such profile (an earlier task would create it)."""
-    if is_not_found(exc, 'store') or exc.error.get('name') == 'not-initialized':
-        return True
-    return module.check_mode and is_not_found(exc, 'profile')
+    return no_stored_item(exc) or (module.check_mode and is_not_found(exc, 'profile'))
 
 
 def password_present(cli, module, selection):
@@ -138,7 +136,10 @@ def identity_present(cli, module, selection):
             check_args.append('--passphrase-stdin')
         set_args = ['identity', 'set'] + selection + ['--pkcs12', p['pkcs12']]
     else:
-        fingerprint = pem_fingerprint(p['certificate'])
+        try:
+            fingerprint = pem_fingerprint(p['certificate'])
+        except (IOError, OSError) as exc:
+            module.fail_json(msg='cannot read the certificate %s: %s' % (p['certificate'], exc))
         if fingerprint is None:
             module.fail_json(msg='%s holds no PEM certificate' % p['certificate'])
         check_args = ['identity', 'check'] + selection + ['--fingerprint', fingerprint]
@@ -227,9 +228,7 @@ def main():
             result = identity_present(cli, module, selection)
     except EapolctlError as exc:
         cli.fail(exc)
-    if not module._diff:
-        result.pop('diff', None)
-    module.exit_json(**result)
+    exit_with(module, result)
 
 
 if __name__ == '__main__':

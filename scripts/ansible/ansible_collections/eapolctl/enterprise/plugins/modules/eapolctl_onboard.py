@@ -62,20 +62,28 @@ differences:
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.eapolctl.enterprise.plugins.module_utils.eapolctl import (
-    MISMATCH_STATUS, Eapolctl, EapolctlError, common_argument_spec, is_not_found, normalized_profile)
+    MISMATCH_STATUS, Eapolctl, EapolctlError, common_argument_spec, no_stored_item, normalized_profile, show_profile)
 
 # A placeholder for the scratch run: it lets onboard build the final user name without the real password.
 PLACEHOLDER = b'placeholder-not-a-secret'
 
 
-def onboard_args(p, with_password):
+def onboard_args(p):
     args = ['onboard', p['src']]
     for option, key in (('--interface', 'interface'), ('--username', 'username'), ('--format', 'format')):
         if p[key] is not None:
             args += [option, p[key]]
-    if with_password:
+    if p['password'] is not None:
         args.append('--password-stdin')
+    if p['pkcs12_passphrase'] is not None:
+        args.append('--pkcs12-passphrase-stdin')
     return args
+
+
+def stdin_secret(p):
+    """What onboard reads on standard input: the password or the PKCS#12 passphrase (never both), or None."""
+    secret = p['password'] if p['password'] is not None else p['pkcs12_passphrase']
+    return secret.encode('utf-8') if secret is not None else None
 
 
 def main():
@@ -96,19 +104,12 @@ def main():
     differences = {}
     try:
         with cli.scratch() as scratch:
-            args = onboard_args(p, has_password)
-            if p['pkcs12_passphrase'] is not None:
-                args.append('--pkcs12-passphrase-stdin')
-            data = PLACEHOLDER if has_password else (
-                p['pkcs12_passphrase'].encode('utf-8') if p['pkcs12_passphrase'] is not None else None)
-            entries = scratch.result(args, data=data).get('profiles', [])
+            data = PLACEHOLDER if has_password else stdin_secret(p)
+            entries = scratch.result(onboard_args(p), data=data).get('profiles', [])
             for entry in entries:
                 ident = entry['id']
-                try:
-                    current = cli.result(['profile', 'show', ident]).get('profile')
-                except EapolctlError as exc:
-                    if not is_not_found(exc, 'profile'):
-                        raise
+                current = show_profile(cli, ident)
+                if current is None:
                     differences[ident] = 'profile-missing'
                     continue
                 desired = scratch.result(['profile', 'show', ident]).get('profile')
@@ -123,17 +124,12 @@ def main():
                         if rc != 0 or objects[-1].get('username') != username:
                             differences[ident] = 'password-differs'
                     except EapolctlError as exc:
-                        if not (is_not_found(exc, 'store') or exc.error.get('name') == 'not-initialized'):
+                        if not no_stored_item(exc):
                             raise
                         differences[ident] = 'password-differs'
         result = dict(changed=bool(differences), differences=differences, profiles=entries)
         if differences and not module.check_mode:
-            data = p['password'].encode('utf-8') if has_password else (
-                p['pkcs12_passphrase'].encode('utf-8') if p['pkcs12_passphrase'] is not None else None)
-            args = onboard_args(p, has_password)
-            if p['pkcs12_passphrase'] is not None:
-                args.append('--pkcs12-passphrase-stdin')
-            report = cli.result(args, data=data)
+            report = cli.result(onboard_args(p), data=stdin_secret(p))
             result['profiles'] = report.get('profiles', [])
         module.exit_json(**result)
     except EapolctlError as exc:

@@ -119,17 +119,7 @@ import tempfile
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.eapolctl.enterprise.plugins.module_utils.eapolctl import (
-    Eapolctl, EapolctlError, common_argument_spec, is_not_found, normalized_profile)
-
-
-def show(cli, reference):
-    """`profile show REF --json`'s profile, or None when there is none."""
-    try:
-        return cli.result(['profile', 'show', reference]).get('profile')
-    except EapolctlError as exc:
-        if is_not_found(exc, 'profile'):
-            return None
-        raise
+    Eapolctl, EapolctlError, common_argument_spec, exit_with, normalized_profile, show_profile)
 
 
 def create_args(p):
@@ -149,7 +139,7 @@ def create_args(p):
 
 def present_fields(cli, module):
     p = module.params
-    current = show(cli, p['name'])
+    current = show_profile(cli, p['name'])
     with cli.scratch() as scratch:
         created = scratch.result(create_args(p))
         scratch_id = (created.get('profile') or {}).get('id') or p['name']
@@ -169,16 +159,12 @@ def present_fields(cli, module):
         exported = json.loads(document['content']) if isinstance(document.get('content'), str) else document
         if current is not None:
             exported['id'] = current['id']
-        handle, path = tempfile.mkstemp(prefix='profile-', suffix='.json', dir=scratch_dir(cli, scratch))
+        handle, path = tempfile.mkstemp(prefix='profile-', suffix='.json', dir=os.path.dirname(scratch.state_dir))
         with os.fdopen(handle, 'w') as out:
             json.dump(exported, out)
         cli.result(['profile', 'import', path, '--format', 'json', '--replace'])
-        result['profile'] = show(cli, current['id'] if current else p['name'])
+        result['profile'] = show_profile(cli, current['id'] if current else p['name'])
     return result
-
-
-def scratch_dir(cli, scratch):
-    return os.path.dirname(scratch.state_dir)
 
 
 def present_file(cli, module):
@@ -191,7 +177,7 @@ def present_file(cli, module):
             entries = scratch.result(import_args).get('profiles', [])
             changed = False
             for entry in entries:
-                current = show(cli, entry['id'])
+                current = show_profile(cli, entry['id'])
                 desired = scratch.result(['profile', 'show', entry['id']]).get('profile')
                 if current is None or normalized_profile(current) != normalized_profile(desired):
                     changed = True
@@ -204,7 +190,7 @@ def present_file(cli, module):
 
 def absent(cli, module):
     reference = module.params['name']
-    current = show(cli, reference)
+    current = show_profile(cli, reference)
     if current is None:
         return dict(changed=False)
     result = dict(changed=True, diff=dict(before=normalized_profile(current), after={}))
@@ -251,9 +237,7 @@ def main():
             result = present_fields(cli, module)
     except EapolctlError as exc:
         cli.fail(exc)
-    if not module._diff:
-        result.pop('diff', None)
-    module.exit_json(**result)
+    exit_with(module, result)
 
 
 if __name__ == '__main__':

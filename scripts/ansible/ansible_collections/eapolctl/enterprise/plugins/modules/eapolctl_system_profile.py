@@ -50,7 +50,7 @@ service:
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.eapolctl.enterprise.plugins.module_utils.eapolctl import (
-    Eapolctl, EapolctlError, common_argument_spec, is_not_found)
+    Eapolctl, EapolctlError, common_argument_spec, exit_with, is_not_found)
 
 
 def entry_of(cli, interface):
@@ -101,9 +101,7 @@ def main():
                 done = cli.result(['clearSystemProfile', '--interface', interface])
                 result['system_profile'] = None
                 result['service'] = done.get('service')
-        if not module._diff:
-            result.pop('diff', None)
-        module.exit_json(**result)
+        exit_with(module, result)
     except EapolctlError as exc:
         cli.fail(exc)
 
