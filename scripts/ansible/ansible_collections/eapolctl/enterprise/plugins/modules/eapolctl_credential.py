@@ -215,6 +215,9 @@ def main():
     if p['state'] == 'present':
         if p['type'] == 'password' and p['password'] is None:
             module.fail_json(msg='type=password, state=present needs password')
+        if p['type'] == 'password' and p['password'] == '':
+            # An empty value would open no pipe: eapolctl would read the module's own stdin instead.
+            module.fail_json(msg='password is empty; eapolctl stores no empty password')
         if p['type'] == 'identity' and not (p['pkcs12'] or p['certificate']):
             module.fail_json(msg='type=identity, state=present needs pkcs12, or certificate and private_key')
     cli = Eapolctl(module)

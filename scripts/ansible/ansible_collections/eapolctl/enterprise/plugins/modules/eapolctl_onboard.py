@@ -99,6 +99,9 @@ def main():
     module = AnsibleModule(argument_spec=spec, supports_check_mode=True,
                            mutually_exclusive=[('password', 'pkcs12_passphrase')])
     p = module.params
+    if p['password'] == '':
+        # An empty value would open no pipe: eapolctl would read the module's own stdin instead.
+        module.fail_json(msg='password is empty; eapolctl stores no empty password')
     cli = Eapolctl(module)
     has_password = p['password'] is not None
     differences = {}
