@@ -85,8 +85,8 @@ public struct AssociationMemory: Sendable {
     /// ``maximumEntries`` each). A BSS whose frequency is not a channel centre or whose BSSID is not 6 bytes is not
     /// recorded. Blocking file I/O.
     public func record(_ bss: BSSDescription, for profile: Profile) throws {
-        guard let ssid = profile.binding.ssid, ChannelFrequency.isChannelCentre(bss.frequency), bss.bssid.count == 6
-        else { return }
+        guard let ssid = profile.binding.ssid, ChannelFrequency.isChannelCentre(bss.frequency),
+              let bssid = bss.checkedBSSIDText else { return }
         var record = Record(ssidHex: Self.hex(ssid.bytes), frequencies: [], bssids: [], recordedAt: now())
         if case .hint(let old) = lookup(for: profile) {
             record.frequencies = old.frequencies
@@ -94,7 +94,6 @@ public struct AssociationMemory: Sendable {
         }
         record.frequencies = Array(([bss.frequency] + record.frequencies.filter { $0 != bss.frequency })
             .prefix(Self.maximumEntries))
-        let bssid = bss.bssidText
         record.bssids = Array(([bssid] + record.bssids.filter { $0 != bssid }).prefix(Self.maximumEntries))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
