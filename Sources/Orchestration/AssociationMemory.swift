@@ -59,12 +59,15 @@ public struct AssociationMemory: Sendable {
         guard let ssid = profile.binding.ssid else { return .none }
         let bytes: [UInt8]
         do {
-            guard let read = try PosixIO.readFileIfPresent(path(for: profile)) else { return .none }
-            bytes = read
+            // Bounded: a planted huge file, /dev/zero link or FIFO is neither read to its end nor waited on.
+            guard let read = try PosixIO.readFileIfPresent(path(for: profile), atMost: Self.maximumFileSize) else {
+                return .none
+            }
+            guard read.isWhole else { return .ignored("larger than \(Self.maximumFileSize) bytes") }
+            bytes = read.bytes
         } catch {
             return .ignored("unreadable: \(error)")
         }
-        guard bytes.count <= Self.maximumFileSize else { return .ignored("larger than \(Self.maximumFileSize) bytes") }
         guard let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)) else { return .ignored("not a record") }
         if let problem = Self.problem(with: record, ssid: ssid.bytes, now: now()) { return .ignored(problem) }
         return .hint(ScanHint(frequencies: record.frequencies, bssids: record.bssids, source: .remembered))
