@@ -104,7 +104,7 @@ public struct AssociationMemory: Sendable {
         try AtomicFile.write(Array(try encoder.encode(record)) + [0x0A], to: path(for: profile))
     }
 
-    /// Forgets `profile`'s record (e.g. when the profile is removed). Best effort.
+    /// Forgets `profile`'s record (`profile remove`). Best effort.
     public func forget(_ profile: Profile) {
         _ = try? PosixIO.removeFile(path(for: profile))
     }
