@@ -59,12 +59,15 @@ public struct AssociationMemory: Sendable {
         guard let ssid = profile.binding.ssid else { return .none }
         let bytes: [UInt8]
         do {
-            guard let read = try PosixIO.readFileIfPresent(path(for: profile)) else { return .none }
-            bytes = read
+            // Bounded: a planted huge file, /dev/zero link or FIFO is neither read to its end nor waited on.
+            guard let read = try PosixIO.readFileIfPresent(path(for: profile), atMost: Self.maximumFileSize) else {
+                return .none
+            }
+            guard read.isWhole else { return .ignored("larger than \(Self.maximumFileSize) bytes") }
+            bytes = read.bytes
         } catch {
             return .ignored("unreadable: \(error)")
         }
-        guard bytes.count <= Self.maximumFileSize else { return .ignored("larger than \(Self.maximumFileSize) bytes") }
         guard let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)) else { return .ignored("not a record") }
         if let problem = Self.problem(with: record, ssid: ssid.bytes, now: now()) { return .ignored(problem) }
         return .hint(ScanHint(frequencies: record.frequencies, bssids: record.bssids, source: .remembered))
@@ -85,8 +88,8 @@ public struct AssociationMemory: Sendable {
     /// ``maximumEntries`` each). A BSS whose frequency is not a channel centre or whose BSSID is not 6 bytes is not
     /// recorded. Blocking file I/O.
     public func record(_ bss: BSSDescription, for profile: Profile) throws {
-        guard let ssid = profile.binding.ssid, ChannelFrequency.isChannelCentre(bss.frequency), bss.bssid.count == 6
-        else { return }
+        guard let ssid = profile.binding.ssid, ChannelFrequency.isChannelCentre(bss.frequency),
+              let bssid = bss.checkedBSSIDText else { return }
         var record = Record(ssidHex: Self.hex(ssid.bytes), frequencies: [], bssids: [], recordedAt: now())
         if case .hint(let old) = lookup(for: profile) {
             record.frequencies = old.frequencies
@@ -94,7 +97,6 @@ public struct AssociationMemory: Sendable {
         }
         record.frequencies = Array(([bss.frequency] + record.frequencies.filter { $0 != bss.frequency })
             .prefix(Self.maximumEntries))
-        let bssid = bss.bssidText
         record.bssids = Array(([bssid] + record.bssids.filter { $0 != bssid }).prefix(Self.maximumEntries))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -102,7 +104,7 @@ public struct AssociationMemory: Sendable {
         try AtomicFile.write(Array(try encoder.encode(record)) + [0x0A], to: path(for: profile))
     }
 
-    /// Forgets `profile`'s record (e.g. when the profile is removed). Best effort.
+    /// Forgets `profile`'s record (`profile remove`). Best effort.
     public func forget(_ profile: Profile) {
         _ = try? PosixIO.removeFile(path(for: profile))
     }

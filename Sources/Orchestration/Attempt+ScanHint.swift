@@ -1,12 +1,16 @@
 import SupplicantClient
 
-extension Attempt {
-    /// The scan hint this attempt uses: the options' hint when the plan carries it as `scan_freq` (a Wi-Fi network;
-    /// on a wired port the plan has none).
-    var activeScanHint: ScanHint? {
-        guard let hint = options.scanHint, plan.properties.contains(where: { $0.key == "scan_freq" }) else { return nil }
-        return hint
+extension ScanHint {
+    /// `hint` when `plan` carries it as `scan_freq` (a Wi-Fi network; a wired plan has none): what an attempt uses
+    /// and a report names.
+    static func carried(_ hint: ScanHint?, by plan: NetworkPlan) -> ScanHint? {
+        plan.properties.contains { $0.key == "scan_freq" } ? hint : nil
     }
+}
+
+extension Attempt {
+    /// The scan hint this attempt uses (``ScanHint/carried(_:by:)``).
+    var activeScanHint: ScanHint? { ScanHint.carried(options.scanHint, by: plan) }
 
     /// The hinted scan found nothing: the network is removed and added again without `scan_freq`, then selected, so
     /// wpa_supplicant's next scan covers every channel. Nothing is lost: the network never associated (no PMKSA, no

@@ -153,7 +153,7 @@ public struct Authenticator: Sendable {
         var pacUse: PACUse?
         var pacRetried = false
         var scanHintFallback: ScanHintMonitor.Reason?
-        let usedHint = plan.properties.contains { $0.key == "scan_freq" } ? options.scanHint : nil
+        let usedHint = ScanHint.carried(options.scanHint, by: plan)
         while true {
             // A PAC retry keeps the anchor: it is still the first one tried, and the CA fallback stays open.
             if tried.last != plan.anchor { tried.append(plan.anchor) }

@@ -36,10 +36,12 @@ public struct ProfileConnection: Sendable {
         let memory = AssociationMemory(stateDirectory: stateDirectory)
         let (hint, ignored) = await scanHint(for: profile, given: settings.frequencies, memory: memory)
         if let ignored { progress(AuthenticationUpdate(.scanHintIgnored(reason: ignored), elapsed: .zero)) }
+        let profiles = self.profiles
+        let trustHint = (try? await BlockingWork.run { profiles.trustHint(for: profile.id) }) ?? nil
         let options = AuthenticationOptions(interfaceName: settings.interface, driver: settings.driver,
                                             timeout: settings.timeout, wait: settings.wait,
                                             sendEAPOLStart: settings.sendEAPOLStart,
-                                            preferredCAFingerprint: profiles.trustHint(for: profile.id),
+                                            preferredCAFingerprint: trustHint,
                                             maxStart: settings.portPolicy.maxStart,
                                             acceptOpenPort: settings.portPolicy.acceptOpenPort,
                                             oneTimePassword: settings.oneTimePassword, takeOver: settings.takeOver, scanHint: hint)
@@ -49,10 +51,13 @@ public struct ProfileConnection: Sendable {
         let connector = Connector(authenticator: authenticator, dhcp: trigger, dhcpTimeout: settings.dhcp.timeout,
                                   portHistory: PortHistory(stateDirectory: stateDirectory))
         let report = try await connector.connect(profile: profile, options: options, progress: progress)
-        recordTrustHint(of: report.authentication, for: profile)
-        if report.authentication.status == .authenticated, let bss = report.authentication.bss {
-            // Best effort, like the trust hint: a read-only state directory must not turn a success into a failure.
-            _ = try? await BlockingWork.run { try memory.record(bss, for: profile) }
+        if report.authentication.status == .authenticated {
+            // State files, off the cooperative pool. Best effort: a read-only state directory must not turn a success
+            // into a failure.
+            _ = try? await BlockingWork.run {
+                recordTrustHint(of: report.authentication, for: profile)
+                if let bss = report.authentication.bss { try memory.record(bss, for: profile) }
+            }
         }
         return report
     }
@@ -71,7 +76,7 @@ public struct ProfileConnection: Sendable {
     }
 
     /// Records the CA that verified the server as the profile's trust hint, when the profile trusts several.
-    /// Best effort: a read-only state directory must not turn a success into a failure.
+    /// Best effort: a read-only state directory must not turn a success into a failure. Blocking file I/O.
     public func recordTrustHint(of authentication: AuthenticationReport, for profile: Profile) {
         guard authentication.status == .authenticated, let fingerprint = authentication.anchor.fingerprint,
               profile.trust.caCertificates.count > 1 else { return }

@@ -15,8 +15,9 @@ public struct ScanHint: Sendable, Equatable {
 
     /// Channel centre frequencies in MHz, each checked with ``ChannelFrequency/isChannelCentre(_:)``.
     public var frequencies: [Int]
-    /// BSSIDs seen on those frequencies (`aa:bb:cc:dd:ee:ff`); reported, not used to choose an access point (a
-    /// remembered BSSID may no longer be the best one, and wpa_supplicant's own selection stays in charge).
+    /// BSSIDs seen on those frequencies (`aa:bb:cc:dd:ee:ff`); reported (the `scan-hint` event's `bssids`), not used
+    /// to choose an access point (a remembered BSSID may no longer be the best one, and wpa_supplicant's own
+    /// selection stays in charge).
     public var bssids: [String]
     public var source: Source
     /// The longest the hinted scan may take before the full scan starts, if no scan result says so earlier.

@@ -8,13 +8,13 @@ extension WatchLoop {
     /// Records the interface's current BSS as the one it is on (watch start, after a full authentication).
     func noteBSS(of iface: SupplicantInterface) async {
         let bss = try? await w.supplicant.currentBSS(of: iface)
-        roams.reset(bssid: bss?.bssidText)
+        roams.reset(bssid: bss?.checkedBSSIDText)
     }
 
     /// The roam that just ended in a confirmed `completed`, if the BSS changed since the last one.
     func roamed() async -> Roam? {
         guard let iface else { return nil }
         let bss = try? await w.supplicant.currentBSS(of: iface)
-        return roams.completed(on: bss.flatMap { $0.bssid.count == 6 ? $0.bssidText : nil }, at: clock.now)
+        return roams.completed(on: bss?.checkedBSSIDText, at: clock.now)
     }
 }

@@ -125,7 +125,7 @@ extension WatchLoop {
         lastState = .completed
         reauthPending = false
         lastEAPFailure = nil
-        roams.reset(bssid: report.bss?.bssidText)
+        roams.reset(bssid: report.bss?.checkedBSSIDText)
         authenticated(reason: reason, authMode: report.authMode, resumed: report.resumed)
     }
 

@@ -16,8 +16,22 @@ extension Profile {
         result.binding = try editedBinding(edit)
         result.eap = editedEAP(edit)
         result.trust = try editedTrust(edit)
-        if let roaming = edit.roaming { result.roaming = roaming }
+        try result.applyRoaming(edit.roaming)
         return try result.validated(now: now)
+    }
+
+    /// `--roaming` only on a profile that is Wi-Fi after the edit (as `profile create` requires); a profile the edit
+    /// makes wired or that is Passpoint drops the setting, which only Wi-Fi networks use.
+    private mutating func applyRoaming(_ roaming: RoamingMode?) throws {
+        guard case .wifi = binding else {
+            if roaming != nil {
+                throw UsageError(.invalidArgument, "--roaming applies to Wi-Fi profiles only, and profile \(name) has no SSID",
+                                 hint: "Leave out --roaming, or give the profile an SSID as well (--ssid-set SSID).")
+            }
+            self.roaming = nil
+            return
+        }
+        if let roaming { self.roaming = roaming }
     }
 
     private func editedBinding(_ edit: ProfileEdit) throws -> NetworkBinding {

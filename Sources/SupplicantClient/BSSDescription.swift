@@ -21,6 +21,10 @@ public struct BSSDescription: Sendable, Equatable {
         bssid.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: ":")
     }
 
+    /// ``bssidText`` when the BSSID is 6 bytes (a MAC address); nil for any other answer, so what is remembered or
+    /// compared as an access point is always one.
+    public var checkedBSSIDText: String? { bssid.count == 6 ? bssidText : nil }
+
     /// The first of `ois` (in the caller's order) that the beacon advertises; nil when none does (the match came from
     /// the realm, a home domain, or an OI listed only in ANQP, which wpa_supplicant 2.10 does not expose).
     public func firstAdvertised(of ois: [[UInt8]]) -> [UInt8]? {

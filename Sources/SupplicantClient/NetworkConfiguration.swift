@@ -73,8 +73,13 @@ public enum NetworkConfiguration {
             }
             if spec.roaming?.opportunisticKeyCaching == true { props.append(("proactive_key_caching", .int32(1))) }
             if !spec.scanFrequencies.isEmpty {
-                for f in spec.scanFrequencies where !(2400...7200).contains(f) {
-                    throw invalid("scan_freq", "frequency \(f) MHz is outside 2400–7200 MHz")
+                // The same check as `--frequency` and a remembered association (``ChannelFrequency``), here where every
+                // hint ends up: nothing that is not a channel centre reaches the driver's scan.
+                for f in spec.scanFrequencies where !ChannelFrequency.isChannelCentre(f) {
+                    throw invalid("scan_freq", "\(f) MHz is not the centre of a 2.4, 5 or 6 GHz channel")
+                }
+                guard spec.scanFrequencies.count <= ChannelFrequency.maximumCount else {
+                    throw invalid("scan_freq", "\(spec.scanFrequencies.count) frequencies; at most \(ChannelFrequency.maximumCount)")
                 }
                 props.append(("scan_freq", .string(spec.scanFrequencies.map(String.init).joined(separator: " "))))
             }

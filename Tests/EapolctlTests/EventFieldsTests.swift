@@ -52,7 +52,7 @@ import Testing
                 .networkManagerReleased(interface: "eth0", release: NetworkManagerRelease(
                     device: "/org/freedesktop/NetworkManager/Devices/2", previousState: .activated, state: .unmanaged)),
                 .foreignNetworksKept(interface: "eth0", count: 2),
-                .scanHint(ScanHint(frequencies: [2412, 5180], source: .remembered)), .scanHintIgnored(reason: "older than 30 days"),
+                .scanHint(ScanHint(frequencies: [2412, 5180], bssids: ["02:00:00:00:01:01"], source: .remembered)), .scanHintIgnored(reason: "older than 30 days"),
                 .scanHintFallback(reason: .noMatch, after: .milliseconds(812), network: "/n/2"),
             ] + progress.map { .exchange($0) }
         }
@@ -280,5 +280,15 @@ import Testing
                 .hasSuffix("  state-unconfirmed  authMode=INACTIVE profileNetwork=no signalled=completed state=associated"))
         #expect(line(.waiting(.notAuthenticated(state: "disconnected"))).human
                 .hasSuffix("  waiting  reason=not authenticated yet; no --profile to start with state=disconnected"))
+    }
+
+    @Test func scanHintLineNamesTheRememberedBSSIDsOnly() {
+        func json(_ hint: ScanHint) -> String {
+            Output.encode(AuthEventLine(update: AuthenticationUpdate(.scanHint(hint), elapsed: .milliseconds(12.5))))
+        }
+        #expect(json(ScanHint(frequencies: [2412], bssids: ["02:00:00:00:01:01", "02:00:00:00:01:02"], source: .remembered))
+            == #"{"bssids":"02:00:00:00:01:01,02:00:00:00:01:02","elapsedMs":12.5,"event":"scan-hint","frequencies":"2412","limitMs":"3000","source":"remembered"}"#)
+        #expect(json(ScanHint(frequencies: [2412, 5180], source: .given))
+            == #"{"elapsedMs":12.5,"event":"scan-hint","frequencies":"2412,5180","limitMs":"3000","source":"given"}"#)
     }
 }

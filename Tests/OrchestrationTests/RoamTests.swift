@@ -1,5 +1,6 @@
 import Foundation
 @testable import Orchestration
+import ProfileModel
 import Secrets
 import SupplicantClient
 import Testing
@@ -127,4 +128,9 @@ private final class RoamingSupplicant: SupplicantControlling, @unchecked Sendabl
         _ = try await RoamRequest(supplicant: fake).roam(interfaceName: "wlan9", to: b, timeout: .seconds(1))
     }
     #expect(RoamRequest.isBSSID("02:00:00:00:02:00") && !RoamRequest.isBSSID("02:00:00:00:02") && !RoamRequest.isBSSID("02-00-00-00-02-00"))
+}
+
+@Test func everyRoamingModeBecomesTheSameFastRoaming() {
+    for mode in RoamingMode.allCases { #expect(NetworkSpec.fastRoaming(mode).rawValue == mode.rawValue) }
+    #expect(RoamingMode.allCases.count == FastRoaming.allCases.count)
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 @testable import Orchestration
 import ProfileModel
@@ -193,6 +196,14 @@ private func bss(_ frequency: Int, _ last: UInt8) -> BSSDescription {
         try write(text)
         #expect(memory.lookup(for: profile) == .ignored(reason), "\(text.prefix(80))")
     }
+    // Not a file to read whole: an endless device is cut at the limit, a FIFO without a writer does not block.
+    try FileManager.default.removeItem(atPath: memory.path(for: profile))
+    try FileManager.default.createSymbolicLink(atPath: memory.path(for: profile), withDestinationPath: "/dev/zero")
+    #expect(memory.lookup(for: profile) == .ignored("larger than 4096 bytes"))
+    try FileManager.default.removeItem(atPath: memory.path(for: profile))
+    #expect(mkfifo(memory.path(for: profile), 0o600) == 0)
+    #expect(memory.lookup(for: profile) == .ignored("not a record"))
+    try FileManager.default.removeItem(atPath: memory.path(for: profile))
     try write(record("[5180]"))
     #expect(memory.lookup(for: profile) == .hint(ScanHint(frequencies: [5180], source: .remembered)))
     // The profile's SSID changed: the record no longer applies.

@@ -87,6 +87,22 @@ func wifiSecurityMapping(_ security: NetworkSpec.WiFiSecurity) throws {
     #expect(throws: SupplicantError.self) { try NetworkConfiguration.make(from: spec, blobPrefix: "t") }
 }
 
+@Test func scanFrequenciesThatAreNotChannelCentresNeverReachTheSupplicant() {
+    // Inside the old 2400–7200 MHz window but not a channel (2413, 5182, 7000), and more than a hint may hold: the
+    // last gate before wpa_supplicant refuses them like `--frequency` does.
+    var spec = peap(.wifi(ssidBytes: Array("corp".utf8), security: .wpa2, hidden: false))
+    for bad in [[2413], [5182], [2412, 7000], [2400]] {
+        spec.scanFrequencies = bad
+        #expect(throws: SupplicantError(.invalidNetworkConfig, "")) { try NetworkConfiguration.make(from: spec, blobPrefix: "t") }
+    }
+    spec.scanFrequencies = Array(stride(from: 5180, through: 5320, by: 20)) + Array(stride(from: 5500, through: 5640, by: 20))
+        + [5660]
+    #expect(spec.scanFrequencies.count == ChannelFrequency.maximumCount + 1)
+    #expect(throws: SupplicantError(.invalidNetworkConfig, "")) { try NetworkConfiguration.make(from: spec, blobPrefix: "t") }
+    spec.scanFrequencies.removeLast()
+    #expect((try? NetworkConfiguration.make(from: spec, blobPrefix: "t")) != nil)
+}
+
 @Test(arguments: [
     (NetworkSpec.OuterMethod.peap, NetworkSpec.InnerMethod.mschapv2, "auth=MSCHAPV2"),
     (.peap, .gtc, "auth=GTC"),

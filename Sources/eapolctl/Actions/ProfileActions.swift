@@ -1,4 +1,5 @@
 import Foundation
+import Orchestration
 import ProfileFormats
 import ProfileModel
 import ProfileStore
@@ -64,6 +65,8 @@ enum ProfileActions {
     /// all or nothing (``RemoveTransaction``).
     static func remove(_ profile: Profile, context: CommandContext) throws {
         let removedSecrets = try TransactionRunner.remove(profile, context: context)
+        // Where it last associated (the scan hint's source; no secret) goes with it. Best effort, like its trust hint.
+        AssociationMemory(stateDirectory: context.paths.stateDirectory).forget(profile)
         struct Removed: Encodable { let removed: String; let name: String; let removedSecrets: [String] }
         context.output.result(Removed(removed: profile.id.description, name: profile.name, removedSecrets: removedSecrets)) {
             "Removed profile \(profile.name) (\(profile.id))"

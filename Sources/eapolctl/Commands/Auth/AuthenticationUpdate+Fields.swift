@@ -48,8 +48,11 @@ extension AuthenticationUpdate.Kind {
         case .probeState(let state): return ["state": state.rawValue]
         case .networkRemoved(let network): return ["network": network]
         case .scanHint(let hint):
-            return ["source": hint.source.rawValue, "frequencies": hint.frequencies.map(String.init).joined(separator: ","),
-                    "limitMs": Self.wholeMilliseconds(hint.limit)]
+            var fields = ["source": hint.source.rawValue, "frequencies": hint.frequencies.map(String.init).joined(separator: ","),
+                          "limitMs": Self.wholeMilliseconds(hint.limit)]
+            // Checked `aa:bb:cc:dd:ee:ff` (AssociationMemory); none with --frequency.
+            if !hint.bssids.isEmpty { fields["bssids"] = hint.bssids.joined(separator: ",") }
+            return fields
         case .scanHintIgnored(let reason): return ["reason": reason]
         case .scanHintFallback(let reason, let after, let network):
             return ["reason": reason.rawValue, "afterMs": Self.wholeMilliseconds(after), "network": network]
