@@ -86,8 +86,7 @@ extension Supplicant {
             || (remoteName == "org.freedesktop.DBus.Error.InvalidArgs" && remoteText.localizedCaseInsensitiveContains("no such property")) {
             return unsupported(interface, method: member)
         }
-        if remoteName == "org.freedesktop.DBus.Error.AccessDenied" || remoteName == "org.freedesktop.DBus.Error.ServiceUnknown"
-            || remoteName == "org.freedesktop.DBus.Error.NoReply" || remoteName == "org.freedesktop.DBus.Error.NameHasNoOwner" {
+        if remoteName == "org.freedesktop.DBus.Error.AccessDenied" || goneErrorNames.contains(remoteName) {
             return translate(error, member: member)
         }
         return SupplicantError(.unexpectedState,
