@@ -92,6 +92,9 @@ extension Supplicant {
         return SupplicantError(.unexpectedState,
                                "wpa_supplicant refused to set \(name) to \(value) on \(interface.name): "
                                    + "\(remoteName.isEmpty ? "" : remoteName + ": ")\(remoteText)",
+                               hint: "wpa_supplicant's log says why it refused the setting (journalctl -u wpa_supplicant); "
+                                   + "until it takes it, connect by SSID with a Wi-Fi profile: "
+                                   + "`eapolctl profile create --name NAME --ssid SSID ...`.",
                                details: ["interface": .string(interface.name), "method": .string(member),
                                          "setting": .string(name), "value": .string(value),
                                          "dbus.error": .string(remoteName)])
