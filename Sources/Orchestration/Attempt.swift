@@ -146,7 +146,7 @@ struct Attempt: Sendable {
             let settleBy = min(deadline, clock.now + Self.eapRestartGrace)
             var snapshot = try await snapshotNow()
             while snapshot.isRestartingEAP(network: network), clock.now < settleBy, !Task.isCancelled {
-                try? await Task.sleep(for: Self.eapRestartPoll, clock: clock)
+                try? await Task.sleep(until: min(clock.now + Self.eapRestartPoll, settleBy), clock: clock)
                 snapshot = try await snapshotNow()
             }
             try snapshot.confirm(network: network, outer: spec.outer, interfaceName: interface.name)

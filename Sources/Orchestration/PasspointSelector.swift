@@ -64,8 +64,9 @@ public struct PasspointSelector: Sendable {
             }
             let bss = try await interworking.describeBSS(best.bssPath, of: interface)
             await cleanUp(credential: credentialPath, blobs: blobsAdded, settings: saved, interface: interface)
-            // What wpa_supplicant says of the BSS is checked before eapolctl connects to it: never a cut or empty SSID.
-            guard (1...32).contains(bss.ssid.count), bss.bssid.count == 6, let ssid = try? SSID(bytes: bss.ssid) else {
+            // What wpa_supplicant says of the BSS is checked before eapolctl connects to it: never a cut or empty SSID
+            // (SSID(bytes:) refuses any length outside 1…32).
+            guard bss.bssid.count == 6, let ssid = try? SSID(bytes: bss.ssid) else {
                 throw SupplicantError(.unexpectedState,
                                       "wpa_supplicant described the matched BSS with a \(bss.ssid.count)-byte SSID and a "
                                           + "\(bss.bssid.count)-byte BSSID on \(interface.name)",

@@ -1,7 +1,7 @@
 extension SecretBytes {
     /// Whether `candidate` holds the same bytes, compared so that the time taken depends only on the candidate's
-    /// length: neither where the bytes first differ nor the stored secret's length shows in it (`==` returns early
-    /// when the lengths differ; a check of a guessed password must not tell how long the real one is).
+    /// length: neither where the bytes first differ nor the stored secret's length shows in it (a check of a guessed
+    /// password must not tell how long the real one is). `==` is this comparison.
     ///
     /// Every byte of `candidate` is compared with the stored byte at the same position, repeated cyclically over
     /// the stored bytes when the candidate is longer; a length difference is folded into the result, never

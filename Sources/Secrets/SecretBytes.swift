@@ -63,16 +63,10 @@ public final class SecretBytes: Sendable, CustomStringConvertible, CustomDebugSt
     public var description: String { "<secret redacted>" }
     public var debugDescription: String { "SecretBytes(<redacted>)" }
 
-    /// Constant-time equality: the time depends on the lengths only, never on where the bytes differ.
+    /// Constant-time equality (``matchesInConstantTime(_:)``): the time depends on `rhs`'s length only, never on
+    /// where the bytes differ nor on `lhs`'s length.
     public static func == (lhs: SecretBytes, rhs: SecretBytes) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        return lhs.withUnsafeBytes { a in
-            rhs.withUnsafeBytes { b in
-                var diff: UInt8 = 0
-                for i in 0..<a.count { diff |= a[i] ^ b[i] }
-                return diff == 0
-            }
-        }
+        lhs.matchesInConstantTime(rhs)
     }
 
     /// Zeroes memory in a way the optimiser does not remove.

@@ -20,7 +20,7 @@ public struct SupplicantSnapshot: Sendable, Equatable {
     /// `completed` on `network` while CurrentAuthMode reads `EAP-UNKNOWN-EAP` until the new round has chosen its
     /// method. Seen in the Wi-Fi VM under load. Worth reading again shortly, not a refusal.
     public func isRestartingEAP(network: String) -> Bool {
-        state == .completed && currentNetwork == network && authMode == "EAP-UNKNOWN-EAP"
+        state == .completed && currentNetwork == network && authMode == SupplicantNames.methodPendingAuthMode
     }
 
     /// Throws ``SupplicantError`` `outcome-unconfirmed` unless the interface is `completed` on `network` with an

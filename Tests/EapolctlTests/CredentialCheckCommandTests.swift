@@ -51,6 +51,9 @@ import Testing
         "correct horse battery stapl",             // one byte shorter
         "correct horse battery staplecorrect horse battery staple",  // the password twice (cyclic comparison)
         "correct horse battery staple\0",          // a trailing NUL
+        // 284 bytes: the stored 28 repeated (every byte equal cyclically), lengths differing in bit 8 only (28 ^ 284 =
+        // 256), so only the length fold's upper bits can tell them apart.
+        String(repeating: "correct horse battery staple", count: 10) + "corr",
     ])
     func aDifferentPasswordDoesNotMatch(candidate: String) throws {
         let cli = try Self.runnerWithPassword()

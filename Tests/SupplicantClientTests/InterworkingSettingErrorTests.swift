@@ -36,6 +36,8 @@ import Testing
         #expect(mapped.message.contains("Interworking") && mapped.message.contains("wlan1")
                 && mapped.message.contains("Failed to set interface property"), "\(mapped.message)")
         #expect(mapped.details["setting"] == .string("Interworking") && mapped.details["value"] == .string("1"))
+        // Its own hint, not unexpected-state's generic "report the state named in the message".
+        #expect(mapped.hint.contains("journalctl -u wpa_supplicant") && mapped.hint.contains("--ssid SSID"), "\(mapped.hint)")
     }
 
     @Test func busRefusalsAndAVanishedSupplicantKeepTheirErrors() throws {

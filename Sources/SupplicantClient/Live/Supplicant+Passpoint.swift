@@ -86,13 +86,15 @@ extension Supplicant {
             || (remoteName == "org.freedesktop.DBus.Error.InvalidArgs" && remoteText.localizedCaseInsensitiveContains("no such property")) {
             return unsupported(interface, method: member)
         }
-        if remoteName == "org.freedesktop.DBus.Error.AccessDenied" || remoteName == "org.freedesktop.DBus.Error.ServiceUnknown"
-            || remoteName == "org.freedesktop.DBus.Error.NoReply" || remoteName == "org.freedesktop.DBus.Error.NameHasNoOwner" {
+        if remoteName == "org.freedesktop.DBus.Error.AccessDenied" || goneErrorNames.contains(remoteName) {
             return translate(error, member: member)
         }
         return SupplicantError(.unexpectedState,
                                "wpa_supplicant refused to set \(name) to \(value) on \(interface.name): "
                                    + "\(remoteName.isEmpty ? "" : remoteName + ": ")\(remoteText)",
+                               hint: "wpa_supplicant's log says why it refused the setting (journalctl -u wpa_supplicant); "
+                                   + "until it takes it, connect by SSID with a Wi-Fi profile: "
+                                   + "`eapolctl profile create --name NAME --ssid SSID ...`.",
                                details: ["interface": .string(interface.name), "method": .string(member),
                                          "setting": .string(name), "value": .string(value),
                                          "dbus.error": .string(remoteName)])

@@ -121,14 +121,16 @@ public final class Supplicant: Sendable {
     /// Maps bus-level "the service is gone" errors to `supplicant.vanished`; everything else stays a DBusError, with
     /// the supplicant's hint (``SupplicantBusHints``).
     static func translate(_ error: DBusError, member: String) -> any Error {
-        let gone: Set<String> = ["org.freedesktop.DBus.Error.ServiceUnknown", "org.freedesktop.DBus.Error.NoReply",
-                                 "org.freedesktop.DBus.Error.NameHasNoOwner"]
-        if error.code == .peerVanished || error.code == .serviceUnknown || gone.contains(error.remoteErrorName ?? "") {
+        if error.code == .peerVanished || error.code == .serviceUnknown || goneErrorNames.contains(error.remoteErrorName ?? "") {
             return SupplicantError(.vanished, "wpa_supplicant went away during \(member)",
                                    details: ["method": .string(member)])
         }
         return SupplicantBusHints.calling(error)
     }
+
+    /// The bus's error names for "the service is gone" (``translate(_:member:)`` makes them `supplicant.vanished`).
+    static let goneErrorNames: Set<String> = ["org.freedesktop.DBus.Error.ServiceUnknown", "org.freedesktop.DBus.Error.NoReply",
+                                              "org.freedesktop.DBus.Error.NameHasNoOwner"]
 
     func interfaceCall(_ interface: SupplicantInterface, _ member: String, _ arguments: [DBusValue] = [],
                        timeout: Duration? = nil) async throws -> [DBusValue] {

@@ -33,6 +33,10 @@ public enum SupplicantNames {
     /// `CurrentAuthMode` while no authentication is in effect.
     public static let inactiveAuthMode = "INACTIVE"
 
+    /// `CurrentAuthMode` while an EAP round runs that has not chosen its method yet (e.g. one the authenticator
+    /// restarted right after success: ``SupplicantSnapshot/isRestartingEAP(network:)``).
+    public static let methodPendingAuthMode = "EAP-UNKNOWN-EAP"
+
     /// `mode` (a `CurrentAuthMode` value) when an authentication is in effect; nil for `INACTIVE` or empty.
     public static func activeAuthMode(_ mode: String) -> String? {
         mode == inactiveAuthMode || mode.isEmpty ? nil : mode

@@ -53,9 +53,7 @@ extension Eapolctl.Identity {
                 expected = .fingerprint(try TrustSettings.parsePin(fingerprint))
             } else {
                 let bundle = try SecretInput.fromFile(pkcs12!, trimNewline: false)
-                let passphrase = try passphraseFile.map { try SecretInput.fromFile($0) }
-                    ?? (passphraseStdin ? try SecretInput.fromStandardInput(what: "--passphrase-stdin") : nil)
-                expected = .pkcs12(bundle: bundle, passphrase: passphrase)
+                expected = .pkcs12(bundle: bundle, passphrase: try IdentityInput.passphrase(file: passphraseFile, stdin: passphraseStdin))
             }
             try CredentialCheckActions.checkIdentity(target: item.target, expected: expected, context: CommandContext(global))
         }

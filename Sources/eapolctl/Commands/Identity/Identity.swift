@@ -31,8 +31,14 @@ struct IdentityInput: ParsableArguments {
     }
 
     func passphrase() throws -> SecretBytes? {
-        if let passphraseFile { return try SecretInput.fromFile(passphraseFile) }
-        if passphraseStdin { return try SecretInput.fromStandardInput(what: "--passphrase-stdin") }
+        try Self.passphrase(file: passphraseFile, stdin: passphraseStdin)
+    }
+
+    /// The passphrase of `--passphrase-file FILE` or `--passphrase-stdin` (`identity set`, `identity check`), nil
+    /// when neither was given.
+    static func passphrase(file: String?, stdin: Bool) throws -> SecretBytes? {
+        if let file { return try SecretInput.fromFile(file) }
+        if stdin { return try SecretInput.fromStandardInput(what: "--passphrase-stdin") }
         return nil
     }
 }
