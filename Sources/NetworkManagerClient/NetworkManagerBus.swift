@@ -18,12 +18,7 @@ public struct NetworkManagerBus: Sendable {
     /// The owner of `org.freedesktop.NetworkManager`, or nil when the name has no owner (NetworkManager not running):
     /// one `GetNameOwner` to the bus daemon, answered at once either way; then the owner's uid and pid.
     public func owner() async throws -> NetworkManagerPeer? {
-        guard let unique = try await connection.nameOwner(of: NetworkManagerNames.service, timeout: callTimeout) else {
-            return nil
-        }
-        let uid = try await connection.unixUser(of: unique, timeout: callTimeout)
-        let pid = try await connection.unixProcessID(of: unique, timeout: callTimeout)
-        return NetworkManagerPeer(uniqueName: unique, uid: uid, pid: pid)
+        try await connection.owner(of: NetworkManagerNames.service, timeout: callTimeout)
     }
 
     /// The device NetworkManager has for `interface` (`GetDeviceByIpIface`, then `Managed` and `State`), nil when it

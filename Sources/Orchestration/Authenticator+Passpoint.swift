@@ -37,9 +37,9 @@ extension Authenticator {
         var remaining = options
         remaining.timeout = max(deadline - clock.now, .seconds(1))
         // The credentials the selection used, read once (the matched SSID may key another stored item).
-        var report = try await authenticate(profile: matched, options: remaining, resolvedCredentials: resolved, progress: progress)
+        var report = try await authenticate(profile: matched, options: remaining, resolvedCredentials: resolved,
+                                            claimed: (iface, takeOver), progress: progress)
         report.passpoint = selection
-        report.takeOver = takeOver ?? report.takeOver
         return report
     }
 }

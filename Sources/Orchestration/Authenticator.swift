@@ -92,13 +92,16 @@ public struct Authenticator: Sendable {
         if case .passpoint(let settings) = profile.binding {
             return try await authenticatePasspoint(profile: profile, settings: settings, options: options, progress: progress)
         }
-        return try await authenticate(profile: profile, options: options, resolvedCredentials: nil, progress: progress)
+        return try await authenticate(profile: profile, options: options, resolvedCredentials: nil, claimed: nil,
+                                      progress: progress)
     }
 
     /// ``authenticate(profile:options:progress:)`` with the credentials already resolved (`nil`: resolve them from
     /// the profile): a Passpoint profile connects with the credentials its selection used, never with an item
-    /// stored under the SSID the selection happened to match.
+    /// stored under the SSID the selection happened to match. `claimed` is the interface its selection already
+    /// obtained through ``InterfaceClaim`` (nil: claim it here), so NetworkManager is asked once per run.
     func authenticate(profile: Profile, options: AuthenticationOptions, resolvedCredentials: ResolvedCredentials?,
+                      claimed: (SupplicantInterface, TakeOver?)?,
                       progress: @escaping @Sendable (AuthenticationUpdate) -> Void) async throws
         -> AuthenticationReport {
         let clock = ContinuousClock()
@@ -123,9 +126,11 @@ public struct Authenticator: Sendable {
         var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
                                                  preferredFingerprint: options.preferredCAFingerprint)
 
-        let (iface, takeOver) = try await InterfaceClaim(supplicant: supplicant, networkManager: supplicant.networkManager,
-                                                         takeOver: options.takeOver)
-            .claim(options.interfaceName, driver: options.driver, profile: profile.id.description, emit: emit)
+        let (iface, takeOver) = if let claimed { claimed } else {
+            try await InterfaceClaim(supplicant: supplicant, networkManager: supplicant.networkManager,
+                                     takeOver: options.takeOver)
+                .claim(options.interfaceName, driver: options.driver, profile: profile.id.description, emit: emit)
+        }
         emit(.interfaceReady(iface))
         let portUse = try PortUse.decide(profile: profile, interfaceName: iface.name, driver: iface.driver)
         if portUse != .asBound {

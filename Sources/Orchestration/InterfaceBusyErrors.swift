@@ -30,7 +30,7 @@ enum InterfaceBusyErrors {
     }
 
     /// NetworkManager owns its name but gave no answer.
-    static func silent(interface: String, owner: NetworkManagerPeer?, reason: String, budget: Duration) -> SupplicantError {
+    static func silent(interface: String, owner: NetworkManagerPeer?, reason: String) -> SupplicantError {
         var details: [String: ErrorDetail] = ["interface": .string(interface), "manager": "NetworkManager",
                                               "reason": .string(reason)]
         if let owner { details["owner"] = .string(owner.uniqueName) }

@@ -47,13 +47,11 @@ public struct InterfaceClaim: Sendable {
                 emit(.warning(InterfaceBusyErrors.untrustedNetworkManager(peer, interface: name)))
             case .managed(let device, let owner):
                 guard takeOver else { throw InterfaceBusyErrors.managed(device, owner: owner, profile: profile) }
-                let release = await unmanage(device, owner: owner, via: networkManager)
+                let release = await unmanage(device, owner: owner, via: networkManager, emit: emit)
                 taken.networkManager = release
                 emit(.networkManagerReleased(interface: name, release: release))
-            case .noAnswer(let owner, _, let reason):
-                guard takeOver else {
-                    throw InterfaceBusyErrors.silent(interface: name, owner: owner, reason: reason, budget: budget)
-                }
+            case .noAnswer(let owner, let reason):
+                guard takeOver else { throw InterfaceBusyErrors.silent(interface: name, owner: owner, reason: reason) }
                 taken.networkManager = NetworkManagerRelease(device: nil, previousState: nil, state: nil)
                 emit(.warning("NetworkManager did not say whether it manages \(name) (\(reason)); --take-over: eapolctl uses \(name) regardless"))
             }
@@ -81,24 +79,36 @@ public struct InterfaceClaim: Sendable {
     }
 
     /// Sets the device unmanaged and waits (bounded) until NetworkManager reports `unmanaged`: by then it has
-    /// deactivated the device and released wpa_supplicant's interface for it. Failures are reported in the result
-    /// (state nil or not `unmanaged`), never thrown: `--take-over` means eapolctl goes on regardless.
-    func unmanage(_ device: NetworkManagerDevice, owner: NetworkManagerPeer,
-                  via nm: any NetworkManagerQuerying) async -> NetworkManagerRelease {
+    /// deactivated the device and released wpa_supplicant's interface for it. A failure (the `Set` refused, no
+    /// `unmanaged` within ``releaseLimit``) is a warning naming the device and why, and shows in the result (state
+    /// nil or not `unmanaged`); it is never thrown: `--take-over` means eapolctl goes on regardless.
+    func unmanage(_ device: NetworkManagerDevice, owner: NetworkManagerPeer, via nm: any NetworkManagerQuerying,
+                  emit: @Sendable (AuthenticationUpdate.Kind) -> Void) async -> NetworkManagerRelease {
         var release = NetworkManagerRelease(device: device.path, previousState: device.state, state: nil)
         let limit = releaseLimit
-        let state = try? await NetworkManagerCheck.within(limit) { () async throws -> NMDeviceState in
-            try await nm.setUnmanaged(device.path, owner: owner)
-            while true {
-                let now = try await nm.state(of: device.path, owner: owner)
-                if now == .unmanaged { return now }
-                try await Task.sleep(for: .milliseconds(50))
+        let failure: String
+        do {
+            let state = try await NetworkManagerCheck.within(limit) { () async throws -> NMDeviceState in
+                try await nm.setUnmanaged(device.path, owner: owner)
+                while true {
+                    let now = try await nm.state(of: device.path, owner: owner)
+                    if now == .unmanaged { return now }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
             }
+            if let state {
+                release.state = state
+                return release
+            }
+            failure = "not unmanaged within \(NetworkManagerCheck.text(limit))"
+        } catch {
+            failure = NetworkManagerCheck.describe(error)
         }
-        if let state { release.state = state } else {
-            let budget = self.budget
-            release.state = (try? await NetworkManagerCheck.within(budget) { try await nm.state(of: device.path, owner: owner) }) ?? nil
-        }
+        let budget = self.budget
+        release.state = try? await NetworkManagerCheck.within(budget) { try await nm.state(of: device.path, owner: owner) }
+        emit(.warning("NetworkManager did not let go of \(device.interfaceName) (device \(device.path), state "
+                      + "\(release.state?.name ?? "unknown"): \(failure)); --take-over: eapolctl uses it regardless, and "
+                      + "NetworkManager may still act on it"))
         return release
     }
 }

@@ -17,15 +17,7 @@ public enum NetworkManagerVerdict: Sendable, Equatable {
     /// NetworkManager manages the device.
     case managed(NetworkManagerDevice, owner: NetworkManagerPeer)
     /// NetworkManager owns its name but did not answer (or answered with an error) within the budget.
-    case noAnswer(owner: NetworkManagerPeer?, waited: Duration, reason: String)
-
-    /// Whether eapolctl must not use the interface without `--take-over`.
-    public var blocks: Bool {
-        switch self {
-        case .managed, .noAnswer: true
-        case .absent, .untrustedOwner, .noDevice, .unmanaged: false
-        }
-    }
+    case noAnswer(owner: NetworkManagerPeer?, reason: String)
 }
 
 /// Asks NetworkManager whether it manages an interface, within a fixed budget, believing only a trusted owner.
@@ -49,8 +41,6 @@ public struct NetworkManagerCheck: Sendable {
     public func verdict(for interface: String) async -> NetworkManagerVerdict {
         let nm = networkManager
         let ownUID = self.ownUID
-        let clock = ContinuousClock()
-        let start = clock.now
         let owner = OwnerBox()
         do {
             let answer = try await Self.within(budget) { () async throws -> NetworkManagerVerdict in
@@ -60,11 +50,9 @@ public struct NetworkManagerCheck: Sendable {
                 guard let device = try await nm.device(named: interface, owner: peer) else { return .noDevice(owner: peer) }
                 return device.isManaged ? .managed(device, owner: peer) : .unmanaged(device, owner: peer)
             }
-            if let answer { return answer }
-            return .noAnswer(owner: owner.get(), waited: clock.now - start,
-                             reason: "no answer within \(Self.text(budget))")
+            return answer ?? .noAnswer(owner: owner.get(), reason: "no answer within \(Self.text(budget))")
         } catch {
-            return .noAnswer(owner: owner.get(), waited: clock.now - start, reason: Self.describe(error))
+            return .noAnswer(owner: owner.get(), reason: Self.describe(error))
         }
     }
 

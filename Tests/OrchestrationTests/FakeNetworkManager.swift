@@ -17,14 +17,18 @@ final class FakeNetworkManager: NetworkManagerQuerying, @unchecked Sendable {
     let deviceError: (any Error)?
     /// Whether `setUnmanaged` takes effect (a NetworkManager that refuses to let go keeps the state).
     let obeys: Bool
+    /// Thrown by `setUnmanaged` (a `Set` NetworkManager refuses, e.g. AccessDenied) instead of answering.
+    let setError: (any Error)?
 
     init(owner: NetworkManagerPeer? = NetworkManagerPeer(uniqueName: ":1.4", uid: 0, pid: 412),
-         devices: [NetworkManagerDevice] = [], delay: Duration = .zero, deviceError: (any Error)? = nil, obeys: Bool = true) {
+         devices: [NetworkManagerDevice] = [], delay: Duration = .zero, deviceError: (any Error)? = nil, obeys: Bool = true,
+         setError: (any Error)? = nil) {
         ownerPeer = owner
         self.devices = Dictionary(uniqueKeysWithValues: devices.map { ($0.path, $0) })
         self.delay = delay
         self.deviceError = deviceError
         self.obeys = obeys
+        self.setError = setError
     }
 
     var calls: [String] { lock.withLock { _calls } }
@@ -53,6 +57,7 @@ final class FakeNetworkManager: NetworkManagerQuerying, @unchecked Sendable {
 
     func setUnmanaged(_ devicePath: String, owner: NetworkManagerPeer) async throws {
         try await enter("setUnmanaged \(devicePath) to \(owner.uniqueName)")
+        if let setError { throw setError }
         guard obeys else { return }
         lock.withLock {
             devices[devicePath]?.managed = false

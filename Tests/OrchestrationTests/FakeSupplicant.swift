@@ -36,6 +36,8 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     var driver: InterfaceDriver = .wired
     /// NetworkManager on the fake's bus (nil: none, as without NetworkManager).
     var networkManager: (any NetworkManagerQuerying)?
+    /// The interworking side Passpoint profiles use (PasspointClaimTests); set before use.
+    var interworking: FakeInterworking?
     /// How many times `interface(named:driver:)` was asked.
     var interfaceRequests: Int { lock.withLock { _interfaceRequests } }
     private var _interfaceRequests = 0

@@ -97,9 +97,26 @@ import Testing
         let nm = FakeNetworkManager(devices: [Self.device(state: .activated)], obeys: false)
         let clock = ContinuousClock()
         let start = clock.now
-        let (_, taken) = try await claim(nm, takeOver: true)
+        let events = Events()
+        let (_, taken) = try await claim(nm, takeOver: true, events: events)
         #expect(taken?.networkManager?.state == .activated, "the state NetworkManager still reports")
         #expect(clock.now - start < .seconds(15), "bounded by the release limit (2 s), far below a hung wait (loose: a starved pool)")
+        guard case .warning(let text)? = events.all.first else { Issue.record("no warning: \(events.all)"); return }
+        #expect(text.contains("did not let go of eth9") && text.contains(Self.path) && text.contains("state activated")
+                && text.contains("not unmanaged within 2 s"), "\(text)")
+    }
+
+    /// NetworkManager refuses the `Set` (AccessDenied: a non-root eapolctl without polkit's consent). --take-over goes
+    /// on, and says why NetworkManager still holds the device instead of reporting it "set unmanaged" silently.
+    @Test func takeOverWarnsWithTheReasonWhenNetworkManagerRefusesTheSet() async throws {
+        let denied = DBusError.remote(name: "org.freedesktop.NetworkManager.PermissionDenied", message: "Not authorized")
+        let nm = FakeNetworkManager(devices: [Self.device(state: .activated)], setError: denied)
+        let events = Events()
+        let (_, taken) = try await claim(nm, takeOver: true, events: events)
+        #expect(taken?.networkManager == NetworkManagerRelease(device: Self.path, previousState: .activated, state: .activated))
+        guard case .warning(let text)? = events.all.first else { Issue.record("no warning: \(events.all)"); return }
+        #expect(text.contains("did not let go of eth9") && text.contains("Not authorized"), "\(text)")
+        #expect(events.all.count == 2, "the warning, then network-manager-released: \(events.all)")
     }
 
     // MARK: - Attacks: an untrusted owner, a hung or failing NetworkManager

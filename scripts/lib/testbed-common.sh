@@ -136,6 +136,36 @@ tb_radius_backend() {
 
 tb_ns_exists() { [[ -e /run/netns/$1 ]]; }
 
+# tb_exec_unlocked CMD...: replace this shell with CMD, stdin from /dev/null and every descriptor above 2 closed
+# (daemons must inherit neither our lock nor a caller's pipe, or a caller reading to EOF would hang), and with no
+# signal blocked or ignored: a caller such as the Swift test runner (Foundation's Process) starts us with SIGTERM and
+# most other signals blocked, a mask every exec'd daemon would keep, so `stop` would wait 5 s and SIGKILL it. Bash
+# cannot unblock signals; a one-line python3 exec does. Call it with & for a daemon that stays in the foreground
+# (no bash process is left waiting for it).
+tb_exec_unlocked() {
+  local f n
+  for f in /proc/$BASHPID/fd/*; do
+    n=${f##*/}
+    if ((n > 2)); then eval "exec $n>&-" 2>/dev/null || true; fi
+  done
+  if command -v python3 >/dev/null 2>&1; then
+    exec python3 -c '
+import os, signal, sys
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for s in signal.valid_signals():
+    if s not in (signal.SIGKILL, signal.SIGSTOP) and s < signal.SIGRTMIN:
+        try:
+            signal.signal(s, signal.SIG_DFL)
+        except (OSError, ValueError):
+            pass
+os.execvp(sys.argv[1], sys.argv[1:])' "$@" </dev/null
+  fi
+  exec "$@" </dev/null
+}
+
+# unlocked CMD...: tb_exec_unlocked in a subshell, for a daemon that forks itself (the caller goes on when it has).
+unlocked() { (tb_exec_unlocked "$@"); }
+
 # tb_bus_has_owner NAME → 0 when NAME has an owner on the private bus.
 tb_bus_has_owner() {
   [[ -S $TB_BUS_SOCK ]] || return 1

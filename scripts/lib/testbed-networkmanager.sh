@@ -46,26 +46,6 @@ enabled=false
 EOF2
 }
 
-# Runs in the background job's own subshell (call it with &): closes every descriptor above 2 and execs, so no
-# bash process is left holding the caller's pipes.
-detached() {
-  local f n
-  for f in /proc/$BASHPID/fd/*; do
-    n=${f##*/}
-    if ((n > 2)); then eval "exec $n>&-" 2>/dev/null || true; fi
-  done
-  exec python3 -c '
-import os, signal, sys
-signal.pthread_sigmask(signal.SIG_SETMASK, [])
-for s in signal.valid_signals():
-    if s not in (signal.SIGKILL, signal.SIGSTOP) and s < signal.SIGRTMIN:
-        try:
-            signal.signal(s, signal.SIG_DFL)
-        except (OSError, ValueError):
-            pass
-os.execvp(sys.argv[1], sys.argv[1:])' "$@"
-}
-
 nm_pid() { tb_pid_alive "$NM_PID" NetworkManager 2>/dev/null || true; }
 
 start() {
@@ -77,10 +57,10 @@ start() {
   # ip netns exec gives the child its own mount namespace (mounts do not propagate back); inside it, a tmpfs over
   # /run (NetworkManager's run directory is compiled in: /run/NetworkManager) and a private /var/lib/NetworkManager.
   # The bus address points at the testbed's socket in $TB_DIR, not /run/dbus.
-  # Detached like the testbed's daemons (scripts/testbed `unlocked`): every descriptor above 2 closed (a caller
-  # reading this script's output to EOF must not wait for NetworkManager) and an empty signal mask with default
-  # dispositions (the Swift test runner spawns children with SIGTERM blocked).
-  detached ip netns exec "$TB_NS_SUPP" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DBUS_SYSTEM_BUS_ADDRESS="$TB_BUS_ADDR" \
+  # Detached like the testbed's daemons (tb_exec_unlocked, testbed-common.sh, in the background job itself): every
+  # descriptor above 2 closed (a caller reading this script's output to EOF must not wait for NetworkManager) and an
+  # empty signal mask with default dispositions (the Swift test runner spawns children with SIGTERM blocked).
+  tb_exec_unlocked ip netns exec "$TB_NS_SUPP" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DBUS_SYSTEM_BUS_ADDRESS="$TB_BUS_ADDR" \
     unshare --mount --propagation private sh -c '
       set -e
       mount -t tmpfs -o mode=0755,size=16m eapolctl-nm-run /run
@@ -93,10 +73,10 @@ start() {
       exec "$2" --no-daemon --debug --log-level="$3" --config="$1/NetworkManager.conf" --config-dir="$1/conf.d" \
         --system-config-dir="$1/system-conf.d" --intern-config="$1/var-lib/NetworkManager-intern.conf" \
         --state-file="$1/var-lib/NetworkManager.state" --pid-file=/run/NetworkManager/NetworkManager.pid
-    ' sh "$NM_DIR" "$NM_BIN" "${EAPOLCTL_NM_LOG_LEVEL:-INFO}" >"$NM_LOG" 2>&1 </dev/null &
+    ' sh "$NM_DIR" "$NM_BIN" "${EAPOLCTL_NM_LOG_LEVEL:-INFO}" >"$NM_LOG" 2>&1 &
   local i
   for ((i = 0; i < 100; i++)); do
-    if [[ -s $NM_PID ]] && DBUS_SYSTEM_BUS_ADDRESS=$TB_BUS_ADDR busctl --system status org.freedesktop.NetworkManager >/dev/null 2>&1; then
+    if [[ -s $NM_PID ]] && tb_bus_has_owner org.freedesktop.NetworkManager; then
       echo "$(cat "$NM_PID")"
       return 0
     fi

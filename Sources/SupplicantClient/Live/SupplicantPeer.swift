@@ -40,9 +40,10 @@ public struct SupplicantPeer: Sendable, Equatable {
 
     /// Whether a supplicant of user `uid` may receive the secrets of a process running as `ownUID`: root's
     /// supplicant always; otherwise only one run by the same user (who can read their own secrets anyway). A root
-    /// eapolctl therefore trusts only a root supplicant.
+    /// eapolctl therefore trusts only a root supplicant. The rule is DBusKit's ``BusNameOwner/isTrusted(uid:ownUID:)``,
+    /// which NetworkManager's owner is held to as well.
     public static func isTrusted(uid: UInt32, ownUID: UInt32) -> Bool {
-        uid == 0 || uid == ownUID
+        BusNameOwner.isTrusted(uid: uid, ownUID: ownUID)
     }
 
     /// Throws ``DBusErrorCode/untrustedPeer`` unless ``isTrusted(uid:ownUID:)``; `ownUID` nil means this process's
@@ -68,13 +69,11 @@ public struct SupplicantPeer: Sendable, Equatable {
     /// - Throws: ``DBusErrorCode/untrustedPeer``, or the bus's own errors.
     static func resolve(on connection: DBusConnection, busSource: BusSource,
                         timeout: Duration) async throws -> SupplicantPeer? {
-        guard let owner = try await connection.nameOwner(of: SupplicantNames.service, timeout: timeout) else {
+        guard let owner = try await connection.owner(of: SupplicantNames.service, timeout: timeout) else {
             return nil
         }
-        let uid = try await connection.unixUser(of: owner, timeout: timeout)
-        let pid = try await connection.unixProcessID(of: owner, timeout: timeout)
-        let peer = SupplicantPeer(uniqueName: owner, uid: uid, pid: pid, busAddress: connection.address,
-                                  busSource: busSource)
+        let peer = SupplicantPeer(uniqueName: owner.uniqueName, uid: owner.uid, pid: owner.pid,
+                                  busAddress: connection.address, busSource: busSource)
         try peer.checkTrusted()
         return peer
     }
