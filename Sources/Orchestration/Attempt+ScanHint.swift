@@ -1,28 +1,53 @@
 import SupplicantClient
 
 extension ScanHint {
-    /// `hint` when `plan` carries it as `scan_freq` (a Wi-Fi network; a wired plan has none): what an attempt uses
-    /// and a report names.
-    static func carried(_ hint: ScanHint?, by plan: NetworkPlan) -> ScanHint? {
-        plan.properties.contains { $0.key == "scan_freq" } ? hint : nil
+    /// `hint` when `spec` is a Wi-Fi network (it has an SSID to probe for; a wired port scans nothing): what an
+    /// attempt uses and a report names.
+    static func usable(_ hint: ScanHint?, for spec: NetworkSpec) -> ScanHint? {
+        guard case .wifi = spec.binding else { return nil }
+        return hint
     }
 }
 
 extension Attempt {
-    /// The scan hint this attempt uses (``ScanHint/carried(_:by:)``).
-    var activeScanHint: ScanHint? { ScanHint.carried(options.scanHint, by: plan) }
+    /// The scan hint this attempt uses (``ScanHint/usable(_:for:)``).
+    var activeScanHint: ScanHint? { ScanHint.usable(options.scanHint, for: spec) }
 
-    /// The hinted scan found nothing: the network is removed and added again without `scan_freq`, then selected, so
-    /// wpa_supplicant's next scan covers every channel. Nothing is lost: the network never associated (no PMKSA, no
-    /// TLS session belongs to it yet), and a fresh object drops the property without relying on how wpa_supplicant
-    /// parses an empty `scan_freq`. Blobs stay.
-    /// - Returns: the new network's path.
-    func fallBackToFullScan(replacing network: String) async throws -> String {
-        try await supplicant.removeNetwork(network, from: interface)
-        let properties = plan.properties.filter { $0.key != "scan_freq" }
-        let path = try await supplicant.addNetwork(
-            properties, idString: SupplicantNames.idString(profileID: profile.id.description), to: interface)
-        try await supplicant.selectNetwork(path, on: interface)
-        return path
+    /// Asks wpa_supplicant for one active scan of the hinted channels (``ScanRequest``) and waits for its `ScanDone`,
+    /// at most the hint's limit and never past the attempt's deadline. Called after AddNetwork (the network is still
+    /// disabled, so the results connect nothing) and before SelectNetwork, which then associates from these results.
+    /// - Returns: nil when the scan ended with results; otherwise why the hint did not serve (the attempt goes on,
+    ///   and SelectNetwork scans every channel).
+    func scanHinted(_ hint: ScanHint) async -> ScanHintMonitor.Reason? {
+        guard case .wifi(let ssid, _, _) = spec.binding,
+              let request = try? ScanRequest(frequencies: hint.frequencies, ssid: ssid) else { return .scanFailed }
+        let events = supplicant.events(of: interface)   // subscribed before Scan
+        do {
+            try await supplicant.scan(request, on: interface)
+        } catch {
+            return .scanFailed
+        }
+        let limit = min(hint.limit, deadline - clock.now)
+        return await withTaskGroup(of: ScanHintMonitor.Reason?.self) { group in
+            group.addTask {
+                do {
+                    for try await event in events {
+                        switch event {
+                        case .scanDone(let success): return success ? nil : .scanFailed
+                        case .supplicantVanished: return .scanFailed
+                        default: continue
+                        }
+                    }
+                } catch {}
+                return .scanFailed
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return .timeout
+            }
+            let first: ScanHintMonitor.Reason? = await group.next() ?? .timeout
+            group.cancelAll()
+            return first
+        }
     }
 }

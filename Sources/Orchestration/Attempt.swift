@@ -34,7 +34,7 @@ struct Attempt: Sendable {
         var openPort = false
         /// EAP-FAST: the PAC wpa_supplicant held in the plan's PAC blob when the attempt ended (see Attempt+PAC.swift).
         var pac: SecretBytes? = nil
-        /// The scan hint found nothing and the network was added again without it (see Attempt+ScanHint.swift).
+        /// Why the scan hint did not serve (see Attempt+ScanHint.swift); nil when it did or there was none.
         var scanHintFallback: ScanHintMonitor.Reason? = nil
     }
 
@@ -48,8 +48,6 @@ struct Attempt: Sendable {
         /// The port was already `associated` when the network was selected (a retry on the same port: no State
         /// change will be signalled).
         case alreadyAssociated
-        /// Time to look at the scan hint again (``ScanHintMonitor/nextWakeup``).
-        case hintTick
     }
 
     /// How often an unanswered EAPOL-Start is repeated on a wired port. The supplicant itself waits `startPeriod`
@@ -59,7 +57,6 @@ struct Attempt: Sendable {
 
     func run() async throws -> Result {
         if let reuseNetwork { return try await rerun(on: reuseNetwork) }
-        let events = supplicant.events(of: interface)   // subscribed before SelectNetwork
         var addedBlobs: [String] = []
         var network: String?
         do {
@@ -67,22 +64,28 @@ struct Attempt: Sendable {
                 try await supplicant.addBlob(blob, to: interface)
                 addedBlobs.append(blob.name)
             }
-            var path = try await supplicant.addNetwork(
+            let path = try await supplicant.addNetwork(
                 plan.properties, idString: SupplicantNames.idString(profileID: profile.id.description), to: interface)
             network = path
-            let hint = activeScanHint
-            if let hint { emit(.scanHint(hint)) }
+            var fellBack: ScanHintMonitor.Reason?
+            var hintMonitor: ScanHintMonitor?
+            if let hint = activeScanHint {
+                emit(.scanHint(hint))
+                let startedAt = clock.now - start
+                if let reason = await scanHinted(hint) {
+                    fellBack = reason
+                    emit(.scanHintFallback(reason: reason, after: clock.now - start - startedAt, network: path))
+                } else {
+                    hintMonitor = ScanHintMonitor(hint: hint, startedAt: startedAt)
+                }
+            }
+            let events = supplicant.events(of: interface)   // subscribed before SelectNetwork
             try await supplicant.selectNetwork(path, on: interface)
-            let selectedAt = clock.now - start
             emit(.networkSelected(network: path, anchor: plan.anchor))
             guard options.wait else {
                 return Result(outcome: nil, network: path, chain: [], timings: nil)
             }
-            var hintMonitor = hint.map { ScanHintMonitor(hint: $0, selectedAt: selectedAt) }
-            var (outcome, chain, timings) = try await watch(events, network: path, hint: &hintMonitor) { replaced in
-                path = replaced
-                network = replaced
-            }
+            var (outcome, chain, timings) = try await watch(events, network: path, hint: &hintMonitor)
             if outcome.isSuccess { outcome = await confirmed(outcome, network: path) }
             if acceptsAsOpenPort(outcome) {
                 emit(.openPort(interface: interface.name))
@@ -93,7 +96,6 @@ struct Attempt: Sendable {
                 let vanished = if case .supplicantFailure(let e) = outcome { e.code == .vanished } else { false }
                 if !vanished { await cleanUp(network: path, blobs: withPACBlob(addedBlobs)) }
             }
-            var fellBack: ScanHintMonitor.Reason?
             if case .fallBack(let reason)? = hintMonitor?.decided { fellBack = reason }
             return Result(outcome: outcome, network: path, chain: chain, timings: timings, pac: pac,
                           scanHintFallback: fellBack)
@@ -112,7 +114,7 @@ struct Attempt: Sendable {
         let state = try await supplicant.state(of: interface)
         emit(.networkReused(network: network, state: state))
         var noHint: ScanHintMonitor?
-        var (outcome, chain, timings) = try await watch(events, network: network, hint: &noHint, initialState: state) { _ in }
+        var (outcome, chain, timings) = try await watch(events, network: network, hint: &noHint, initialState: state)
         if outcome.isSuccess { outcome = await confirmed(outcome, network: network) }
         return Result(outcome: outcome, network: network, chain: chain, timings: timings)
     }
@@ -183,10 +185,8 @@ struct Attempt: Sendable {
     }
 
     private func watch(_ events: AsyncThrowingStream<AuthenticationEvent, any Error>, network: String,
-                       hint: inout ScanHintMonitor?, initialState: SupplicantState? = nil,
-                       replaced: (String) -> Void) async throws
+                       hint: inout ScanHintMonitor?, initialState: SupplicantState? = nil) async throws
         -> (AuthenticationOutcome, [ServerCertificate], AuthenticationTimings) {
-        var network = network
         var tracker = AuthenticationTracker(configuration: .init(
             spec: spec, plan: plan, interfaceName: interface.name, profileName: profile.name,
             settleWindow: options.settleWindow))
@@ -195,38 +195,12 @@ struct Attempt: Sendable {
                               deadlineReached: .deadline)
         let (inputs, continuation) = (pump.inputs, pump.continuation)
         var wake: (at: Duration, task: Task<Void, Never>)?
-        var hintWake: (at: Duration, task: Task<Void, Never>)?
         var repeater: Task<Void, Never>?
         defer {
             wake?.task.cancel()
-            hintWake?.task.cancel()
             repeater?.cancel()
             pump.stop()
         }
-        /// Schedules the next look at the scan hint, or none once it is decided.
-        func scheduleHint() {
-            guard let next = hint?.nextWakeup else {
-                hintWake?.task.cancel()
-                hintWake = nil
-                return
-            }
-            guard hintWake?.at != next else { return }
-            hintWake?.task.cancel()
-            let at = start + next
-            hintWake = (next, Task {
-                try? await Task.sleep(until: at, clock: clock)
-                if !Task.isCancelled { continuation.yield(.hintTick) }
-            })
-        }
-        /// Applies a scan-hint decision: on fall-back, the network is added again without `scan_freq`.
-        func apply(_ decision: ScanHintMonitor.Decision) async throws {
-            guard case .fallBack(let reason) = decision else { return }
-            let new = try await fallBackToFullScan(replacing: network)
-            emit(.scanHintFallback(reason: reason, after: clock.now - start - (hint?.selectedAt ?? .zero), network: new))
-            network = new
-            replaced(new)
-        }
-        scheduleHint()
         let wired = interface.driver.isWired
         var schedule = EAPOLStartSchedule(maxStart: options.maxStart, recentFailure: options.recentFailureAge)
         var eapolStartSent = false
@@ -284,14 +258,13 @@ struct Attempt: Sendable {
                 associated = true
                 startEAPOLIfNeeded()
                 batch = []
-            case .hintTick:
-                batch = []
-                if let decision = hint?.tick(at: clock.now - start) { try await apply(decision) }
             }
             while !batch.isEmpty {
                 let event = batch.removeFirst()
                 let now = clock.now - start
-                if let decision = hint?.observe(event, at: now) { try await apply(decision) }
+                if case .fallBack(let reason)? = hint?.observe(event) {
+                    emit(.scanHintFallback(reason: reason, after: now - (hint?.startedAt ?? .zero), network: network))
+                }
                 for p in tracker.handle(event, at: now) { emit(.exchange(p)) }
                 if let outcome = tracker.outcome { return (outcome, tracker.serverChain, tracker.timings) }
                 switch event {
@@ -313,7 +286,6 @@ struct Attempt: Sendable {
                     break
                 }
             }
-            scheduleHint()
             if let next = tracker.nextWakeup, wake?.at != next {
                 wake?.task.cancel()
                 let at = start + next

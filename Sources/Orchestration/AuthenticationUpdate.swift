@@ -62,12 +62,12 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         case probeState(SupplicantState)
         /// The probe network is removed.
         case networkRemoved(network: String)
-        /// The network's first scan covers only these frequencies (``ScanHint``).
+        /// One active scan of these frequencies comes before SelectNetwork (``ScanHint``).
         case scanHint(ScanHint)
         /// The remembered association was not used (the text says why); every channel is scanned.
         case scanHintIgnored(reason: String)
-        /// The hinted scan found no access point of the network; the network was added again without `scan_freq`
-        /// and every channel is scanned. `after`: time since the selection.
+        /// The hint did not serve (the hinted scan held no access point of the network, did not end in time, or
+        /// failed): wpa_supplicant scans every channel. `after`: time since the hinted scan was asked for.
         case scanHintFallback(reason: ScanHintMonitor.Reason, after: Duration, network: String)
     }
 }

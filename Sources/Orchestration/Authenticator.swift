@@ -121,7 +121,6 @@ public struct Authenticator: Sendable {
         resolved.pac = try await storedPAC(for: profile)
         var spec = NetworkSpec(profile: profile, credentials: resolved)
         var attemptOptions = options
-        if let hint = options.scanHint, case .wifi = spec.binding { spec.scanFrequencies = hint.frequencies }
         // Validates the profile's own network before anything is asked of the supplicant.
         var plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix,
                                                  preferredFingerprint: options.preferredCAFingerprint)
@@ -158,7 +157,7 @@ public struct Authenticator: Sendable {
         var pacUse: PACUse?
         var pacRetried = false
         var scanHintFallback: ScanHintMonitor.Reason?
-        let usedHint = ScanHint.carried(options.scanHint, by: plan)
+        let usedHint = ScanHint.usable(options.scanHint, for: spec)
         while true {
             // A PAC retry keeps the anchor: it is still the first one tried, and the CA fallback stays open.
             if tried.last != plan.anchor { tried.append(plan.anchor) }
@@ -170,9 +169,7 @@ public struct Authenticator: Sendable {
             if let reason = result.scanHintFallback, scanHintFallback == nil {
                 // A retry (CA, PAC) scans every channel too: the hint already failed once.
                 scanHintFallback = reason
-                spec.scanFrequencies = []
                 attemptOptions.scanHint = nil
-                plan = try NetworkConfiguration.make(from: spec, blobPrefix: SupplicantNames.blobPrefix, anchor: plan.anchor)
             }
             // EAP-FAST: a PAC wpa_supplicant provisioned or refreshed is stored before anything else happens.
             let use = await keep(pac: result.pac, sent: spec.fast?.pac, profile: profile, emit: emit)

@@ -1,9 +1,11 @@
 public import SupplicantClient
 
 /// Frequencies to scan first when connecting a Wi-Fi profile: given with `--frequency`, or remembered from the
-/// profile's last successful association (``AssociationMemory``). They go to wpa_supplicant as the network's
-/// `scan_freq`, so its first scan covers those channels only instead of every channel; when that scan finds no
-/// access point of the network, the attempt falls back to a full scan (``ScanHintMonitor``).
+/// profile's last successful association (``AssociationMemory``). Before the network is selected, eapolctl asks
+/// wpa_supplicant for one active scan of those channels (``ScanRequest``) and waits for it to end; SelectNetwork then
+/// associates from those fresh results (wpa_supplicant's fast associate) instead of scanning every channel, and when
+/// they hold no access point of the network, wpa_supplicant scans every channel on its own (``ScanHintMonitor``).
+/// Nothing of the hint stays on the network: its later scans (reconnects, roams) cover every channel.
 public struct ScanHint: Sendable, Equatable {
     /// Where the frequencies came from.
     public enum Source: String, Sendable, Equatable {
@@ -20,29 +22,24 @@ public struct ScanHint: Sendable, Equatable {
     /// selection stays in charge).
     public var bssids: [String]
     public var source: Source
-    /// The longest the hinted scan may take before the full scan starts, if no scan result says so earlier.
+    /// The longest eapolctl waits for the hinted scan to end before it selects the network regardless (which then
+    /// scans every channel).
     public var limit: Duration
-    /// How long after a hinted scan ends the association must have started; otherwise the scan found nothing usable.
-    public var grace: Duration
 
     /// Default budget of the hinted scan (a one-channel scan takes 30–120 ms on hardware, ~0.3 s under emulation).
     public static let defaultLimit: Duration = .seconds(3)
-    /// Default wait after a hinted scan ended for the association to begin.
-    public static let defaultGrace: Duration = .milliseconds(500)
 
-    public init(frequencies: [Int], bssids: [String] = [], source: Source, limit: Duration = ScanHint.defaultLimit,
-                grace: Duration = ScanHint.defaultGrace) {
+    public init(frequencies: [Int], bssids: [String] = [], source: Source, limit: Duration = ScanHint.defaultLimit) {
         self.frequencies = frequencies
         self.bssids = bssids
         self.source = source
         self.limit = limit
-        self.grace = grace
     }
 }
 
-/// Decides, from the interface's signals after SelectNetwork, whether the hinted scan found the network (the state
-/// moves on to authenticating/associating) or not (a scan ended and nothing started within the grace time, the state
-/// fell back to disconnected after a scan, or the limit passed). Pure: times are offsets from the selection.
+/// Decides, from the interface's signals after SelectNetwork, whether the hinted scan's results held the network:
+/// wpa_supplicant then associates at once (authenticating/associating), else it starts its own scan of every channel
+/// (scanning). Pure; the hinted scan itself is ``Attempt``'s (``Attempt/scanHinted(_:)``).
 public struct ScanHintMonitor: Sendable, Equatable {
     /// What the caller should do.
     public enum Decision: Sendable, Equatable {
@@ -50,29 +47,29 @@ public struct ScanHintMonitor: Sendable, Equatable {
         case wait
         /// The hint found the network; stop watching.
         case matched
-        /// Scan every channel now.
+        /// The hint did not serve: wpa_supplicant scans (or scanned) every channel.
         case fallBack(Reason)
     }
 
-    /// Why the hint was given up.
+    /// Why the hint did not serve.
     public enum Reason: String, Sendable, Equatable {
-        /// A hinted scan ended without the association starting.
+        /// The hinted scan ended and held no usable access point of the network.
         case noMatch = "no-match"
-        /// No hinted scan ended within the limit.
+        /// The hinted scan did not end within ``ScanHint/limit``.
         case timeout
+        /// wpa_supplicant refused the scan or reported it failed.
+        case scanFailed = "scan-failed"
     }
 
     public let hint: ScanHint
-    /// When the attempt selected the network.
-    public let selectedAt: Duration
-    /// When the first successful hinted scan ended; nil until then.
-    public private(set) var scanDoneAt: Duration?
+    /// When the hinted scan was asked for, from the attempt's start (fall-back events say how long after it).
+    public let startedAt: Duration
     /// The decision once made (`matched` or `fallBack`); later inputs change nothing.
     public private(set) var decided: Decision = .wait
 
-    public init(hint: ScanHint, selectedAt: Duration) {
+    public init(hint: ScanHint, startedAt: Duration) {
         self.hint = hint
-        self.selectedAt = selectedAt
+        self.startedAt = startedAt
     }
 
     /// States that mean wpa_supplicant chose a BSS of the network.
@@ -80,37 +77,12 @@ public struct ScanHintMonitor: Sendable, Equatable {
         .authenticating, .associating, .associated, .fourWayHandshake, .groupHandshake, .completed,
     ]
 
-    /// Feeds one event seen at `now`.
-    public mutating func observe(_ event: AuthenticationEvent, at now: Duration) -> Decision {
-        guard decided == .wait else { return .wait }
-        switch event {
-        case .stateChanged(let state) where Self.associationStates.contains(state):
-            return decide(.matched)
-        case .stateChanged(let state) where state == .disconnected || state == .inactive:
-            // SelectNetwork itself may pass through disconnected before the first scan: only after a scan ended.
-            if scanDoneAt != nil { return decide(.fallBack(.noMatch)) }
-        case .scanDone(success: true):
-            if scanDoneAt == nil { scanDoneAt = now }
-        default:
-            break
-        }
-        return tick(at: now)
-    }
-
-    /// Checks the clock at `now` (the caller wakes up at ``nextWakeup``).
-    public mutating func tick(at now: Duration) -> Decision {
-        guard decided == .wait else { return .wait }
-        if let done = scanDoneAt, now - done >= hint.grace { return decide(.fallBack(.noMatch)) }
-        if now - selectedAt >= hint.limit { return decide(.fallBack(.timeout)) }
+    /// Feeds one event seen after SelectNetwork. SelectNetwork may pass through disconnected first: no verdict.
+    public mutating func observe(_ event: AuthenticationEvent) -> Decision {
+        guard decided == .wait, case .stateChanged(let state) = event else { return .wait }
+        if Self.associationStates.contains(state) { return decide(.matched) }
+        if state == .scanning { return decide(.fallBack(.noMatch)) }
         return .wait
-    }
-
-    /// When the caller must call ``tick(at:)`` next; nil once decided.
-    public var nextWakeup: Duration? {
-        guard decided == .wait else { return nil }
-        let limit = selectedAt + hint.limit
-        guard let done = scanDoneAt else { return limit }
-        return min(done + hint.grace, limit)
     }
 
     private mutating func decide(_ decision: Decision) -> Decision {

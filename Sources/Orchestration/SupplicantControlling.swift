@@ -39,6 +39,8 @@ public protocol SupplicantControlling: Sendable {
     func currentBSS(of interface: SupplicantInterface) async throws -> BSSDescription?
     /// Asks for a roam to `bssid` (`aa:bb:cc:dd:ee:ff`) on the current network (`Roam`).
     func roam(_ interface: SupplicantInterface, to bssid: String) async throws
+    /// Starts a scan of a few channels (`Scan`); its end is the interface's `ScanDone` signal.
+    func scan(_ request: ScanRequest, on interface: SupplicantInterface) async throws
 }
 
 extension SupplicantControlling {
@@ -51,6 +53,10 @@ extension SupplicantControlling {
     /// Fakes cannot roam unless they implement it.
     public func roam(_ interface: SupplicantInterface, to bssid: String) async throws {
         throw SupplicantError(.roamFailed, "this supplicant cannot roam \(interface.name)")
+    }
+    /// Fakes cannot scan unless they implement it (a hinted connect then goes on with wpa_supplicant's own scan).
+    public func scan(_ request: ScanRequest, on interface: SupplicantInterface) async throws {
+        throw SupplicantError(.notRunning, "this supplicant cannot scan \(interface.name)")
     }
 }
 

@@ -73,7 +73,6 @@ public enum CredentialConfiguration {
         // The EAP part, exactly as for a network, then renamed.
         var spec = credential.network
         spec.binding = .wired
-        spec.scanFrequencies = []
         let network = try NetworkConfiguration.make(from: spec, blobPrefix: blobPrefix, using: &rng)
         var omitted: [String] = []
         for (key, value) in network.properties {

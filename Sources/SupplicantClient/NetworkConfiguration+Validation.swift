@@ -39,10 +39,6 @@ enum Validation {
                 }
             } else if key == "phase2" {
                 guard phase2Values.contains(s) else { throw NetworkConfiguration.invalid(key, "'\(s)' is not accepted") }
-            } else if key == "scan_freq" {
-                guard s.split(separator: " ").allSatisfy({ Int($0) != nil }) else {
-                    throw NetworkConfiguration.invalid(key, "'\(s)' is not a list of frequencies")
-                }
             }
         }
     }

@@ -38,7 +38,6 @@ public enum NetworkConfiguration {
         case .wired:
             props.append(("key_mgmt", .string("IEEE8021X")))
             props.append(("eapol_flags", .int32(0)))
-            if !spec.scanFrequencies.isEmpty { warnings.append("scan frequencies ignored on a wired network") }
         case .wifi(let ssid, let security, let hidden):
             guard !ssid.isEmpty, ssid.count <= 32 else {
                 throw invalid("ssid", "the SSID must be 1 to 32 bytes long (it is \(ssid.count))")
@@ -72,17 +71,6 @@ public enum NetworkConfiguration {
                 props.append(("group_mgmt", .string("BIP-GMAC-256")))
             }
             if spec.roaming?.opportunisticKeyCaching == true { props.append(("proactive_key_caching", .int32(1))) }
-            if !spec.scanFrequencies.isEmpty {
-                // The same check as `--frequency` and a remembered association (``ChannelFrequency``), here where every
-                // hint ends up: nothing that is not a channel centre reaches the driver's scan.
-                for f in spec.scanFrequencies where !ChannelFrequency.isChannelCentre(f) {
-                    throw invalid("scan_freq", "\(f) MHz is not the centre of a 2.4, 5 or 6 GHz channel")
-                }
-                guard spec.scanFrequencies.count <= ChannelFrequency.maximumCount else {
-                    throw invalid("scan_freq", "\(spec.scanFrequencies.count) frequencies; at most \(ChannelFrequency.maximumCount)")
-                }
-                props.append(("scan_freq", .string(spec.scanFrequencies.map(String.init).joined(separator: " "))))
-            }
         }
 
         // EAP method and identities.

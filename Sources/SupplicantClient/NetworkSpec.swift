@@ -121,8 +121,6 @@ public struct NetworkSpec: Sendable {
     /// Skips server validation entirely. Dangerous; the plan flags it.
     public var insecureNoServerValidation: Bool
     public var clientIdentity: ClientIdentity?
-    /// Wi-Fi frequencies (MHz) to scan; empty scans everything.
-    public var scanFrequencies: [Int]
     /// PAC provisioning and the stored PAC (EAP-FAST only; nil means no provisioning and no PAC).
     public var fast: FASTSettings?
     /// Fast roaming between access points (Wi-Fi only); nil keeps the security type's AKM alone, without OKC.
@@ -135,7 +133,7 @@ public struct NetworkSpec: Sendable {
         useSystemCAs: Bool = false, systemCABundlePath: String = "/etc/ssl/certs/ca-certificates.crt",
         serverPins: [String] = [], serverNames: [ServerName] = [], tlsMinVersion: TLSVersion? = nil,
         tlsMaxVersion: TLSVersion? = nil, allowLegacyTLS: Bool = false, insecureNoServerValidation: Bool = false,
-        clientIdentity: ClientIdentity? = nil, scanFrequencies: [Int] = [], fast: FASTSettings? = nil
+        clientIdentity: ClientIdentity? = nil, fast: FASTSettings? = nil
     ) {
         self.binding = binding
         self.outer = outer
@@ -153,7 +151,6 @@ public struct NetworkSpec: Sendable {
         self.allowLegacyTLS = allowLegacyTLS
         self.insecureNoServerValidation = insecureNoServerValidation
         self.clientIdentity = clientIdentity
-        self.scanFrequencies = scanFrequencies
         self.fast = fast
     }
 }

@@ -16,7 +16,7 @@ public struct ProbeNetwork: Sendable {
     /// The only keys a probe network may carry (besides `eap` and `ca_cert`, which the probe sets itself).
     public static let allowedKeys: Set<String> = [
         "ssid", "scan_ssid", "key_mgmt", "eapol_flags", "ieee80211w", "proto", "pairwise", "group", "group_mgmt",
-        "scan_freq", "identity", "phase1", "openssl_ciphers",
+        "identity", "phase1", "openssl_ciphers",
     ]
 
     /// The network properties, in the order they are sent.

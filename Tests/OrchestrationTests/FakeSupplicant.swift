@@ -30,6 +30,11 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
     var reportedNetwork: String?
     /// Signals played on the Nth `sendEAPOLStart` (1-based): a port that answers only that EAPOL-Start.
     var eapolStartScripts: [Int: [AuthenticationEvent]] = [:]
+    /// Signals played on each Scan (nil: Scan is refused, as by a supplicant that cannot scan).
+    var scanScript: [AuthenticationEvent]? = nil
+    /// Every Scan asked for, in order.
+    var scanRequests: [ScanRequest] { lock.withLock { _scanRequests } }
+    private var _scanRequests: [ScanRequest] = []
     /// Signals played on each Reassociate.
     var reassociateScript: [AuthenticationEvent] = []
     /// The interface's wpa_supplicant driver (`nl80211` plays a Wi-Fi interface).
@@ -92,6 +97,17 @@ final class FakeSupplicant: ReconnectingSupplicant, @unchecked Sendable {
         }
         record("AddNetwork")
         return path
+    }
+    func scan(_ request: ScanRequest, on interface: SupplicantInterface) async throws {
+        record("Scan")
+        guard let script = lock.withLock({ scanScript }) else {
+            throw SupplicantError(.notRunning, "fi.w1.wpa_supplicant1.Interface.ScanError: Scan request rejected")
+        }
+        let c = lock.withLock { () -> AsyncThrowingStream<AuthenticationEvent, any Error>.Continuation? in
+            _scanRequests.append(request)
+            return continuation
+        }
+        for e in script { c?.yield(e) }
     }
     func selectNetwork(_ network: String, on interface: SupplicantInterface) async throws {
         record("SelectNetwork")

@@ -17,106 +17,99 @@ private func wifiProfile(ssid: String = "corp") throws -> Profile {
             eap: EAPSettings(outer: .peap, inner: .mschapv2), trust: TrustSettings(serverCertificatePins: [pin]))
 }
 
-private func hint(limit: Duration = .seconds(3), grace: Duration = .milliseconds(500)) -> ScanHint {
-    ScanHint(frequencies: [2412], source: .remembered, limit: limit, grace: grace)
+private func hint(limit: Duration = .seconds(3)) -> ScanHint {
+    ScanHint(frequencies: [2412], source: .remembered, limit: limit)
 }
 
-// MARK: - ScanHintMonitor
+// MARK: - ScanHintMonitor (after SelectNetwork)
 
 @Test func hintMatchesWhenAssociationStarts() {
-    var m = ScanHintMonitor(hint: hint(), selectedAt: .zero)
-    #expect(m.observe(.stateChanged(.scanning), at: .milliseconds(10)) == .wait)
-    #expect(m.observe(.scanDone(success: true), at: .milliseconds(300)) == .wait)
-    #expect(m.observe(.stateChanged(.authenticating), at: .milliseconds(320)) == .matched)
-    // Decided once: nothing later changes it, and no wake-up is needed.
-    #expect(m.tick(at: .seconds(10)) == .wait)
-    #expect(m.nextWakeup == nil)
+    var m = ScanHintMonitor(hint: hint(), startedAt: .zero)
+    // SelectNetwork passes through disconnected first: no verdict.
+    #expect(m.observe(.stateChanged(.disconnected)) == .wait)
+    #expect(m.observe(.stateChanged(.authenticating)) == .matched)
+    // Decided once: a later scan (a roam, a reconnect) changes nothing.
+    #expect(m.observe(.stateChanged(.scanning)) == .wait)
     #expect(m.decided == .matched)
 }
 
-@Test func hintFallsBackWhenScanEndsAndNothingStarts() {
-    var m = ScanHintMonitor(hint: hint(), selectedAt: .milliseconds(100))
-    _ = m.observe(.stateChanged(.scanning), at: .milliseconds(110))
-    #expect(m.observe(.scanDone(success: true), at: .milliseconds(400)) == .wait)
-    #expect(m.nextWakeup == .milliseconds(900))
-    #expect(m.tick(at: .milliseconds(899)) == .wait)
-    #expect(m.tick(at: .milliseconds(900)) == .fallBack(.noMatch))
-}
-
-@Test func hintFallsBackAtOnceOnDisconnectedAfterAScan() {
-    var m = ScanHintMonitor(hint: hint(), selectedAt: .zero)
-    // SelectNetwork passes through disconnected before its first scan: that is no verdict.
-    #expect(m.observe(.stateChanged(.disconnected), at: .milliseconds(5)) == .wait)
-    _ = m.observe(.scanDone(success: true), at: .milliseconds(200))
-    #expect(m.observe(.stateChanged(.disconnected), at: .milliseconds(210)) == .fallBack(.noMatch))
-}
-
-@Test func hintFallsBackAtTheLimitWithoutAnyScanResult() {
-    var m = ScanHintMonitor(hint: hint(limit: .seconds(2)), selectedAt: .seconds(1))
-    // A failed scan (busy radio) is not a result: wpa_supplicant tries again.
-    #expect(m.observe(.scanDone(success: false), at: .milliseconds(1500)) == .wait)
-    #expect(m.nextWakeup == .seconds(3))
-    #expect(m.tick(at: .milliseconds(2999)) == .wait)
-    #expect(m.tick(at: .seconds(3)) == .fallBack(.timeout))
+@Test func hintFallsBackWhenTheSupplicantStartsItsOwnScan() {
+    // The hinted results held no access point of the network: SelectNetwork's fast associate found nothing and
+    // wpa_supplicant scans every channel.
+    var m = ScanHintMonitor(hint: hint(), startedAt: .zero)
+    #expect(m.observe(.scanDone(success: true)) == .wait)
+    #expect(m.observe(.stateChanged(.scanning)) == .fallBack(.noMatch))
+    #expect(m.observe(.stateChanged(.associating)) == .wait)
+    #expect(m.decided == .fallBack(.noMatch))
 }
 
 // MARK: - Authenticator with a hint
 
-@Test func hintGoesToScanFreqAndIsReported() async throws {
-    let fake = FakeSupplicant(scripts: [[.stateChanged(.scanning), .scanDone(success: true)] + completedPEAP])
+private func authenticate(_ fake: FakeSupplicant, hint: ScanHint, updates: Recorded? = nil) async throws -> AuthenticationReport {
     fake.driver = .nl80211
     let profile = try wifiProfile()
     var options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5))
-    // A limit far beyond the test: on a loaded machine the timer must not decide instead of the signals.
-    options.scanHint = ScanHint(frequencies: [2412, 5180], source: .given, limit: .seconds(60))
+    options.scanHint = hint
+    return try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
+        .authenticate(profile: profile, options: options) { updates?.append($0.kind) }
+}
+
+@Test func hintIsOneScanBeforeSelectionAndNeverPartOfTheNetwork() async throws {
+    let fake = FakeSupplicant(scripts: [completedPEAP])
+    fake.scanScript = [.stateChanged(.scanning), .scanDone(success: true), .stateChanged(.inactive)]
     let updates = Recorded()
-    let report = try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
-        .authenticate(profile: profile, options: options) { updates.append($0.kind) }
+    // A limit far beyond the test: on a loaded machine the timer must not decide instead of the signals.
+    let given = ScanHint(frequencies: [2412, 5180], source: .given, limit: .seconds(60))
+    let report = try await authenticate(fake, hint: given, updates: updates)
     #expect(report.status == .authenticated)
     #expect(report.scanHint?.frequencies == [2412, 5180])
     #expect(report.scanHintFallback == nil)
-    let props = try #require(fake.addedProperties.first)
-    #expect(props.first { $0.key == "scan_freq" }?.value == .string("2412 5180"))
+    #expect(fake.scanRequests == [try ScanRequest(frequencies: [2412, 5180], ssid: Array("corp".utf8))])
+    // The scan comes after AddNetwork (the network is disabled until selected) and before SelectNetwork.
+    let order = fake.calls.filter { ["AddNetwork", "Scan", "SelectNetwork"].contains($0) }
+    #expect(order == ["AddNetwork", "Scan", "SelectNetwork"])
+    // Nothing of the hint stays on the network: later scans (reconnects, roams) cover every channel.
     #expect(fake.addedProperties.count == 1)
-    #expect(updates.kinds.contains(.scanHint(ScanHint(frequencies: [2412, 5180], source: .given, limit: .seconds(60)))))
+    #expect(!(fake.addedProperties.first ?? []).contains { $0.key == "scan_freq" })
+    #expect(updates.kinds.contains(.scanHint(given)))
+    #expect(!updates.kinds.contains { if case .scanHintFallback = $0 { true } else { false } })
 }
 
-@Test func hintThatFindsNothingFallsBackToAFullScan() async throws {
-    // First selection: the hinted scan ends, the state drops back to disconnected. Second: the full scan finds it.
-    let fake = FakeSupplicant(scripts: [
-        [.stateChanged(.scanning), .scanDone(success: true), .stateChanged(.disconnected)],
-        [.stateChanged(.scanning), .scanDone(success: true)] + completedPEAP,
-    ])
-    fake.driver = .nl80211
-    let profile = try wifiProfile()
-    var options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5))
-    options.scanHint = ScanHint(frequencies: [2437], source: .remembered, limit: .seconds(60))
+@Test func hintThatFindsNothingLeavesTheFullScanToTheSupplicant() async throws {
+    // The hinted scan ends; SelectNetwork finds nothing in its results and wpa_supplicant scans every channel.
+    let fake = FakeSupplicant(scripts: [[.stateChanged(.scanning), .scanDone(success: true)] + completedPEAP])
+    fake.scanScript = [.scanDone(success: true)]
     let updates = Recorded()
-    let report = try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
-        .authenticate(profile: profile, options: options) { updates.append($0.kind) }
+    let report = try await authenticate(fake, hint: ScanHint(frequencies: [2437], source: .remembered, limit: .seconds(60)),
+                                        updates: updates)
     #expect(report.status == .authenticated)
     #expect(report.scanHintFallback == .noMatch)
-    // The hinted network was replaced by one without scan_freq, which is the one kept and reported.
-    #expect(fake.addedProperties.count == 2)
-    #expect(fake.addedProperties[0].contains { $0.key == "scan_freq" })
-    #expect(!fake.addedProperties[1].contains { $0.key == "scan_freq" })
+    // One network, never replaced: no second AddNetwork, no RemoveNetwork.
+    #expect(fake.addedProperties.count == 1)
     #expect(fake.networkPaths == [report.networkPath])
-    #expect(fake.calls.filter { $0 == "RemoveNetwork" }.count == 1)
+    #expect(!fake.calls.contains("RemoveNetwork"))
     #expect(updates.kinds.contains { if case .scanHintFallback(.noMatch, _, let n) = $0 { n == report.networkPath } else { false } })
 }
 
-@Test func hintFallsBackOnTheTimerWhenNoScanEnds() async throws {
-    let fake = FakeSupplicant(scripts: [[.stateChanged(.scanning)], completedPEAP])
-    fake.driver = .nl80211
-    let profile = try wifiProfile()
-    var options = AuthenticationOptions(interfaceName: "eth9", timeout: .seconds(30), settleWindow: .milliseconds(5))
-    options.scanHint = ScanHint(frequencies: [2437], source: .given, limit: .milliseconds(200))
+@Test func aHintedScanThatNeverEndsIsGivenUpAtItsLimit() async throws {
+    let fake = FakeSupplicant(scripts: [completedPEAP])
+    fake.scanScript = [.stateChanged(.scanning)]
     let started = ContinuousClock.now
-    let report = try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
-        .authenticate(profile: profile, options: options)
+    let report = try await authenticate(fake, hint: ScanHint(frequencies: [2437], source: .given, limit: .milliseconds(200)))
+    #expect(report.status == .authenticated)
     #expect(report.scanHintFallback == .timeout)
     #expect(ContinuousClock.now - started >= .milliseconds(200))
-    #expect(fake.addedProperties.count == 2)
+    #expect(fake.calls.filter { $0 == "SelectNetwork" }.count == 1)
+}
+
+@Test func aRefusedOrFailedHintedScanIsReportedAndTheConnectGoesOn() async throws {
+    let refused = FakeSupplicant(scripts: [completedPEAP])   // scanScript nil: Scan is refused
+    var report = try await authenticate(refused, hint: ScanHint(frequencies: [2437], source: .given, limit: .seconds(60)))
+    #expect(report.status == .authenticated && report.scanHintFallback == .scanFailed)
+    let failed = FakeSupplicant(scripts: [completedPEAP])
+    failed.scanScript = [.scanDone(success: false)]
+    report = try await authenticate(failed, hint: ScanHint(frequencies: [2437], source: .given, limit: .seconds(60)))
+    #expect(report.status == .authenticated && report.scanHintFallback == .scanFailed)
 }
 
 @Test func hintIsNotUsedOnWiredPorts() async throws {
@@ -128,7 +121,7 @@ private func hint(limit: Duration = .seconds(3), grace: Duration = .milliseconds
     let report = try await Authenticator(supplicant: fake, credentials: FakeCredentials(passwords: [profile.id.uuid: ("a", "b")]))
         .authenticate(profile: profile, options: options)
     #expect(report.scanHint == nil)
-    #expect(!(fake.addedProperties.first ?? []).contains { $0.key == "scan_freq" })
+    #expect(!fake.calls.contains("Scan"))
 }
 
 // MARK: - AssociationMemory

@@ -16,3 +16,12 @@ extension Supplicant {
         _ = try await interfaceCall(interface, "Roam", [.string(bssid)])
     }
 }
+
+extension Supplicant {
+    /// Starts `request`'s scan on `interface` (`Scan`); the interface's `ScanDone` signal says when it ended. Returns
+    /// once wpa_supplicant accepted the request.
+    /// - Throws: ``SupplicantError`` `vanished`, or a DBus error (e.g. `fi.w1.wpa_supplicant1.Interface.ScanError`).
+    public func scan(_ request: ScanRequest, on interface: SupplicantInterface) async throws {
+        _ = try await interfaceCall(interface, "Scan", request.arguments)
+    }
+}

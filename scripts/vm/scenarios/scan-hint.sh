@@ -1,8 +1,9 @@
 # shellcheck shell=sh
 # 8. Connect without the full scan (issue 14 item 3). PEAP-MSCHAPv2 on WPA2, AP on channel 1
 # (2412 MHz). The first `auth start` scans every channel and records where it associated
-# (STATE/associations/<profile>.json: 2412 and the AP's BSSID); each repeat connect then scans
-# 2412 MHz first (`scan-hint` event, source remembered). Every connect waits until wpa_supplicant's
+# (STATE/associations/<profile>.json: 2412 and the AP's BSSID); each repeat connect then asks for one
+# active scan of 2412 MHz before SelectNetwork (`scan-hint` event, source remembered), and the network
+# it leaves in wpa_supplicant carries no scan_freq. Every connect waits until wpa_supplicant's
 # scan results are older than its 5 s validity (scan_res_valid_for_connect), so nothing is reused
 # from the BSS cache. Benchmark, alternating, same boot, same AP: the repeat `auth start --dhcp
 # none` (wall clock of the whole command) against bare busctl AddNetwork+SelectNetwork of the same
@@ -89,6 +90,14 @@ while [ $i -le "$ROUNDS" ]; do
   grep -q '"event":"scan-hint".*"source":"remembered"' "$_out" || fail "repeat $i: no remembered scan-hint event"
   grep -q '"event":"scan-hint-fallback"' "$_out" && fail "repeat $i: the hint fell back although the AP is on 2412"
   [ "$(field frequency)" = 2412 ] || fail "repeat $i: not associated on 2412"
+  # The hint is one Scan before SelectNetwork, never the network's scan_freq (which would narrow every later
+  # scan for it: reconnects, roams). The network's own properties, from wpa_supplicant:
+  NET=$(field network)
+  [ -n "$NET" ] || fail "repeat $i: result has no network"
+  PROPS=$(busctl get-property $SUPP "$NET" fi.w1.wpa_supplicant1.Network Properties) ||
+    fail "repeat $i: cannot read $NET's Properties"
+  case $PROPS in *'"ssid"'*) ;; *) fail "repeat $i: $NET's Properties hold no ssid: $PROPS" ;; esac
+  case $PROPS in *scan_freq*) fail "repeat $i: the hint stayed on the network: $PROPS" ;; esac
   ec auth stop --interface wlan1 >/dev/null || fail "auth stop failed"
   sleep $STALE
   BARE_LABEL=bare-$i bare

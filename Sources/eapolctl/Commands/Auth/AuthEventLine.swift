@@ -64,7 +64,7 @@ struct AuthEventLine: Encodable {
             "scanning \(hint.frequencies.map(String.init).joined(separator: ",")) MHz first (\(hint.source == .given ? "--frequency" : "where the profile last associated"))"
         case .scanHintIgnored(let reason): "remembered association not used (\(reason)): scanning every channel"
         case .scanHintFallback(let reason, let after, _):
-            "no access point found on the hinted frequencies (\(reason.rawValue), after \(seconds(AuthenticationUpdate.Kind.wholeMilliseconds(after)))): scanning every channel"
+            "\(Self.hintFailure(reason)) (after \(seconds(AuthenticationUpdate.Kind.wholeMilliseconds(after)))): scanning every channel"
         case .staleRemoved, .networkReused, .networkReuseFailed, .probeStarted, .probeState, .networkRemoved: nil
         }
     }
@@ -90,6 +90,15 @@ struct AuthEventLine: Encodable {
     }
 
     /// "4.2 s" from a millisecond field.
+    /// Why a scan hint did not serve, in words.
+    private static func hintFailure(_ reason: ScanHintMonitor.Reason) -> String {
+        switch reason {
+        case .noMatch: "no access point of the network on the hinted frequencies"
+        case .timeout: "the hinted scan did not end in time"
+        case .scanFailed: "wpa_supplicant refused or failed the hinted scan"
+        }
+    }
+
     private static func seconds(_ ms: String?) -> String {
         guard let ms, let value = Double(ms) else { return "?" }
         return String(format: "%.1f s", value / 1000)
