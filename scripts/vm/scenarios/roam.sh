@@ -112,7 +112,21 @@ phase() {
   fi
   timing "roam-$_mode-wall" "$(elapsed "$_t0")"
   sed 's/^/  roam: /' "$ec_auth_roam_out"
-  wait_until 30 has_events roamed 1 || fail "$_mode: watch printed no roamed event"
+  if ! wait_until 15 has_events roamed 1; then
+    # Seen once in CI under TCG with OKC: `auth roam` confirmed the station on the target, then the
+    # target's 4-way handshake was retried (the station's State went back to 4way_handshake right
+    # after completed, so watch, which confirms with method calls, reported no roam), the target AP
+    # disassociated the station about 4 s later and wpa_supplicant went back to the first AP. That
+    # roam never stuck; one more, recorded. A second miss fails the scenario.
+    _now=$(current_bssid)
+    [ "$_now" = "$_from" ] || fail "$_mode: watch printed no roamed event, and the station is on '$_now'"
+    vm_log "note: $_mode: the roam to $_to did not stick (back on $_from; hostapd: $(grep -c 'disassociated\|deauthenticated' "$AP_LOG") dis-/deauthentications so far); one retry"
+    timing "roam-$_mode-undone-first" "$(elapsed "$_t0")"
+    expect_settled wlan1 "$(supp_auth_mode wlan1)"
+    "$EAPOLCTL" auth roam --interface wlan1 --bssid "$_to" --json >"$ec_auth_roam_out" 2>&1 ||
+      fail "$_mode: the second auth roam failed: $(head -c 300 "$ec_auth_roam_out")"
+    wait_until 30 has_events roamed 1 || fail "$_mode: watch printed no roamed event (twice)"
+  fi
   roam_bound() { grep '"event":"dhcp-bound"' "$WATCH_OUT" | grep -q '"trigger":"roamed"'; }
   wait_until 30 roam_bound || fail "$_mode: no dhcp-bound with trigger roamed after the roam"
   sed 's/^/  watch: /' "$WATCH_OUT"
