@@ -19,16 +19,7 @@ extension PosixIO {
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: max(limit, 0) + 1)
-        var filled = 0
-        while filled < buffer.count {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw SystemError.fromErrno(errno, operation: "read", path: path)
-            }
-            if n == 0 { break }
-            filled += n
-        }
+        let (filled, _) = try fill(fd, &buffer, from: 0, path: path)
         let isWhole = filled <= limit
         buffer.removeLast(buffer.count - min(filled, limit))
         return (buffer, isWhole)

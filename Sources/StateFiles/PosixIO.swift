@@ -27,23 +27,33 @@ public enum PosixIO {
         var result = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
         var filled = 0
         while true {
-            if filled == result.count {
-                // Grow by copying, then wipe the old buffer: what was read may be secret (a key, a password).
-                var bigger = [UInt8](repeating: 0, count: result.count + max(result.count, 65536))
-                bigger.withUnsafeMutableBytes { destination in result.withUnsafeBytes { destination.copyMemory(from: $0) } }
-                result.withUnsafeMutableBytes { if let base = $0.baseAddress { explicit_bzero(base, $0.count) } }
-                result = bigger
-            }
-            let n = result.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            let ended: Bool
+            (filled, ended) = try fill(fd, &result, from: filled, path: path)
+            if ended { break }
+            // Full: grow by copying, then wipe the old buffer: what was read may be secret (a key, a password).
+            var bigger = [UInt8](repeating: 0, count: result.count + max(result.count, 65536))
+            bigger.withUnsafeMutableBytes { destination in result.withUnsafeBytes { destination.copyMemory(from: $0) } }
+            result.withUnsafeMutableBytes { if let base = $0.baseAddress { explicit_bzero(base, $0.count) } }
+            result = bigger
+        }
+        result.removeLast(result.count - filled)
+        return result
+    }
+
+    /// Reads `fd` into `buffer` from offset `filled` on, until the buffer is full or the file ends (EINTR retried).
+    /// - Returns: how much of the buffer is filled, and whether the file ended (a full buffer says nothing of that).
+    static func fill(_ fd: Int32, _ buffer: inout [UInt8], from filled: Int, path: String) throws -> (filled: Int, ended: Bool) {
+        var filled = filled
+        while filled < buffer.count {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw SystemError.fromErrno(errno, operation: "read", path: path)
             }
-            if n == 0 { break }
+            if n == 0 { return (filled, true) }
             filled += n
         }
-        result.removeLast(result.count - filled)
-        return result
+        return (filled, false)
     }
 
     /// Writes all of `bytes` to `fd`, retrying on short writes and EINTR.
