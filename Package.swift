@@ -194,7 +194,7 @@ let package = Package(
         .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "DBusKit", "Secrets", "StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(name: "NetworkManagerClientTests", dependencies: ["NetworkManagerClient", "DBusKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS", "TestSupport", "StructuredErrors", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
-        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "NetworkManagerClient", "DBusKit", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "NetworkManagerClient", "ProfileFormats", "DBusKit", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EapolctlTests", dependencies: ["eapolctl", "DHCPClient", "HostOS", "NetworkManagerClient", "Orchestration", "ProfileModel", "StructuredErrors", "SupplicantClient", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
         .testTarget(name: "FuzzReplayTests", dependencies: ["eapolctl-fuzz"], swiftSettings: swiftSettings),
         .testTarget(

@@ -11,7 +11,7 @@ import StructuredErrors
 /// flags), `WLAN` (`SSID` data,
 /// `SecurityType`), and under `Information` → `org.eapolctl` what eapolcfg has no key for (exact security type,
 /// hidden, inner method, server-name match kinds, pins, system CAs, legacy TLS, wired interface, creation time,
-/// the LEAP switch),
+/// the LEAP switch, the roaming mode: macOS has no per-profile roaming setting),
 /// so that JSON → eapolcfg → JSON is lossless. The other keys of `Information` are the applications' own
 /// dictionaries (eapolcfg `setProfileInformation`), read into and written from ``Profile/information`` as typed
 /// values.
@@ -62,6 +62,7 @@ enum EapolcfgPlist {
         ]
         if let inner = profile.eap.inner { extra["InnerMethod"] = inner.rawValue }
         if profile.eap.insecureAllowLEAP { extra["InsecureAllowLEAP"] = true }
+        if let roaming = profile.roaming { extra["Roaming"] = roaming.rawValue }
         var plist: [String: Any] = [
             "ProfileID": profile.id.description,
             "UserDefinedName": profile.name,
@@ -222,8 +223,10 @@ enum EapolcfgPlist {
             ?? binding.ssid?.displayText ?? "wired"
         var created = now
         if let raw = extra["CreatedAt"], let text = raw as? String, let date = ISO8601DateFormatter().date(from: text) { created = date }
-        let profile = try Profile(id: id, name: name, binding: binding, eap: eap, trust: trust, createdAt: created,
-                                  information: information).validated(now: now)
+        var built = Profile(id: id, name: name, binding: binding, eap: eap, trust: trust, createdAt: created,
+                            information: information)
+        built.roaming = try roaming(extra, binding: binding, source: source, notes: &notes)
+        let profile = try built.validated(now: now)
         let passwordItem = try password.map { secret -> ImportedPassword in
             guard let username = eap.username else {
                 throw ImportError(.missingField, "\(source): a UserPassword is present but no UserName", details: ["file": .string(source), "field": "UserName"])
@@ -231,5 +234,23 @@ enum EapolcfgPlist {
             return ImportedPassword(username: username, password: secret)
         }
         return ImportResult(format: .eapolcfg, profiles: [ImportedProfile(profile: profile, password: passwordItem)], notes: notes)
+    }
+
+    /// eapolctl's `Roaming` extra: one of auto, ft, okc, none, kept for a Wi-Fi profile (`--roaming` applies to Wi-Fi
+    /// only); on another binding it is left out with a note.
+    private static func roaming(_ extra: [String: Any], binding: NetworkBinding, source: String,
+                                notes: inout [String]) throws -> RoamingMode? {
+        guard let raw = extra["Roaming"] else { return nil }
+        let field = "Information.\(informationKey).Roaming"
+        let text = try PlistSupport.string(raw, field: field, source: source)
+        guard let mode = RoamingMode(rawValue: text) else {
+            throw ImportError(.unexpectedElement, "\(source): key '\(field)' is '\(String(text.prefix(32)))', not one of auto, ft, okc, none",
+                              details: ["file": .string(source), "field": .string(field)])
+        }
+        guard case .wifi = binding else {
+            notes.append("\(field) (\(mode.rawValue)) was left out: roaming applies to Wi-Fi profiles only")
+            return nil
+        }
+        return mode
     }
 }

@@ -91,6 +91,7 @@ enum IWDExporter {
         }
         var settings: [String] = []
         if hidden { settings.append("Hidden=true") }
+        if let note = RoamingExportNotes.iwd(profile.roaming, security: security) { notes.append(note) }
         if security == .wpa3_192 { notes.append("iwd selects WPA3-Enterprise 192-bit from the network's advertisement; nothing to write") }
         var text = "# eapolctl profile \(profile.id)\n[Security]\n" + security_.joined(separator: "\n") + "\n"
         if !settings.isEmpty { text += "\n[Settings]\n" + settings.joined(separator: "\n") + "\n" }

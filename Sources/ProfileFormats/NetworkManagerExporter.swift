@@ -22,6 +22,7 @@ enum NetworkManagerExporter {
             case .wired: ["key-mgmt=ieee8021x"]
             }
             sections.append(("wifi-security", wifiSecurity))
+            if let note = RoamingExportNotes.networkManager(profile.roaming, security: security) { notes.append(note) }
         case .passpoint:
             throw ProfileExporter.unsupported(profile, .networkManager, "NetworkManager has no Passpoint (Hotspot 2.0) "
                 + "credentials (use wpa-supplicant or iwd)")

@@ -14,13 +14,17 @@ enum WPASupplicantExporter {
         case .wifi(let ssid, let security, let hidden):
             lines.append("ssid=" + quoted(ssid.bytes))
             if hidden { lines.append("scan_ssid=1") }
+            // The roaming mode extends the AKMs exactly as the live connection does (RoamingMode+KeyManagement).
+            let roaming = profile.roaming ?? .none
+            func keyManagement(_ base: String) -> String { "key_mgmt=" + roaming.keyManagement(base: base) }
             switch security {
-            case .wpa2: lines.append("key_mgmt=WPA-EAP")
-            case .wpa2_wpa3: lines += ["key_mgmt=WPA-EAP WPA-EAP-SHA256", "ieee80211w=1"]
-            case .wpa3: lines += ["key_mgmt=WPA-EAP-SHA256", "ieee80211w=2"]
-            case .wpa3_192: lines += ["key_mgmt=WPA-EAP-SUITE-B-192", "ieee80211w=2", "pairwise=GCMP-256", "group=GCMP-256"]
+            case .wpa2: lines.append(keyManagement("WPA-EAP"))
+            case .wpa2_wpa3: lines += [keyManagement("WPA-EAP WPA-EAP-SHA256"), "ieee80211w=1"]
+            case .wpa3: lines += [keyManagement("WPA-EAP-SHA256"), "ieee80211w=2"]
+            case .wpa3_192: lines += [keyManagement("WPA-EAP-SUITE-B-192"), "ieee80211w=2", "pairwise=GCMP-256", "group=GCMP-256"]
             case .wired: lines.append("key_mgmt=IEEE8021X")
             }
+            if security.isWiFi, roaming.opportunisticKeyCaching { lines.append("proactive_key_caching=1") }
         case .wired:
             lines += ["key_mgmt=IEEE8021X", "eapol_flags=0"]
         case .passpoint(let settings):
