@@ -4,14 +4,13 @@ import ProfileModel
 /// NetworkManager and iwd exporters report every difference from what eapolctl's own connection configures
 /// (``RoamingMode/keyManagement(base:)``) as a note, never dropping it silently (Docs/formats.md, "Roaming in exports").
 ///
-/// A profile without the setting behaves as `none` in eapolctl, so it is compared as `none`.
+/// A profile without the setting gets no note: its owner chose nothing, and each program's own default applies.
 enum RoamingExportNotes {
     /// NetworkManager 1.42 (`nm-supplicant-config.c`): for `key-mgmt=wpa-eap` it adds `FT-EAP` (and `FT-EAP-SHA384`)
     /// whenever wpa_supplicant supports 802.11r, for `wpa-eap-suite-b-192` `FT-EAP-SHA384`, and for both
     /// `proactive_key_caching=1`. The keyfile has no setting that changes either.
     static func networkManager(_ roaming: RoamingMode?, security: SecurityType) -> String? {
-        guard security.isWiFi else { return nil }
-        let mode = roaming ?? .none
+        guard security.isWiFi, let mode = roaming else { return nil }
         let base = security == .wpa3_192 ? "WPA-EAP-SUITE-B-192" : "WPA-EAP"
         var differences: [String] = []
         if !mode.usesFastTransition(base: base) {
@@ -23,7 +22,7 @@ enum RoamingExportNotes {
         }
         if !mode.opportunisticKeyCaching { differences.append("turns on opportunistic key caching (proactive_key_caching=1)") }
         guard !differences.isEmpty else { return nil }
-        return "\(label(roaming)) cannot be expressed for NetworkManager: its key file has no roaming setting, and for "
+        return "roaming \(mode.rawValue) cannot be expressed for NetworkManager: its key file has no roaming setting, and for "
             + "key-mgmt=\(security == .wpa3_192 ? "wpa-eap-suite-b-192" : "wpa-eap") NetworkManager "
             + differences.joined(separator: " and ")
     }
@@ -32,8 +31,7 @@ enum RoamingExportNotes {
     /// access point advertises it with a mobility domain (`wiphy_select_akm`), has no opportunistic key caching, and
     /// caches PMKSAs only from 3.2 on, for every network (`[General] DisablePMKSA` in main.conf turns that off).
     static func iwd(_ roaming: RoamingMode?, security: SecurityType) -> String? {
-        guard security.isWiFi else { return nil }
-        let mode = roaming ?? .none
+        guard security.isWiFi, let mode = roaming else { return nil }
         var differences: [String] = []
         // WPA3-Enterprise 192-bit: eapolctl configures no FT, and iwd 2.3 picks no FT AKM for it either.
         if security != .wpa3_192 {
@@ -45,11 +43,7 @@ enum RoamingExportNotes {
         }
         if mode.opportunisticKeyCaching { differences.append("has no opportunistic key caching (a roam without FT runs full EAP)") }
         guard !differences.isEmpty else { return nil }
-        return "\(label(roaming)) cannot be expressed for iwd: a network file has no roaming setting, and iwd "
+        return "roaming \(mode.rawValue) cannot be expressed for iwd: a network file has no roaming setting, and iwd "
             + differences.joined(separator: " and ")
-    }
-
-    private static func label(_ roaming: RoamingMode?) -> String {
-        roaming.map { "roaming \($0.rawValue)" } ?? "roaming (not set, behaves as none)"
     }
 }
