@@ -18,10 +18,12 @@ enum WPASupplicantExporter {
             let roaming = profile.roaming ?? .none
             func keyManagement(_ base: String) -> String { "key_mgmt=" + roaming.keyManagement(base: base) }
             switch security {
-            case .wpa2: lines.append(keyManagement("WPA-EAP"))
-            case .wpa2_wpa3: lines += [keyManagement("WPA-EAP WPA-EAP-SHA256"), "ieee80211w=1"]
-            case .wpa3: lines += [keyManagement("WPA-EAP-SHA256"), "ieee80211w=2"]
-            case .wpa3_192: lines += [keyManagement("WPA-EAP-SUITE-B-192"), "ieee80211w=2", "pairwise=GCMP-256", "group=GCMP-256"]
+            // key_mgmt, ieee80211w and proto as the live connection sets them (NetworkConfiguration; the parity test
+            // in OrchestrationTests compares them).
+            case .wpa2: lines += [keyManagement("WPA-EAP"), "ieee80211w=1", "proto=RSN"]
+            case .wpa2_wpa3: lines += [keyManagement("WPA-EAP WPA-EAP-SHA256"), "ieee80211w=1", "proto=RSN"]
+            case .wpa3: lines += [keyManagement("WPA-EAP-SHA256"), "ieee80211w=2", "proto=RSN"]
+            case .wpa3_192: lines += [keyManagement("WPA-EAP-SUITE-B-192"), "ieee80211w=2", "proto=RSN", "pairwise=GCMP-256", "group=GCMP-256"]
             case .wired: lines.append("key_mgmt=IEEE8021X")
             }
             if security.isWiFi, roaming.opportunisticKeyCaching { lines.append("proactive_key_caching=1") }

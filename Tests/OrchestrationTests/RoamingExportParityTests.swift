@@ -6,7 +6,8 @@ import Secrets
 import SupplicantClient
 import Testing
 
-/// The wpa_supplicant export of a profile carries the same `key_mgmt` and `proactive_key_caching` as the network the
+/// The wpa_supplicant export of a profile carries the same `key_mgmt`, `ieee80211w`, `proto` and
+/// `proactive_key_caching` as the network the
 /// live connection adds (`NetworkSpec(profile:credentials:)` → `NetworkConfiguration.make`), for every security type
 /// and roaming mode.
 @Test(arguments: [SecurityType.wpa2, .wpa2_wpa3, .wpa3, .wpa3_192])
@@ -22,7 +23,8 @@ func wpaSupplicantExportRoamsAsTheLiveConnection(security: SecurityType) throws 
             : ResolvedCredentials(username: "alice", password: SecretBytes(utf8: "pw"))
         let plan = try NetworkConfiguration.make(from: NetworkSpec(profile: profile, credentials: credentials), blobPrefix: "parity")
         var live: [String] = []
-        for (key, value) in plan.properties where key == "key_mgmt" || key == "proactive_key_caching" {
+        let compared: Set<String> = ["key_mgmt", "ieee80211w", "proto", "proactive_key_caching"]
+        for (key, value) in plan.properties where compared.contains(key) {
             switch value {
             case .string(let text): live.append("\(key)=\(text)")
             case .int32(let number): live.append("\(key)=\(number)")
@@ -31,8 +33,8 @@ func wpaSupplicantExportRoamsAsTheLiveConnection(security: SecurityType) throws 
         }
         let exported = try ProfileExporter.export(profile, as: .wpaSupplicant).text.split(separator: "\n")
             .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.hasPrefix("key_mgmt=") || $0.hasPrefix("proactive_key_caching=") }
+            .filter { line in compared.contains { line.hasPrefix($0 + "=") } }
         #expect(exported == live, "\(security) \(String(describing: mode))")
-        #expect(live.count == (mode?.opportunisticKeyCaching == true ? 2 : 1))
+        #expect(live.count == (mode?.opportunisticKeyCaching == true ? 4 : 3))
     }
 }

@@ -7,7 +7,7 @@ import Testing
 
 /// Network fields the wpa_supplicant exporter writes; anything else in the block was injected.
 let wpaNetworkFields: Set<String> = [
-    "ssid", "scan_ssid", "key_mgmt", "ieee80211w", "pairwise", "group", "eapol_flags", "eap", "identity",
+    "ssid", "scan_ssid", "key_mgmt", "ieee80211w", "proto", "proactive_key_caching", "pairwise", "group", "eapol_flags", "eap", "identity",
     "anonymous_identity", "password", "phase1", "phase2", "ca_cert", "domain_suffix_match", "domain_match",
     "private_key", "private_key_passwd",
 ]

@@ -50,7 +50,7 @@ import Testing
 
     @Test func wpaSupplicantLinesSitInTheNetworkBlock() throws {
         let text = try ProfileExporter.export(try Self.profile(.wpa2_wpa3, .auto), as: .wpaSupplicant).text
-        #expect(text.contains("\tssid=\"corp\"\n\tkey_mgmt=WPA-EAP WPA-EAP-SHA256 FT-EAP\n\tieee80211w=1\n\tproactive_key_caching=1\n\teap=PEAP\n"))
+        #expect(text.contains("\tssid=\"corp\"\n\tkey_mgmt=WPA-EAP WPA-EAP-SHA256 FT-EAP\n\tieee80211w=1\n\tproto=RSN\n\tproactive_key_caching=1\n\teap=PEAP\n"))
     }
 
     @Test func wiredExportsWriteNoRoaming() throws {
