@@ -37,8 +37,8 @@ public struct AssociationMemory: Sendable {
         /// Nothing recorded (or not a Wi-Fi profile).
         case none
         case hint(ScanHint)
-        /// A record exists and was refused; the text says why.
-        case ignored(String)
+        /// A record exists and was refused.
+        case ignored(AssociationRefusal)
     }
 
     /// - Parameters:
@@ -63,24 +63,24 @@ public struct AssociationMemory: Sendable {
             guard let read = try PosixIO.readFileIfPresent(path(for: profile), atMost: Self.maximumFileSize) else {
                 return .none
             }
-            guard read.isWhole else { return .ignored("larger than \(Self.maximumFileSize) bytes") }
+            guard read.isWhole else { return .ignored(.tooLarge(limit: Self.maximumFileSize)) }
             bytes = read.bytes
         } catch {
-            return .ignored("unreadable: \(error)")
+            return .ignored(.unreadable("\(error)"))
         }
-        guard let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)) else { return .ignored("not a record") }
+        guard let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)) else { return .ignored(.notARecord) }
         if let problem = Self.problem(with: record, ssid: ssid.bytes, now: now()) { return .ignored(problem) }
         return .hint(ScanHint(frequencies: record.frequencies, bssids: record.bssids, source: .remembered))
     }
 
     /// Why `record` cannot be used for a profile with SSID `ssid` at `now`; nil when it can.
-    static func problem(with record: Record, ssid: [UInt8], now: Int64) -> String? {
-        guard record.ssidHex == hex(ssid) else { return "recorded for another SSID" }
+    static func problem(with record: Record, ssid: [UInt8], now: Int64) -> AssociationRefusal? {
+        guard record.ssidHex == hex(ssid) else { return .otherSSID }
         guard (1...maximumEntries).contains(record.frequencies.count),
-              record.frequencies.allSatisfy(ChannelFrequency.isChannelCentre) else { return "frequencies out of range" }
-        guard record.bssids.count <= maximumEntries, record.bssids.allSatisfy(isBSSID) else { return "malformed BSSID" }
-        guard record.recordedAt <= now + 86_400 else { return "recorded in the future" }
-        guard now - record.recordedAt <= maximumAge else { return "older than 30 days" }
+              record.frequencies.allSatisfy(ChannelFrequency.isChannelCentre) else { return .frequenciesOutOfRange }
+        guard record.bssids.count <= maximumEntries, record.bssids.allSatisfy(isBSSID) else { return .malformedBSSID }
+        guard record.recordedAt <= now + 86_400 else { return .recordedInTheFuture }
+        guard now - record.recordedAt <= maximumAge else { return .tooOld }
         return nil
     }
 

@@ -65,7 +65,7 @@ public struct AuthenticationUpdate: Sendable, Equatable {
         /// One active scan of these frequencies comes before SelectNetwork (``ScanHint``).
         case scanHint(ScanHint)
         /// The remembered association was not used (the text says why); every channel is scanned.
-        case scanHintIgnored(reason: String)
+        case scanHintIgnored(reason: AssociationRefusal)
         /// The hint did not serve (the hinted scan held no access point of the network, did not end in time, or
         /// failed): wpa_supplicant scans every channel. `after`: time since the hinted scan was asked for.
         case scanHintFallback(reason: ScanHintMonitor.Reason, after: Duration, network: String)

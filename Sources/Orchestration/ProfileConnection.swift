@@ -64,7 +64,7 @@ public struct ProfileConnection: Sendable {
 
     /// The scan hint for `profile`: the frequencies given on the command line, else the remembered association's
     /// (validated; a record that fails the checks is ignored and its reason returned).
-    func scanHint(for profile: Profile, given: [Int], memory: AssociationMemory) async -> (ScanHint?, ignored: String?) {
+    func scanHint(for profile: Profile, given: [Int], memory: AssociationMemory) async -> (ScanHint?, ignored: AssociationRefusal?) {
         guard profile.binding.ssid != nil else { return (nil, nil) }
         if !given.isEmpty { return (ScanHint(frequencies: given, source: .given), nil) }
         let lookup = await BlockingWork.run { memory.lookup(for: profile) }

@@ -52,7 +52,7 @@ import Testing
                 .networkManagerReleased(interface: "eth0", release: NetworkManagerRelease(
                     device: "/org/freedesktop/NetworkManager/Devices/2", previousState: .activated, state: .unmanaged)),
                 .foreignNetworksKept(interface: "eth0", count: 2),
-                .scanHint(ScanHint(frequencies: [2412, 5180], bssids: ["02:00:00:00:01:01"], source: .remembered)), .scanHintIgnored(reason: "older than 30 days"),
+                .scanHint(ScanHint(frequencies: [2412, 5180], bssids: ["02:00:00:00:01:01"], source: .remembered)), .scanHintIgnored(reason: .tooOld),
                 .scanHintFallback(reason: .noMatch, after: .milliseconds(812), network: "/n/2"),
             ] + progress.map { .exchange($0) }
         }

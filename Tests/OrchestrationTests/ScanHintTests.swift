@@ -172,18 +172,18 @@ private func bss(_ frequency: Int, _ last: UInt8) -> BSSDescription {
     func record(_ freqs: String, bssids: String = "[]", ssid: String = ssidHex, at t: Int64 = now) -> String {
         #"{"ssidHex":"\#(ssid)","frequencies":\#(freqs),"bssids":\#(bssids),"recordedAt":\#(t)}"#
     }
-    let attacks: [(String, String)] = [
-        (record("[2412]", ssid: "6f74686572"), "recorded for another SSID"),
-        (record("[99999]"), "frequencies out of range"),
-        (record("[2413]"), "frequencies out of range"),
-        (record("[]"), "frequencies out of range"),
-        (record("[2412,2417,2422,2427,2432]"), "frequencies out of range"),
-        (record("[2412]", bssids: #"["02:00:00:00:01"]"#), "malformed BSSID"),
-        (record("[2412]", bssids: #"["zz:00:00:00:01:01"]"#), "malformed BSSID"),
-        (record("[2412]", at: now + 2 * 86_400), "recorded in the future"),
-        (record("[2412]", at: now - 31 * 86_400), "older than 30 days"),
-        ("not json", "not a record"),
-        (String(repeating: " ", count: 5000) + record("[2412]"), "larger than 4096 bytes"),
+    let attacks: [(String, AssociationRefusal)] = [
+        (record("[2412]", ssid: "6f74686572"), .otherSSID),
+        (record("[99999]"), .frequenciesOutOfRange),
+        (record("[2413]"), .frequenciesOutOfRange),
+        (record("[]"), .frequenciesOutOfRange),
+        (record("[2412,2417,2422,2427,2432]"), .frequenciesOutOfRange),
+        (record("[2412]", bssids: #"["02:00:00:00:01"]"#), .malformedBSSID),
+        (record("[2412]", bssids: #"["zz:00:00:00:01:01"]"#), .malformedBSSID),
+        (record("[2412]", at: now + 2 * 86_400), .recordedInTheFuture),
+        (record("[2412]", at: now - 31 * 86_400), .tooOld),
+        ("not json", .notARecord),
+        (String(repeating: " ", count: 5000) + record("[2412]"), .tooLarge(limit: 4096)),
     ]
     for (text, reason) in attacks {
         try write(text)
@@ -192,17 +192,17 @@ private func bss(_ frequency: Int, _ last: UInt8) -> BSSDescription {
     // Not a file to read whole: an endless device is cut at the limit, a FIFO without a writer does not block.
     try FileManager.default.removeItem(atPath: memory.path(for: profile))
     try FileManager.default.createSymbolicLink(atPath: memory.path(for: profile), withDestinationPath: "/dev/zero")
-    #expect(memory.lookup(for: profile) == .ignored("larger than 4096 bytes"))
+    #expect(memory.lookup(for: profile) == .ignored(.tooLarge(limit: 4096)))
     try FileManager.default.removeItem(atPath: memory.path(for: profile))
     #expect(mkfifo(memory.path(for: profile), 0o600) == 0)
-    #expect(memory.lookup(for: profile) == .ignored("not a record"))
+    #expect(memory.lookup(for: profile) == .ignored(.notARecord))
     try FileManager.default.removeItem(atPath: memory.path(for: profile))
     try write(record("[5180]"))
     #expect(memory.lookup(for: profile) == .hint(ScanHint(frequencies: [5180], source: .remembered)))
     // The profile's SSID changed: the record no longer applies.
     var edited = profile
     edited.binding = .wifi(ssid: try SSID(parsing: "other"), security: .wpa2, hidden: false)
-    #expect(memory.lookup(for: edited) == .ignored("recorded for another SSID"))
+    #expect(memory.lookup(for: edited) == .ignored(.otherSSID))
 }
 
 /// Progress kinds collected from a @Sendable callback.

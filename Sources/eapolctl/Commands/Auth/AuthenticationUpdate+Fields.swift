@@ -53,7 +53,7 @@ extension AuthenticationUpdate.Kind {
             // Checked `aa:bb:cc:dd:ee:ff` (AssociationMemory); none with --frequency.
             if !hint.bssids.isEmpty { fields["bssids"] = hint.bssids.joined(separator: ",") }
             return fields
-        case .scanHintIgnored(let reason): return ["reason": reason]
+        case .scanHintIgnored(let reason): return ["reason": reason.code, "message": reason.description]
         case .scanHintFallback(let reason, let after, let network):
             return ["reason": reason.rawValue, "afterMs": Self.wholeMilliseconds(after), "network": network]
         }
