@@ -15,8 +15,10 @@ import Glibc
 /// (async-signal-safe). A DispatchSource was tried first: it is armed asynchronously after `resume()`, and a
 /// signal arriving in between met SIG_IGN and was lost (the transaction then committed).
 ///
-/// Test hooks, read from the environment (they can only make the command fail or wait, never change what it
-/// writes): `EAPOLCTL_TEST_FAIL_AT=STEP` fails the transaction at that ``TransactionStep``;
+/// Test hooks, read from the environment in debug builds only (the tests run the debug binary; a release build, what
+/// the package ships, compiles them out and ignores the variables — `scripts/lib/deb-install-test` checks that the
+/// installed binary does not contain their names). They can only make the command fail or wait, never change what it
+/// writes: `EAPOLCTL_TEST_FAIL_AT=STEP` fails the transaction at that ``TransactionStep``;
 /// `EAPOLCTL_TEST_PAUSE_AT=STEP` prints `eapolctl-test: paused at STEP` on stderr there and waits until the file
 /// named by `EAPOLCTL_TEST_PAUSE_FILE` is gone (without it: until a signal, at most 60 s), so a test can kill the
 /// process at exactly that step or change the world under it.
@@ -24,19 +26,31 @@ final class CommandTransactionControl: TransactionControl {
     /// The first signal caught (0: none); static, so the C handler reaches it without a context.
     private static let caught = Atomic<Int32>(0)
     private var previous: [(Int32, sighandler_t?)] = []
+    #if DEBUG
     private let failAt: TransactionStep?
     private let pauseAt: TransactionStep?
     private let pauseFile: String?
+    #endif
 
     init(environment: [String: String]) {
+        #if DEBUG
         failAt = environment["EAPOLCTL_TEST_FAIL_AT"].flatMap(TransactionStep.init(rawValue:))
         pauseAt = environment["EAPOLCTL_TEST_PAUSE_AT"].flatMap(TransactionStep.init(rawValue:))
         pauseFile = environment["EAPOLCTL_TEST_PAUSE_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        #endif
     }
 
     func checkpoint(_ step: TransactionStep) throws {
         if step == .start { catchSignals() }
         try throwIfSignalled(at: step)
+        #if DEBUG
+        try testHooks(at: step)
+        #endif
+    }
+
+    #if DEBUG
+    /// `EAPOLCTL_TEST_FAIL_AT` and `EAPOLCTL_TEST_PAUSE_AT` (debug builds only).
+    private func testHooks(at step: TransactionStep) throws {
         if failAt == step {
             throw SystemError(.ioFailure, "failure injected at step \(step.rawValue) (EAPOLCTL_TEST_FAIL_AT)")
         }
@@ -50,6 +64,7 @@ final class CommandTransactionControl: TransactionControl {
         }
         try throwIfSignalled(at: step)
     }
+    #endif
 
     /// Stops catching the signals and returns the one that arrived meanwhile, if any.
     func finish() -> Int32? {
