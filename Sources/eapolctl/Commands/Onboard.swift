@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StateFiles
 import ProfileFormats
 import ProfileModel
 import Provisioning
@@ -74,7 +75,11 @@ extension Eapolctl {
                     try OnboardPlan.prepare($0, username: username, password: password, passphrase: passphrase,
                                             interface: interface, source: file)
                 }
-                let entries = try TransactionRunner.importProfiles(result.profiles, replace: true, context: context)
+                // Off the cooperative pool: the transaction may wait up to 10 s for the store's lock.
+                let imported = result.profiles
+                let entries = try await BlockingWork.run {
+                    try TransactionRunner.importProfiles(imported, replace: true, context: context)
+                }
                 var connection: OnboardConnect.Report?
                 if connect {
                     let target = OnboardPlan.connectTarget(result.profiles.map(\.profile), interface: interface)
