@@ -75,7 +75,8 @@ current_bssid() {
 
 # phase MODE KIND: connect with --roaming MODE, watch, roam to the other AP, expect KIND.
 phase() {
-  _mode=$1 _kind=$2
+  _mode=$1 _kind=$2 _again=${3:-}
+  _mark=$(($(wc -l <"$AP_LOG") + 1))   # hostapd's log from this phase on
   ec profile edit roam --roaming "$_mode" >/dev/null || fail "profile edit --roaming $_mode failed"
   ec_auth authenticated "connect-$_mode" auth start --interface wlan1 --profile roam --dhcp builtin --timeout 60
   _from=$(current_bssid)
@@ -133,6 +134,26 @@ phase() {
   [ "$(wfield roamed 1 from)" = "$_from" ] || fail "$_mode: roamed.from is not $_from"
   [ "$(wfield roamed 1 to)" = "$_to" ] || fail "$_mode: roamed.to is not $_to"
   _got=$(wfield roamed 1 kind)
+  if [ "$_got" != "$_kind" ] && [ "$_kind" != full ] && [ -z "$_again" ]; then
+    # Seen under TCG with load (09:16 run): hostapd ran EAP a second time right after the connect's 4-way
+    # handshake, so the first AP's PMK (the one OKC derives the target's from) changed on hostapd's side
+    # only; the station's OKC PMKID (or, for FT, its PMK-R0 name) then matched nothing and the target ran
+    # full EAP. That is the correct
+    # outcome for what happened; the scenario recognises it (two PMKSA entries added for the station by
+    # the first AP in this phase) and runs the phase once more. Anything else fails.
+    case $_from in "$BSSID_A") _apif=wlan0 ;; *) _apif=wlan2 ;; esac
+    _pmks=$(tail -n +"$_mark" "$AP_LOG" | grep -c "$_apif: STA .* WPA: Added PMKSA cache entry")
+    if [ "$_pmks" -ge 2 ]; then
+      vm_log "note: $_mode: roamed.kind $_got: hostapd added $_pmks PMKSA entries on $_apif for the connect (EAP ran again after the 4-way handshake, so the PMK OKC and FT derive from changed); the phase once more"
+      timing "roam-$_mode-eap-rerun-first" "$(awk -v m="$(wfield roamed 1 ms)" 'BEGIN { printf "%.3f", m / 1000 }')"
+      kill -TERM "$WATCH_PID"
+      wait "$WATCH_PID"
+      WATCH_PID=
+      ec auth stop --interface wlan1 >/dev/null
+      phase "$_mode" "$_kind" again
+      return
+    fi
+  fi
   [ "$_got" = "$_kind" ] || fail "$_mode: roamed.kind is $_got, expected $_kind"
   _rb=$(grep '"event":"dhcp-bound"' "$WATCH_OUT" | grep '"trigger":"roamed"' | head -n1)
   _addr=$(echo "$_rb" | grep -o '"address":"[^"]*' | cut -d'"' -f4)
