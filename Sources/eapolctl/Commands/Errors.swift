@@ -5,6 +5,7 @@ extension Eapolctl {
     /// `eapolctl errors`: lists every error domain and code.
     struct Errors: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "errors",
             abstract: "List every error domain, code, exit status and hint.",
             discussion: """
                 Examples:

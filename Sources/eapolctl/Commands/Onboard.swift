@@ -11,6 +11,7 @@ extension Eapolctl {
     /// `eapolctl onboard`
     struct Onboard: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "onboard",
             abstract: "Onboard from a provider's file: import its profiles, store the credentials, optionally connect.",
             discussion: """
                 Reads an eap-config, .mobileconfig, eapolcfg plist or eapolctl JSON file, saves its profiles (all or \

@@ -7,6 +7,7 @@ extension Eapolctl.Auth {
     /// `eapolctl auth roam --interface IF --bssid BSSID`
     struct Roam: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "roam",
             abstract: "Ask wpa_supplicant to roam an interface to another access point of its network.",
             discussion: """
                 Calls wpa_supplicant's Roam on the interface and waits until it is completed on BSSID (which must be \

@@ -7,6 +7,7 @@ extension Eapolctl.Auth {
     /// `eapolctl auth start --interface IF (--profile REF | --ssid S | --default)`
     struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Authenticate a profile on an interface and wait for the outcome.",
             discussion: """
                 --default uses the only wired profile, with the usual credential lookup (profile item, SSID item, \

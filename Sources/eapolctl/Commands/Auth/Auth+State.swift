@@ -4,6 +4,7 @@ extension Eapolctl.Auth {
     /// `eapolctl auth state --interface IF`
     struct State: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "state",
             abstract: "Show wpa_supplicant's state of an interface and which profile is in use.")
 
         @OptionGroup var global: GlobalOptions

@@ -4,6 +4,7 @@ extension Eapolctl.Auth {
     /// `eapolctl auth stop --interface IF`
     struct Stop: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stop",
             abstract: "Remove eapolctl's networks and blobs from an interface and disconnect it.")
 
         @OptionGroup var global: GlobalOptions

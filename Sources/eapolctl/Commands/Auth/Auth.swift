@@ -5,6 +5,7 @@ extension Eapolctl {
     /// `eapolctl auth ...`
     struct Auth: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "auth",
             abstract: "Authenticate through wpa_supplicant, stop, roam, and show the state of an interface.",
             subcommands: [Start.self, Stop.self, State.self, Roam.self]
         )

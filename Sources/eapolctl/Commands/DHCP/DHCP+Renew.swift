@@ -7,6 +7,7 @@ extension Eapolctl.DHCP {
     /// `eapolctl dhcp renew --interface IF [--dhcp BACKEND] [--timeout S]`
     struct Renew: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "renew",
             abstract: "Obtain or refresh the lease on an interface now.",
             discussion: """
                 builtin: INIT-REBOOT with the recorded lease (a fraction of a millisecond on the wire), else \

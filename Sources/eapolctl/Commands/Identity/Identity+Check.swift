@@ -7,6 +7,7 @@ extension Eapolctl.Identity {
     /// `eapolctl identity check`
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check whether the stored client identity is the one given (exit status 1 when it is not).",
             discussion: """
                 A PEM identity is compared by its certificate's SHA-256 fingerprint; a PKCS#12 identity by the

@@ -4,6 +4,7 @@ extension Eapolctl.Identity {
     /// `eapolctl identity clear`
     struct Clear: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clear",
             abstract: "Remove a stored identity.",
             discussion: "Examples:\n  eapolctl identity clear --profile Lab"
         )

@@ -4,6 +4,7 @@ extension Eapolctl.Identity {
     /// `eapolctl identity get`
     struct Get: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "get",
             abstract: "Show which identity is stored (never the key).",
             discussion: "Examples:\n  eapolctl identity get --profile Lab --json"
         )

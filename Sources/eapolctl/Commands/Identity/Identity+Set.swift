@@ -4,6 +4,7 @@ extension Eapolctl.Identity {
     /// `eapolctl identity set`
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Store a client identity for EAP-TLS.",
             discussion: """
                 Examples:

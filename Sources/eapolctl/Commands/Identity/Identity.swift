@@ -5,6 +5,7 @@ extension Eapolctl {
     /// `eapolctl identity ...`
     struct Identity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "identity",
             abstract: "Manage EAP-TLS client identities (PKCS#12, or PEM certificate + key) in the encrypted store.",
             subcommands: [Set.self, Get.self, Clear.self, Check.self]
         )

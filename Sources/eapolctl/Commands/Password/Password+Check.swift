@@ -4,6 +4,7 @@ extension Eapolctl.Password {
     /// `eapolctl password check`
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check whether the stored password equals the one given (exit status 1 when it does not).",
             discussion: """
                 The password is read from stdin (or a file, or a prompt), compared in constant time with the stored

@@ -4,6 +4,7 @@ extension Eapolctl.Password {
     /// `eapolctl password get`
     struct Get: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "get",
             abstract: "Show a password item's user name (the password is always masked).",
             discussion: "Examples:\n  eapolctl password get --ssid corp\n  eapolctl password get --default --json"
         )

@@ -4,6 +4,7 @@ extension Eapolctl.Password {
     /// `eapolctl password remove`
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a password item.",
             discussion: "Examples:\n  eapolctl password remove --ssid corp"
         )

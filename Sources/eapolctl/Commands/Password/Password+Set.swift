@@ -4,6 +4,7 @@ extension Eapolctl.Password {
     /// `eapolctl password set`
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Store a user name and password.",
             discussion: """
                 Examples:

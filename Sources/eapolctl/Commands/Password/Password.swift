@@ -4,6 +4,7 @@ extension Eapolctl {
     /// `eapolctl password ...`
     struct Password: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "password",
             abstract: "Manage password items in the encrypted store (by profile, by SSID, or the default).",
             subcommands: [Set.self, Get.self, List.self, Remove.self, Check.self]
         )

@@ -6,6 +6,7 @@ extension Eapolctl.Profile {
     /// `eapolctl profile create`
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create a profile (refused without a trust anchor and a server-name constraint).",
             discussion: """
                 A Wi-Fi profile names an SSID; leave --ssid out for a wired 802.1X port. The new profile's ID is \

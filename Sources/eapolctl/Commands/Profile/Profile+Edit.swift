@@ -6,6 +6,7 @@ extension Eapolctl.Profile {
     /// `eapolctl profile edit`
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change fields of a profile in place, keeping its ID and its stored secrets.",
             discussion: """
                 The edited profile is checked exactly as `profile create` checks a new one, and written atomically; \

@@ -5,6 +5,7 @@ extension Eapolctl.Profile {
     /// `eapolctl profile export`
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export a profile as eapolctl JSON, an eapolcfg plist, a wpa_supplicant block, an iwd file or a NetworkManager keyfile.",
             discussion: """
                 Secrets stay in the encrypted store unless --include-secrets, which writes them in clear (with a \

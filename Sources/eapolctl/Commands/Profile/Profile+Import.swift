@@ -5,6 +5,7 @@ extension Eapolctl.Profile {
     /// `eapolctl profile import`
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a profile file: eapolctl JSON, eapolcfg plist, .mobileconfig (signed or not) or eap-config.",
             discussion: """
                 The format is detected from the content (--format forces it). Every profile in the file is validated \

@@ -4,6 +4,7 @@ extension Eapolctl.Profile {
     /// `eapolctl profile list`
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List profiles.",
             discussion: "Examples:\n  eapolctl profile list\n  eapolctl profile list --details --json"
         )

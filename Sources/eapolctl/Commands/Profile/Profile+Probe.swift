@@ -9,6 +9,7 @@ extension Eapolctl.Profile {
     /// `eapolctl profile probe --interface IF (--profile P | --ssid S | --wired)`
     struct Probe: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "probe",
             abstract: "Show the certificate chain the RADIUS server presents, without sending any credential.",
             discussion: """
                 Starts EAP (PEAP or TTLS) with an identity only — the profile's outer identity, else --identity, else \

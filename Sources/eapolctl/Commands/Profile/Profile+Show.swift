@@ -4,6 +4,7 @@ extension Eapolctl.Profile {
     /// `eapolctl profile show`
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one profile in full, with its certificates and any validation problems.",
             discussion: "Examples:\n  eapolctl profile show Corp\n  eapolctl profile show --ssid corp --json"
         )

@@ -5,6 +5,7 @@ extension Eapolctl.Store {
     /// `eapolctl store init`
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create an empty store, unlocked by a key file (default) or a passphrase.",
             discussion: """
                 In key-file mode a new key file is created (0600); by default it lives apart from the data \

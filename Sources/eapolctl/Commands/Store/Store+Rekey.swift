@@ -5,6 +5,7 @@ extension Eapolctl.Store {
     /// `eapolctl store rekey`
     struct Rekey: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rekey",
             abstract: "Re-encrypt every item under a new key: a fresh key file, or a passphrase.",
             discussion: """
                 The new passphrase comes from --new-passphrase-file or a prompt. Re-keying to a key file writes a \

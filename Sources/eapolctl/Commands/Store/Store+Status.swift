@@ -5,6 +5,7 @@ extension Eapolctl.Store {
     /// `eapolctl store status`
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Unlock the store, verify its integrity and show its mode, paths and item counts.",
             discussion: "Examples:\n  eapolctl store status --json"
         )

@@ -8,6 +8,7 @@ extension Eapolctl {
     /// `eapolctl watch --interface IF [--profile REF] [--dhcp BACKEND]`
     struct Watch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Stay running: re-authenticate after link flaps and renew DHCP after every re-authentication.",
             discussion: """
                 Follows wpa_supplicant's signals and the link itself (rtnetlink). On link-up: Reassociate plus an \
