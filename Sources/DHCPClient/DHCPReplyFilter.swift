@@ -40,6 +40,10 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
     case serverNotUnicast(IPv4Address)
     case missingServerIdentifier
     case missingLeaseTime
+    /// A DHCPNAK whose server identifier is not the server the client is talking to (REQUESTING, RENEWING).
+    case nakFromOtherServer(IPv4Address, expected: IPv4Address)
+    /// A DHCPNAK without server identifier where one server's NAK is expected (RFC 2131 Table 3: it MUST carry one).
+    case nakWithoutServerIdentifier(expected: IPv4Address)
 
     var code: String {
         switch self {
@@ -55,6 +59,8 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
         case .serverNotUnicast: "server-not-unicast"
         case .missingServerIdentifier: "missing-server-identifier"
         case .missingLeaseTime: "missing-lease-time"
+        case .nakFromOtherServer: "nak-other-server"
+        case .nakWithoutServerIdentifier: "nak-missing-server-identifier"
         }
     }
 
@@ -73,6 +79,8 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
         case .serverNotUnicast(let s): "server identifier \(s) is not a unicast host address"
         case .missingServerIdentifier: "no server identifier (option 54)"
         case .missingLeaseTime: "no lease time (option 51)"
+        case .nakFromOtherServer(let s, let e): "DHCPNAK from server \(s), but the client is talking to \(e)"
+        case .nakWithoutServerIdentifier(let e): "DHCPNAK without server identifier (option 54), but the client is talking to \(e)"
         }
     }
 }
@@ -147,5 +155,16 @@ enum DHCPReplyFilter {
             return .failure(.missingServerIdentifier)
         }
         return .success(Accepted(address: reply.yiaddr, prefixLength: prefix, router: router, server: server, leaseSeconds: lease))
+    }
+
+    /// Decides whether a DHCPNAK may reset the client (RFC 2131 §4.4: a NAK from a server other than the one the
+    /// client is talking to must not). In REQUESTING (after an OFFER was selected) and RENEWING (unicast to the
+    /// leasing server) pass that server as `expectedServer`: the NAK must name it in option 54. In INIT-REBOOT
+    /// and REBINDING pass nil: the client does not know, or no longer relies on, one server, so any NAK counts.
+    /// - Returns: nil when the NAK is to be obeyed, else why it is ignored.
+    static func checkNak(_ reply: DHCPMessage, expectedServer: IPv4Address?) -> DHCPReplyRejection? {
+        guard let expected = expectedServer else { return nil }
+        guard let server = reply.address(DHCPOptionCode.serverIdentifier) else { return .nakWithoutServerIdentifier(expected: expected) }
+        return server == expected ? nil : .nakFromOtherServer(server, expected: expected)
     }
 }

@@ -45,8 +45,10 @@ enum FakeDHCPServer {
     /// - Returns: the messages received, in order.
     static func script(networkNamespace: String, interface: String, duration: Duration, stopAfterAck: Bool = false,
                        respond: @escaping @Sendable (DHCPMessage) -> [DHCPMessage]) async throws -> [DHCPMessage] {
-        try await start(networkNamespace: networkNamespace, interface: interface, duration: duration,
-                        stopAfterAck: stopAfterAck, respond: respond).value
+        let server = try await start(networkNamespace: networkNamespace, interface: interface, duration: duration,
+                                     stopAfterAck: stopAfterAck, respond: respond)
+        // Cancelling the caller stops the server (awaiting an unstructured task's value does not forward it).
+        return try await withTaskCancellationHandler { try await server.value } onCancel: { server.cancel() }
     }
 
     /// Starts the server on a thread of its own at once (not from a task, which would wait for a free cooperative
