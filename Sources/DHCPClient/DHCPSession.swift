@@ -130,7 +130,16 @@ final class DHCPSession {
 
     /// Turns a screened ACK into a lease; `sentAt` is when the REQUEST went out (lease times count from there).
     func lease(from ack: DHCPMessage, _ accepted: DHCPReplyFilter.Accepted, sentAt: Date) -> DHCPLease {
-        DHCPLease(ack: ack, accepted: accepted, interface: interface, hardwareAddress: macString, obtainedAt: sentAt)
+        if accepted.malformedStaticRoutes {
+            logger.warning("ignoring malformed classless static routes (option 121); using the router option",
+                           metadata: ["dhcp.interface": "\(interface)", "dhcp.reason": "malformed-option"])
+        }
+        for refused in accepted.refusedRoutes {
+            logger.warning("refusing classless static route", metadata: [
+                "dhcp.interface": "\(interface)", "dhcp.server": "\(accepted.server?.description ?? "?")",
+                "dhcp.route": "\(refused.route)", "dhcp.reason": "\(refused.reason.code)", "dhcp.detail": "\(refused.reason)"])
+        }
+        return DHCPLease(ack: ack, accepted: accepted, interface: interface, hardwareAddress: macString, obtainedAt: sentAt)
     }
 
     /// A NAK that `DHCPReplyFilter.checkNak` lets through (from `nakServer`, or from anyone when it is nil), or an

@@ -17,6 +17,8 @@ enum FakeDHCPServer {
         var leaseSeconds: UInt32 = 120
         var renewalSeconds: UInt32?
         var rebindingSeconds: UInt32?
+        /// Option 121's data (RFC 3442), sent as is.
+        var classlessRoutes: [UInt8]?
     }
 
     /// The reply of `type` (OFFER, ACK, NAK) to `request`, carrying `lease` (ignored for a NAK).
@@ -37,6 +39,7 @@ enum FakeDHCPServer {
         reply.setOption(DHCPOptionCode.leaseTime, IPv4Address(lease.leaseSeconds).octets)
         if let t1 = lease.renewalSeconds { reply.setOption(DHCPOptionCode.renewalTime, IPv4Address(t1).octets) }
         if let t2 = lease.rebindingSeconds { reply.setOption(DHCPOptionCode.rebindingTime, IPv4Address(t2).octets) }
+        if let routes = lease.classlessRoutes { reply.setOption(DHCPOptionCode.classlessStaticRoute, routes) }
         return reply
     }
 
