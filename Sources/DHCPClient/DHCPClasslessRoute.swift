@@ -1,12 +1,21 @@
 /// One route of option 121, classless static routes (RFC 3442): destination prefix and gateway.
 ///
-/// The builtin client does not request option 121 and does not install these routes; it reads them only to
-/// decide whether a router outside the leased subnet is reachable (`DHCPReplyFilter`).
-struct DHCPClasslessRoute: Sendable, Equatable {
+/// The builtin client requests option 121; routes that pass `DHCPClasslessRoute.validate` are installed instead of
+/// the option 3 router (`InterfaceConfigurator`), and recorded with the lease so that release and expiry remove them.
+struct DHCPClasslessRoute: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
     var destination: IPv4Address
     var prefixLength: Int
     /// 0.0.0.0 means the destination is on the link (RFC 3442 §3).
     var gateway: IPv4Address
+
+    /// Whether the gateway is 0.0.0.0: the destination is on the link.
+    var isOnLink: Bool { gateway == .any }
+
+    /// `D/P via G` or `D/P on-link`: only addresses and numbers.
+    var description: String { "\(destination)/\(prefixLength) " + (isOnLink ? "on-link" : "via \(gateway)") }
+
+    /// The prefix's mask.
+    var mask: UInt32 { prefixLength == 0 ? 0 : ~UInt32(0) << (32 - UInt32(prefixLength)) }
 
     /// Whether `address` lies inside the destination prefix.
     func contains(_ address: IPv4Address) -> Bool {

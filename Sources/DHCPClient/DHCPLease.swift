@@ -29,6 +29,9 @@ public struct DHCPLease: Sendable, Codable, Equatable {
     public var rebindingSeconds: UInt32
     /// When the lease was obtained (the time the REQUEST was sent, as RFC 2131 §4.4.1 recommends).
     public var obtainedAt: Date
+    /// The validated routes of option 121 (RFC 3442) installed instead of a default route via `router`; nil when
+    /// the server sent none (then `router` is the default route). Recorded so release and expiry remove them.
+    var staticRoutes: [DHCPClasslessRoute]? = nil
 
     /// Creates a lease record.
     public init(
@@ -111,5 +114,6 @@ extension DHCPLease {
             serverIdentifier: accepted.server ?? .any, leaseSeconds: accepted.leaseSeconds ?? DHCPLease.minimumLeaseSeconds,
             renewalSeconds: ack.uint32(DHCPOptionCode.renewalTime),
             rebindingSeconds: ack.uint32(DHCPOptionCode.rebindingTime), obtainedAt: obtainedAt)
+        staticRoutes = accepted.staticRoutes
     }
 }

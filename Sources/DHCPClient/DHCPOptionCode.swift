@@ -17,11 +17,12 @@ enum DHCPOptionCode {
     static let renewalTime: UInt8 = 58
     static let rebindingTime: UInt8 = 59
     static let clientIdentifier: UInt8 = 61
-    /// Classless static routes (RFC 3442); read only to judge a router's reachability, not requested or applied.
+    /// Classless static routes (RFC 3442); requested, validated (`DHCPClasslessRoute.validate`) and installed
+    /// instead of option 3.
     static let classlessStaticRoute: UInt8 = 121
     static let end: UInt8 = 255
 
     /// What the client asks for in option 55.
     static let requested: [UInt8] = [subnetMask, router, dnsServers, domainName, leaseTime, serverIdentifier,
-                                     renewalTime, rebindingTime]
+                                     renewalTime, rebindingTime, classlessStaticRoute]
 }

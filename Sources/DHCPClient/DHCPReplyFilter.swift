@@ -40,6 +40,10 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
     case serverNotUnicast(IPv4Address)
     case missingServerIdentifier
     case missingLeaseTime
+    /// A DHCPNAK whose server identifier is not the server the client is talking to (REQUESTING, RENEWING).
+    case nakFromOtherServer(IPv4Address, expected: IPv4Address)
+    /// A DHCPNAK without server identifier where one server's NAK is expected (RFC 2131 Table 3: it MUST carry one).
+    case nakWithoutServerIdentifier(expected: IPv4Address)
 
     var code: String {
         switch self {
@@ -55,6 +59,8 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
         case .serverNotUnicast: "server-not-unicast"
         case .missingServerIdentifier: "missing-server-identifier"
         case .missingLeaseTime: "missing-lease-time"
+        case .nakFromOtherServer: "nak-other-server"
+        case .nakWithoutServerIdentifier: "nak-missing-server-identifier"
         }
     }
 
@@ -73,6 +79,8 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
         case .serverNotUnicast(let s): "server identifier \(s) is not a unicast host address"
         case .missingServerIdentifier: "no server identifier (option 54)"
         case .missingLeaseTime: "no lease time (option 51)"
+        case .nakFromOtherServer(let s, let e): "DHCPNAK from server \(s), but the client is talking to \(e)"
+        case .nakWithoutServerIdentifier(let e): "DHCPNAK without server identifier (option 54), but the client is talking to \(e)"
         }
     }
 }
@@ -83,8 +91,8 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
 /// broadcast address of its subnet when the prefix is /30 or shorter), a prefix of /8 … /32 (/31 is a
 /// point-to-point link per RFC 3021 and /32 a host route, both without network and broadcast addresses; no
 /// subnet mask counts as /32), and either no router or a unicast router other than the address itself and the
-/// subnet's network/broadcast address that lies inside the subnet, or that an on-link route of option 121
-/// (gateway 0.0.0.0, as cloud /32 setups send) covers.
+/// subnet's network/broadcast address that lies inside the subnet. A well-formed option 121 replaces option 3
+/// (RFC 3442): the router option is then ignored and the routes are validated by `DHCPClasslessRoute.validate`.
 enum DHCPReplyFilter {
     /// Shorter prefixes are refused: a /7 or less would claim a sixty-fourth of the IPv4 space as on-link.
     static let minimumPrefixLength = 8
@@ -97,6 +105,14 @@ enum DHCPReplyFilter {
         /// Option 54, or the fallback (the server a RENEW went to) when absent; nil only for OFFERs lacking it.
         var server: IPv4Address?
         var leaseSeconds: UInt32?
+        /// Option 121's routes that passed `DHCPClasslessRoute.validate` (install order); nil when the reply had no
+        /// well-formed option 121, and then `router` (option 3) is the default route. When non-nil, option 3 is
+        /// ignored (RFC 3442) and `router` is the gateway of an accepted 0.0.0.0/0 route, if any.
+        var staticRoutes: [DHCPClasslessRoute]?
+        /// Option 121's routes that were refused, with reasons.
+        var refusedRoutes: [DHCPClasslessRoute.Refused] = []
+        /// Option 121 was present but malformed, so it was ignored as a whole (RFC 3442) and option 3 used.
+        var malformedStaticRoutes = false
     }
 
     /// Checks the address, prefix and router of a lease. Nil: acceptable.
@@ -131,11 +147,20 @@ enum DHCPReplyFilter {
             guard let p = mask.netmaskPrefixLength else { return .failure(.invalidSubnetMask(mask)) }
             prefix = p
         }
+        // Option 121, when well-formed, replaces option 3 (RFC 3442); a malformed one is ignored as a whole.
+        let rawRoutes = reply.option(DHCPOptionCode.classlessStaticRoute)
+        let parsedRoutes = rawRoutes.flatMap(DHCPClasslessRoute.parse)
         // The first router is the one that would be used; a bogus first entry is not skipped over.
-        let router = reply.addresses(DHCPOptionCode.router).first
-        let routes = reply.option(DHCPOptionCode.classlessStaticRoute).flatMap(DHCPClasslessRoute.parse) ?? []
-        if let r = check(address: reply.yiaddr, prefixLength: prefix, router: router, classlessRoutes: routes) {
+        var router = parsedRoutes == nil ? reply.addresses(DHCPOptionCode.router).first : nil
+        if let r = check(address: reply.yiaddr, prefixLength: prefix, router: router, classlessRoutes: parsedRoutes ?? []) {
             return .failure(r)
+        }
+        var staticRoutes: [DHCPClasslessRoute]?
+        var refusedRoutes: [DHCPClasslessRoute.Refused] = []
+        if let parsedRoutes {
+            let v = DHCPClasslessRoute.validate(parsedRoutes, address: reply.yiaddr, prefixLength: prefix)
+            (staticRoutes, refusedRoutes) = (v.accepted, v.refused)
+            router = v.accepted.first { $0.prefixLength == 0 && !$0.isOnLink }?.gateway
         }
         let server = reply.address(DHCPOptionCode.serverIdentifier) ?? fallbackServer
         if let server, IPv4AddressKind.nonUnicast(server) != nil { return .failure(.serverNotUnicast(server)) }
@@ -146,6 +171,19 @@ enum DHCPReplyFilter {
         } else if server == nil {
             return .failure(.missingServerIdentifier)
         }
-        return .success(Accepted(address: reply.yiaddr, prefixLength: prefix, router: router, server: server, leaseSeconds: lease))
+        return .success(Accepted(address: reply.yiaddr, prefixLength: prefix, router: router, server: server, leaseSeconds: lease,
+                                 staticRoutes: staticRoutes, refusedRoutes: refusedRoutes,
+                                 malformedStaticRoutes: rawRoutes != nil && parsedRoutes == nil))
+    }
+
+    /// Decides whether a DHCPNAK may reset the client (RFC 2131 §4.4: a NAK from a server other than the one the
+    /// client is talking to must not). In REQUESTING (after an OFFER was selected) and RENEWING (unicast to the
+    /// leasing server) pass that server as `expectedServer`: the NAK must name it in option 54. In INIT-REBOOT
+    /// and REBINDING pass nil: the client does not know, or no longer relies on, one server, so any NAK counts.
+    /// - Returns: nil when the NAK is to be obeyed, else why it is ignored.
+    static func checkNak(_ reply: DHCPMessage, expectedServer: IPv4Address?) -> DHCPReplyRejection? {
+        guard let expected = expectedServer else { return nil }
+        guard let server = reply.address(DHCPOptionCode.serverIdentifier) else { return .nakWithoutServerIdentifier(expected: expected) }
+        return server == expected ? nil : .nakFromOtherServer(server, expected: expected)
     }
 }

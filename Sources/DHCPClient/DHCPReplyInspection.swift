@@ -13,7 +13,7 @@ package enum DHCPReplyInspection {
         case ignored
         /// A DHCPNAK, with its server identifier and message (text from the server).
         case nak(server: IPv4Address?, message: String?)
-        /// An OFFER or ACK that `DHCPReplyFilter` refused; the stable reason code.
+        /// An OFFER, ACK or NAK that `DHCPReplyFilter` refused; the stable reason code.
         case rejected(String)
         /// An OFFER that passed the filter.
         case offer(IPv4Address)
@@ -24,13 +24,15 @@ package enum DHCPReplyInspection {
     /// Runs `datagram` through decode, the reply filter and (for an ACK) lease construction.
     /// - Parameters:
     ///   - fallbackServer: the server a RENEW went to (used when an ACK lacks option 54).
+    ///   - nakServer: the server whose NAK alone counts (REQUESTING, RENEWING); nil: any server's (INIT-REBOOT, REBINDING).
     ///   - sentAt: when the REQUEST went out (lease times count from there).
-    package static func inspect(_ datagram: [UInt8], fallbackServer: IPv4Address? = nil,
+    package static func inspect(_ datagram: [UInt8], fallbackServer: IPv4Address? = nil, nakServer: IPv4Address? = nil,
                                 sentAt: Date = Date(timeIntervalSince1970: 1_800_000_000)) -> Outcome {
         guard let reply = try? DHCPMessage.decode(datagram) else { return .undecodable }
         guard reply.op == 2 else { return .ignored }
         switch reply.messageType {
         case .nak?:
+            if let reason = DHCPReplyFilter.checkNak(reply, expectedServer: nakServer) { return .rejected(reason.code) }
             return .nak(server: reply.address(DHCPOptionCode.serverIdentifier), message: reply.string(DHCPOptionCode.message))
         case .offer?, .ack?:
             let isAck = reply.messageType == .ack

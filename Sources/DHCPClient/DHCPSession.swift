@@ -100,30 +100,57 @@ final class DHCPSession {
     /// Runs `reply` through `DHCPReplyFilter`; a rejected reply is logged, counted and answered with nil, so the
     /// exchange keeps waiting for a usable one (one bogus reply never aborts it).
     func screen(_ reply: DHCPMessage, fallbackServer: IPv4Address?) -> DHCPReplyFilter.Accepted? {
-        let isAck = reply.messageType == .ack
-        switch DHCPReplyFilter.check(reply, isAck: isAck, fallbackServer: fallbackServer) {
+        switch DHCPReplyFilter.check(reply, isAck: reply.messageType == .ack, fallbackServer: fallbackServer) {
         case .success(let accepted):
             return accepted
         case .failure(let reason):
-            let server = reply.address(DHCPOptionCode.serverIdentifier)
-            rejections.append((server, reply.messageType ?? .offer, reason))
-            logger.warning("ignoring unusable DHCP reply", metadata: [
-                "dhcp.interface": "\(interface)", "dhcp.type": "\(isAck ? "ACK" : "OFFER")",
-                "dhcp.server": "\(server?.description ?? "?")", "dhcp.yiaddr": "\(reply.yiaddr)",
-                "dhcp.reason": "\(reason.code)", "dhcp.detail": "\(reason)"])
+            reject(reply, reason)
             return nil
+        }
+    }
+
+    /// Logs and counts an ignored reply (reported in `unusable-reply` if nothing usable follows).
+    func reject(_ reply: DHCPMessage, _ reason: DHCPReplyRejection) {
+        let server = reply.address(DHCPOptionCode.serverIdentifier)
+        let type = reply.messageType ?? .offer
+        rejections.append((server, type, reason))
+        logger.warning("ignoring unusable DHCP reply", metadata: [
+            "dhcp.interface": "\(interface)", "dhcp.type": "\(Self.name(of: type))",
+            "dhcp.server": "\(server?.description ?? "?")", "dhcp.yiaddr": "\(reply.yiaddr)",
+            "dhcp.reason": "\(reason.code)", "dhcp.detail": "\(reason)"])
+    }
+
+    static func name(of type: DHCPMessageType) -> String {
+        switch type {
+        case .ack: "ACK"
+        case .nak: "NAK"
+        default: "OFFER"
         }
     }
 
     /// Turns a screened ACK into a lease; `sentAt` is when the REQUEST went out (lease times count from there).
     func lease(from ack: DHCPMessage, _ accepted: DHCPReplyFilter.Accepted, sentAt: Date) -> DHCPLease {
-        DHCPLease(ack: ack, accepted: accepted, interface: interface, hardwareAddress: macString, obtainedAt: sentAt)
+        if accepted.malformedStaticRoutes {
+            logger.warning("ignoring malformed classless static routes (option 121); using the router option",
+                           metadata: ["dhcp.interface": "\(interface)", "dhcp.reason": "malformed-option"])
+        }
+        for refused in accepted.refusedRoutes {
+            logger.warning("refusing classless static route", metadata: [
+                "dhcp.interface": "\(interface)", "dhcp.server": "\(accepted.server?.description ?? "?")",
+                "dhcp.route": "\(refused.route)", "dhcp.reason": "\(refused.reason.code)", "dhcp.detail": "\(refused.reason)"])
+        }
+        return DHCPLease(ack: ack, accepted: accepted, interface: interface, hardwareAddress: macString, obtainedAt: sentAt)
     }
 
-    /// A NAK, or an ACK that passes the filter; nil (keep waiting) for anything else.
-    private func ackOrNak(_ m: DHCPMessage, fallbackServer: IPv4Address?, sentAt: Date) -> Reply? {
+    /// A NAK that `DHCPReplyFilter.checkNak` lets through (from `nakServer`, or from anyone when it is nil), or an
+    /// ACK that passes the filter; nil (keep waiting) for anything else. An ignored NAK is logged and counted.
+    private func ackOrNak(_ m: DHCPMessage, fallbackServer: IPv4Address?, nakServer: IPv4Address?, sentAt: Date) -> Reply? {
         switch m.messageType {
         case .nak?:
+            if let reason = DHCPReplyFilter.checkNak(m, expectedServer: nakServer) {
+                reject(m, reason)
+                return nil
+            }
             return .nak(server: m.address(DHCPOptionCode.serverIdentifier), message: m.string(DHCPOptionCode.message))
         case .ack?:
             return screen(m, fallbackServer: fallbackServer).map { .ack(lease(from: m, $0, sentAt: sentAt)) }
@@ -141,17 +168,19 @@ final class DHCPSession {
         m.setOption(DHCPOptionCode.requestedAddress, recorded.address.octets)
         let sentAt = Date()
         return try transact(m, to: .broadcast, backoff: .initReboot, budget: budget) {
-            self.ackOrNak($0, fallbackServer: nil, sentAt: sentAt)
+            self.ackOrNak($0, fallbackServer: nil, nakServer: nil, sentAt: sentAt)   // any server may NAK INIT-REBOOT
         }
     }
 
     /// RENEWING (unicast to the leasing server) or REBINDING (broadcast): REQUEST with ciaddr, no 50/54.
+    /// RENEWING obeys only the leasing server's NAK; REBINDING any server's (it asks all of them).
     func extend(_ lease: DHCPLease, rebinding: Bool, budget: Duration) throws -> Reply? {
         var m = request(.request, xid: UInt32.random(in: 0 ... .max, using: &rng), broadcast: false)
         m.ciaddr = lease.address
         let sentAt = Date()
         return try transact(m, to: rebinding ? .broadcast : lease.serverIdentifier, backoff: .standard, budget: budget) {
-            self.ackOrNak($0, fallbackServer: lease.serverIdentifier, sentAt: sentAt)
+            self.ackOrNak($0, fallbackServer: lease.serverIdentifier, nakServer: rebinding ? nil : lease.serverIdentifier,
+                          sentAt: sentAt)
         }
     }
 
@@ -171,8 +200,10 @@ final class DHCPSession {
             req.setOption(DHCPOptionCode.serverIdentifier, server.octets)
             let sentAt = Date()
             guard let r = try transact(req, to: .broadcast, backoff: .standard, budget: remaining, accept: {
-                ($0.address(DHCPOptionCode.serverIdentifier) ?? server) == server
-                    ? self.ackOrNak($0, fallbackServer: server, sentAt: sentAt) : nil
+                (m: DHCPMessage) -> Reply? in
+                // An ACK naming another server answers someone else's choice: skipped. Only the selected server's NAK counts.
+                if m.messageType == .ack, let s = m.address(DHCPOptionCode.serverIdentifier), s != server { return nil }
+                return self.ackOrNak(m, fallbackServer: server, nakServer: server, sentAt: sentAt)
             }) else { break }
             switch r {
             case .ack(let lease): return lease

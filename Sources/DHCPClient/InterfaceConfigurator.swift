@@ -3,7 +3,7 @@ import HostOS
 
 /// Applies and removes leases with `ip` from iproute2, and reads addresses and routes back as JSON.
 ///
-/// Cost: one `ip -batch -` process per apply (address and default route in one run), about 2–4 ms on the test
+/// Cost: one `ip -batch -` process per apply (address and routes in one run), about 2–4 ms on the test
 /// machine, against well under 1 ms for direct rtnetlink. Chosen for simplicity and auditability; the commands
 /// are in the `ip` syntax every admin reads. Call only from a dedicated thread (it blocks).
 enum InterfaceConfigurator {
@@ -27,38 +27,55 @@ enum InterfaceConfigurator {
         applyPlan(lease, replacing: previous, now: now).lines
     }
 
-    /// The lines of the apply batch and the role of each: the removal of the previous address may fail harmlessly
-    /// (already gone); a failure of anything after the address undoes the address.
+    /// The lines of the apply batch and the role of each: the removal of the previous address and of previous routes
+    /// the new lease does not have may fail harmlessly (already gone); a failure of anything after the address
+    /// undoes the address and the new routes.
     struct ApplyPlan {
         var lines: [String]
         /// Index of `address del` of the previous address, if any.
         var previousRemoval: Int?
+        /// Indices of `route del` of previous routes.
+        var routeRemovals: Set<Int> = []
         /// Index of `address replace` of the new address.
         var address: Int
+        /// Indices of the lines installing routes, and the route each installs.
+        var routeAdditions: [Int: DHCPClasslessRoute] = [:]
     }
 
     static func applyPlan(_ lease: DHCPLease, replacing previous: DHCPLease?, now: Date = Date()) -> ApplyPlan {
         var lines: [String] = []
         var removal: Int?
-        if let previous, previous.address != lease.address || previous.prefixLength != lease.prefixLength {
-            removal = lines.count
-            lines.append("address del \(previous.address)/\(previous.prefixLength) dev \(lease.interface)")
+        var routeRemovals: Set<Int> = []
+        let newRoutes = routes(of: lease)
+        if let previous {
+            for route in routes(of: previous) where !newRoutes.contains(route) || previous.interface != lease.interface {
+                routeRemovals.insert(lines.count)
+                lines.append(deleteLine(route, interface: previous.interface))
+            }
+            if previous.address != lease.address || previous.prefixLength != lease.prefixLength {
+                removal = lines.count
+                lines.append("address del \(previous.address)/\(previous.prefixLength) dev \(lease.interface)")
+            }
         }
         let life = lease.isInfinite ? "forever" : String(max(1, lease.remainingSeconds(at: now)))
         let address = lines.count
         lines.append("address replace \(lease.address)/\(lease.prefixLength) dev \(lease.interface) "
                      + "valid_lft \(life) preferred_lft \(life)")
-        if let router = lease.router {
-            lines.append("route replace default via \(router) dev \(lease.interface) proto dhcp onlink")
+        var additions: [Int: DHCPClasslessRoute] = [:]
+        for route in newRoutes {
+            additions[lines.count] = route
+            lines.append(addLine(route, of: lease))
         }
-        return ApplyPlan(lines: lines, previousRemoval: removal, address: address)
+        return ApplyPlan(lines: lines, previousRemoval: removal, routeRemovals: routeRemovals, address: address,
+                         routeAdditions: additions)
     }
 
     /// Puts the lease's address (with the lease as valid and preferred lifetime, so the kernel removes it at
-    /// expiry even if eapolctl is gone) and a default route via its router onto the interface, as one step:
-    /// when anything after the address fails (the route), the address is removed again before the error is
-    /// thrown, so nothing the lease record does not describe stays on the interface. The previous address is
-    /// removed in any case (the caller forgets its record when this throws).
+    /// expiry even if eapolctl is gone) and its routes (option 121's validated routes, else a default route via
+    /// its router) onto the interface, as one step: when anything after the address fails (a route), the new
+    /// routes and the address are removed again before the error is thrown, so nothing the lease record does not
+    /// describe stays on the interface. The previous address and routes are removed in any case (the caller
+    /// forgets its record when this throws).
     /// - Throws: `DHCPError` `.backendFailed` (details `failedCommand`, `output`, `rolledBack`), `.permissionDenied`,
     ///   `.interfaceGone`.
     static func apply(_ lease: DHCPLease, replacing previous: DHCPLease?) throws {
@@ -66,33 +83,38 @@ enum InterfaceConfigurator {
         let o = try runIP(plan.lines)
         var failures = failedLines(o.output)
         if let r = plan.previousRemoval, let text = failures[r], isAddressAlreadyGone(text) { failures[r] = nil }
+        for r in plan.routeRemovals { if let text = failures[r], isRouteAlreadyGone(text) { failures[r] = nil } }
         if failures.isEmpty && !o.timedOut && (o.status == 0 || !failedLines(o.output).isEmpty) { return }
         let interface = lease.interface
         let first = failures.keys.min()
         let failedCommand = first.map { plan.lines[$0] } ?? plan.lines.joined(separator: "; ")
         let message = first.flatMap { failures[$0] } ?? o.lastLines().joined(separator: " ")
-        // Undo the address unless it is the step that failed (then it was not added).
+        // Undo the routes and the address unless an earlier step failed (then the address was not added).
         var rolledBack = false
         if first.map({ $0 > plan.address }) ?? true {
-            let undo = try? runIP(["address del \(lease.address)/\(lease.prefixLength) dev \(interface)"])
-            rolledBack = undo?.status == 0
+            let undo = routes(of: lease).map { deleteLine($0, interface: interface) }
+                + ["address del \(lease.address)/\(lease.prefixLength) dev \(interface)"]
+            if let u = try? runIP(undo) { rolledBack = !u.timedOut && (u.status == 0 || failedLines(u.output)[undo.count - 1] == nil) }
         }
         try classify(o.output, interface: interface)
-        let what = first.map { $0 > plan.address } == true ? "the default route via \(lease.router?.description ?? "?")"
-                                                           : "the address \(lease.address)/\(lease.prefixLength)"
         throw DHCPError(.backendFailed,
-                        "`ip` could not add \(what) on \(interface): \(message)"
+                        "`ip` could not add \(describe(first, in: plan, lease: lease)) on \(interface): \(message)"
                         + (rolledBack ? " The address \(lease.address) was removed again; nothing of the lease stays applied." : ""),
                         hint: "Check the interface's routes with `ip route show dev \(interface)`, then run `eapolctl dhcp renew --interface \(interface)` again.",
                         details: ["interface": .string(interface), "status": .int(Int(o.status)), "failedCommand": .string(failedCommand),
                                   "rolledBack": .bool(rolledBack), "output": .list(o.lastLines())])
     }
 
-    /// Removes the lease's address (the kernel drops the routes through it). An address already gone is fine.
+    /// Removes the lease's routes and address. Routes or an address already gone are fine.
     static func remove(_ lease: DHCPLease) throws {
-        let o = try runIP(["address del \(lease.address)/\(lease.prefixLength) dev \(lease.interface)"])
-        guard o.status != 0 else { return }
-        if let text = failedLines(o.output)[0], isAddressAlreadyGone(text) { return }
+        let lines = routes(of: lease).map { deleteLine($0, interface: lease.interface) }
+            + ["address del \(lease.address)/\(lease.prefixLength) dev \(lease.interface)"]
+        let o = try runIP(lines)
+        guard o.status != 0 || o.timedOut else { return }
+        let failures = failedLines(o.output).filter { index, text in
+            index == lines.count - 1 ? !isAddressAlreadyGone(text) : !isRouteAlreadyGone(text)
+        }
+        if failures.isEmpty && !o.timedOut && !failedLines(o.output).isEmpty { return }
         try classify(o.output, interface: lease.interface)
         throw DHCPError(.backendFailed, "`ip` could not remove \(lease.address) from \(lease.interface) (exit status \(o.status)).",
                         details: ["interface": .string(lease.interface), "status": .int(Int(o.status)), "output": .list(o.lastLines())])

@@ -8,7 +8,8 @@ enum DHCPReplyFuzz {
     static func run(_ bytes: [UInt8]) {
         // The first byte chooses RENEW (a fallback server is known) or DISCOVER/INIT-REBOOT (none).
         let fallback = bytes.first.map { $0 & 1 == 1 } == true ? fallbackServer : nil
-        switch DHCPReplyInspection.inspect(bytes, fallbackServer: fallback) {
+        // The same bit makes the fallback the only server whose NAK counts (RENEWING), as in the client.
+        switch DHCPReplyInspection.inspect(bytes, fallbackServer: fallback, nakServer: fallback) {
         case .lease(let lease):
             // The lease is recorded as JSON and its timers drive renewal: both must hold for any accepted ACK.
             precondition(lease.renewalSeconds <= lease.rebindingSeconds && lease.rebindingSeconds <= lease.leaseSeconds,
@@ -19,7 +20,9 @@ enum DHCPReplyFuzz {
             }
             precondition(back.address == lease.address && back.router == lease.router, "the lease record changed the lease")
             _ = lease.remainingSeconds(at: lease.obtainedAt.addingTimeInterval(1))
-        case .undecodable, .ignored, .nak, .rejected, .offer:
+        case .nak(let server, _):
+            precondition(fallback == nil || server == fallback, "a RENEWING client obeyed a NAK from another server")
+        case .undecodable, .ignored, .rejected, .offer:
             break
         }
         if let same = DHCPReplyInspection.roundTrips(bytes) {

@@ -17,6 +17,8 @@ enum FakeDHCPServer {
         var leaseSeconds: UInt32 = 120
         var renewalSeconds: UInt32?
         var rebindingSeconds: UInt32?
+        /// Option 121's data (RFC 3442), sent as is.
+        var classlessRoutes: [UInt8]?
     }
 
     /// The reply of `type` (OFFER, ACK, NAK) to `request`, carrying `lease` (ignored for a NAK).
@@ -37,6 +39,7 @@ enum FakeDHCPServer {
         reply.setOption(DHCPOptionCode.leaseTime, IPv4Address(lease.leaseSeconds).octets)
         if let t1 = lease.renewalSeconds { reply.setOption(DHCPOptionCode.renewalTime, IPv4Address(t1).octets) }
         if let t2 = lease.rebindingSeconds { reply.setOption(DHCPOptionCode.rebindingTime, IPv4Address(t2).octets) }
+        if let routes = lease.classlessRoutes { reply.setOption(DHCPOptionCode.classlessStaticRoute, routes) }
         return reply
     }
 
@@ -45,8 +48,10 @@ enum FakeDHCPServer {
     /// - Returns: the messages received, in order.
     static func script(networkNamespace: String, interface: String, duration: Duration, stopAfterAck: Bool = false,
                        respond: @escaping @Sendable (DHCPMessage) -> [DHCPMessage]) async throws -> [DHCPMessage] {
-        try await start(networkNamespace: networkNamespace, interface: interface, duration: duration,
-                        stopAfterAck: stopAfterAck, respond: respond).value
+        let server = try await start(networkNamespace: networkNamespace, interface: interface, duration: duration,
+                                     stopAfterAck: stopAfterAck, respond: respond)
+        // Cancelling the caller stops the server (awaiting an unstructured task's value does not forward it).
+        return try await withTaskCancellationHandler { try await server.value } onCancel: { server.cancel() }
     }
 
     /// Starts the server on a thread of its own at once (not from a task, which would wait for a free cooperative
