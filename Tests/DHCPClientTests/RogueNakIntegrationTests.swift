@@ -104,44 +104,27 @@ struct RogueNakIntegrationTests {
         #expect(try client.recordedLease(interface: TestNetwork.clientInterface) == lease)
     }
 
-    @Test("RENEWING: the leasing server's own NAK still resets: nak error, address and record gone")
-    func renewingObeysLeasingServerNak() async throws {
+    /// A NAK the client must obey resets it: in RENEWING the leasing server's own; in REBINDING (residual) any
+    /// server's, as RFC 2131 allows (the client no longer talks to one server). Nak error, address and record gone.
+    @Test("a NAK that may reset does: RENEWING from the leasing server, REBINDING (residual) from any server",
+          arguments: [(false, FakeDHCPServer.serverAddress), (true, RogueNakIntegrationTests.rogue)])
+    func obeyedNaks(rebinding: Bool, from nakServer: IPv4Address) async throws {
         let net = try TestNetwork()
         defer { net.tearDown() }
         let server = try await FakeDHCPServer.start(networkNamespace: "/run/netns/\(net.serverNamespace)",
                                                     interface: TestNetwork.serverInterface, duration: .seconds(30),
-                                                    respond: Self.script { [Self.nak($0, from: FakeDHCPServer.serverAddress)] })
+                                                    respond: Self.script { [Self.nak($0, from: nakServer)] })
         let client = net.client()
         _ = try await client.renew(interface: TestNetwork.clientInterface, timeout: .seconds(10))
         let lease = try #require(try client.recordedLease(interface: TestNetwork.clientInterface))
         let error = await #expect(throws: DHCPError.self) {
-            _ = try await client.extend(lease, rebinding: false, timeout: .seconds(5))
+            _ = try await client.extend(lease, rebinding: rebinding, timeout: .seconds(5))
         }
         server.cancel()
         _ = try await server.value
         #expect(error?.code == .nak)
-        #expect(error?.details["server"] == .string("198.18.0.1"))
+        #expect(error?.details["server"] == .string(nakServer.description))
         #expect(try net.clientAddresses().isEmpty)
         #expect(try client.recordedLease(interface: TestNetwork.clientInterface) == nil)
-    }
-
-    @Test("REBINDING (residual): any server's NAK is obeyed, as RFC 2131 allows; the lease is dropped")
-    func rebindingObeysAnyNak() async throws {
-        let net = try TestNetwork()
-        defer { net.tearDown() }
-        let server = try await FakeDHCPServer.start(networkNamespace: "/run/netns/\(net.serverNamespace)",
-                                                    interface: TestNetwork.serverInterface, duration: .seconds(30),
-                                                    respond: Self.script { [Self.nak($0, from: Self.rogue)] })
-        let client = net.client()
-        _ = try await client.renew(interface: TestNetwork.clientInterface, timeout: .seconds(10))
-        let lease = try #require(try client.recordedLease(interface: TestNetwork.clientInterface))
-        let error = await #expect(throws: DHCPError.self) {
-            _ = try await client.extend(lease, rebinding: true, timeout: .seconds(5))
-        }
-        server.cancel()
-        _ = try await server.value
-        #expect(error?.code == .nak)
-        #expect(error?.details["server"] == .string(Self.rogue.description))
-        #expect(try net.clientAddresses().isEmpty)
     }
 }
