@@ -44,6 +44,9 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
     case nakFromOtherServer(IPv4Address, expected: IPv4Address)
     /// A DHCPNAK without server identifier where one server's NAK is expected (RFC 2131 Table 3: it MUST carry one).
     case nakWithoutServerIdentifier(expected: IPv4Address)
+    /// A DHCPACK naming another server than the one the client is talking to (REQUESTING: another client's choice;
+    /// RENEWING: not the leasing server the REQUEST was unicast to).
+    case ackFromOtherServer(IPv4Address, expected: IPv4Address)
 
     var code: String {
         switch self {
@@ -60,6 +63,7 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingServerIdentifier: "missing-server-identifier"
         case .missingLeaseTime: "missing-lease-time"
         case .nakFromOtherServer: "nak-other-server"
+        case .ackFromOtherServer: "ack-other-server"
         case .nakWithoutServerIdentifier: "nak-missing-server-identifier"
         }
     }
@@ -80,6 +84,7 @@ enum DHCPReplyRejection: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingServerIdentifier: "no server identifier (option 54)"
         case .missingLeaseTime: "no lease time (option 51)"
         case .nakFromOtherServer(let s, let e): "DHCPNAK from server \(s), but the client is talking to \(e)"
+        case .ackFromOtherServer(let s, let e): "DHCPACK from server \(s), but the client is talking to \(e)"
         case .nakWithoutServerIdentifier(let e): "DHCPNAK without server identifier (option 54), but the client is talking to \(e)"
         }
     }
@@ -185,5 +190,17 @@ enum DHCPReplyFilter {
         guard let expected = expectedServer else { return nil }
         guard let server = reply.address(DHCPOptionCode.serverIdentifier) else { return .nakWithoutServerIdentifier(expected: expected) }
         return server == expected ? nil : .nakFromOtherServer(server, expected: expected)
+    }
+
+    /// Whether a DHCPACK may be taken in a state that talks to one server (REQUESTING: the selected one; RENEWING:
+    /// the leasing one): one naming another server in option 54 is not (in RENEWING a rogue could otherwise hand
+    /// out another router or DNS in answer to a REQUEST it was not sent). An ACK without option 54 is left to the
+    /// usual checks, which take the expected server as its sender (the REQUEST went to it). In INIT-REBOOT and
+    /// REBINDING pass nil: any server may answer.
+    /// - Returns: nil when the ACK may be taken, else why it is ignored.
+    static func checkAck(_ reply: DHCPMessage, expectedServer: IPv4Address?) -> DHCPReplyRejection? {
+        guard let expected = expectedServer, let server = reply.address(DHCPOptionCode.serverIdentifier),
+              server != expected else { return nil }
+        return .ackFromOtherServer(server, expected: expected)
     }
 }

@@ -24,18 +24,20 @@ package enum DHCPReplyInspection {
     /// Runs `datagram` through decode, the reply filter and (for an ACK) lease construction.
     /// - Parameters:
     ///   - fallbackServer: the server a RENEW went to (used when an ACK lacks option 54).
-    ///   - nakServer: the server whose NAK alone counts (REQUESTING, RENEWING); nil: any server's (INIT-REBOOT, REBINDING).
+    ///   - server: the server whose ACK or NAK alone counts (REQUESTING, RENEWING); nil: any server's (INIT-REBOOT,
+    ///     REBINDING).
     ///   - sentAt: when the REQUEST went out (lease times count from there).
-    package static func inspect(_ datagram: [UInt8], fallbackServer: IPv4Address? = nil, nakServer: IPv4Address? = nil,
+    package static func inspect(_ datagram: [UInt8], fallbackServer: IPv4Address? = nil, server: IPv4Address? = nil,
                                 sentAt: Date = Date(timeIntervalSince1970: 1_800_000_000)) -> Outcome {
         guard let reply = try? DHCPMessage.decode(datagram) else { return .undecodable }
         guard reply.op == 2 else { return .ignored }
         switch reply.messageType {
         case .nak?:
-            if let reason = DHCPReplyFilter.checkNak(reply, expectedServer: nakServer) { return .rejected(reason.code) }
+            if let reason = DHCPReplyFilter.checkNak(reply, expectedServer: server) { return .rejected(reason.code) }
             return .nak(server: reply.address(DHCPOptionCode.serverIdentifier), message: reply.string(DHCPOptionCode.message))
         case .offer?, .ack?:
             let isAck = reply.messageType == .ack
+            if isAck, let reason = DHCPReplyFilter.checkAck(reply, expectedServer: server) { return .rejected(reason.code) }
             switch DHCPReplyFilter.check(reply, isAck: isAck, fallbackServer: fallbackServer) {
             case .failure(let reason):
                 return .rejected(reason.code)

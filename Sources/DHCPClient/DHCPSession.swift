@@ -142,17 +142,22 @@ final class DHCPSession {
         return DHCPLease(ack: ack, accepted: accepted, interface: interface, hardwareAddress: macString, obtainedAt: sentAt)
     }
 
-    /// A NAK that `DHCPReplyFilter.checkNak` lets through (from `nakServer`, or from anyone when it is nil), or an
-    /// ACK that passes the filter; nil (keep waiting) for anything else. An ignored NAK is logged and counted.
-    private func ackOrNak(_ m: DHCPMessage, fallbackServer: IPv4Address?, nakServer: IPv4Address?, sentAt: Date) -> Reply? {
+    /// A NAK that `DHCPReplyFilter.checkNak` lets through or an ACK that `checkAck` and the filter let through (from
+    /// `server`, or from anyone when it is nil); nil (keep waiting) for anything else. An ignored reply is logged
+    /// and counted.
+    private func ackOrNak(_ m: DHCPMessage, fallbackServer: IPv4Address?, server: IPv4Address?, sentAt: Date) -> Reply? {
         switch m.messageType {
         case .nak?:
-            if let reason = DHCPReplyFilter.checkNak(m, expectedServer: nakServer) {
+            if let reason = DHCPReplyFilter.checkNak(m, expectedServer: server) {
                 reject(m, reason)
                 return nil
             }
             return .nak(server: m.address(DHCPOptionCode.serverIdentifier), message: m.string(DHCPOptionCode.message))
         case .ack?:
+            if let reason = DHCPReplyFilter.checkAck(m, expectedServer: server) {
+                reject(m, reason)
+                return nil
+            }
             return screen(m, fallbackServer: fallbackServer).map { .ack(lease(from: m, $0, sentAt: sentAt)) }
         default:
             return nil
@@ -168,18 +173,18 @@ final class DHCPSession {
         m.setOption(DHCPOptionCode.requestedAddress, recorded.address.octets)
         let sentAt = Date()
         return try transact(m, to: .broadcast, backoff: .initReboot, budget: budget) {
-            self.ackOrNak($0, fallbackServer: nil, nakServer: nil, sentAt: sentAt)   // any server may NAK INIT-REBOOT
+            self.ackOrNak($0, fallbackServer: nil, server: nil, sentAt: sentAt)   // any server may answer INIT-REBOOT
         }
     }
 
     /// RENEWING (unicast to the leasing server) or REBINDING (broadcast): REQUEST with ciaddr, no 50/54.
-    /// RENEWING obeys only the leasing server's NAK; REBINDING any server's (it asks all of them).
+    /// RENEWING takes only the leasing server's ACK or NAK; REBINDING any server's (it asks all of them).
     func extend(_ lease: DHCPLease, rebinding: Bool, budget: Duration) throws -> Reply? {
         var m = request(.request, xid: UInt32.random(in: 0 ... .max, using: &rng), broadcast: false)
         m.ciaddr = lease.address
         let sentAt = Date()
         return try transact(m, to: rebinding ? .broadcast : lease.serverIdentifier, backoff: .standard, budget: budget) {
-            self.ackOrNak($0, fallbackServer: lease.serverIdentifier, nakServer: rebinding ? nil : lease.serverIdentifier,
+            self.ackOrNak($0, fallbackServer: lease.serverIdentifier, server: rebinding ? nil : lease.serverIdentifier,
                           sentAt: sentAt)
         }
     }
@@ -201,9 +206,8 @@ final class DHCPSession {
             let sentAt = Date()
             guard let r = try transact(req, to: .broadcast, backoff: .standard, budget: remaining, accept: {
                 (m: DHCPMessage) -> Reply? in
-                // An ACK naming another server answers someone else's choice: skipped. Only the selected server's NAK counts.
-                if m.messageType == .ack, let s = m.address(DHCPOptionCode.serverIdentifier), s != server { return nil }
-                return self.ackOrNak(m, fallbackServer: server, nakServer: server, sentAt: sentAt)
+                // Only the selected server's ACK or NAK counts; another's answers someone else's choice (reported).
+                return self.ackOrNak(m, fallbackServer: server, server: server, sentAt: sentAt)
             }) else { break }
             switch r {
             case .ack(let lease): return lease

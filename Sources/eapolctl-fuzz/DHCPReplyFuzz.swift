@@ -8,13 +8,14 @@ enum DHCPReplyFuzz {
     static func run(_ bytes: [UInt8]) {
         // The first byte chooses RENEW (a fallback server is known) or DISCOVER/INIT-REBOOT (none).
         let fallback = bytes.first.map { $0 & 1 == 1 } == true ? fallbackServer : nil
-        // The same bit makes the fallback the only server whose NAK counts (RENEWING), as in the client.
-        switch DHCPReplyInspection.inspect(bytes, fallbackServer: fallback, nakServer: fallback) {
+        // The same bit makes the fallback the only server whose ACK or NAK counts (RENEWING), as in the client.
+        switch DHCPReplyInspection.inspect(bytes, fallbackServer: fallback, server: fallback) {
         case .lease(let lease):
             // The lease is recorded as JSON and its timers drive renewal: both must hold for any accepted ACK.
             precondition(lease.renewalSeconds <= lease.rebindingSeconds && lease.rebindingSeconds <= lease.leaseSeconds,
                          "lease timers out of order: T1 \(lease.renewalSeconds) T2 \(lease.rebindingSeconds) lease \(lease.leaseSeconds)")
             precondition(lease.leaseSeconds >= DHCPLease.minimumLeaseSeconds, "lease shorter than the minimum")
+            precondition(fallback == nil || lease.serverIdentifier == fallback, "a RENEWING client took an ACK from another server")
             guard let json = try? JSONEncoder().encode(lease), let back = try? JSONDecoder().decode(DHCPLease.self, from: json) else {
                 fatalError("an accepted lease does not survive its JSON record")
             }

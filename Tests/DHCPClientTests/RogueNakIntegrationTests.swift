@@ -59,16 +59,21 @@ struct RogueNakIntegrationTests {
         #expect(reasons.contains("nak-missing-server-identifier"))
     }
 
-    @Test("RENEWING: a rogue NAK before the leasing server's ACK is ignored; the lease is renewed and stays applied")
+    @Test("RENEWING: a rogue NAK and a rogue ACK (another router) before the leasing server's ACK are ignored; the lease is renewed and stays applied")
     func renewingIgnoresRogueNak() async throws {
         let net = try TestNetwork()
         defer { net.tearDown() }
+        // The rogue's ACK would move the default route to itself.
+        let rogueAck = Lease(address: Self.good, server: Self.rogue, routers: [Self.rogue])
         let server = try await FakeDHCPServer.start(networkNamespace: "/run/netns/\(net.serverNamespace)",
                                                     interface: TestNetwork.serverInterface, duration: .seconds(30),
                                                     respond: Self.script { m in
-            [Self.nak(m, from: Self.rogue), Self.nak(m, from: nil), FakeDHCPServer.reply(to: m, .ack, Lease(address: Self.good))]
+            [Self.nak(m, from: Self.rogue), Self.nak(m, from: nil), FakeDHCPServer.reply(to: m, .ack, rogueAck),
+             FakeDHCPServer.reply(to: m, .ack, Lease(address: Self.good))]
         })
-        let client = net.client()
+        let (logger, logs) = CapturingLogHandler.logger()
+        let client = BuiltinDHCPClient(configuration: .init(stateDirectory: net.stateDirectory, networkNamespace: net.clientNamespacePath,
+                                                            logger: logger))
         _ = try await client.renew(interface: TestNetwork.clientInterface, timeout: .seconds(10))
         let lease = try #require(try client.recordedLease(interface: TestNetwork.clientInterface))
         let renewed = try await client.extend(lease, rebinding: false, timeout: .seconds(5))
@@ -79,6 +84,9 @@ struct RogueNakIntegrationTests {
         #expect(try net.clientAddresses().map(\.address) == [Self.good])
         #expect(try net.clientDefaultRouter() == "198.18.0.1")
         #expect(try client.recordedLease(interface: TestNetwork.clientInterface)?.address == Self.good)
+        #expect(try client.recordedLease(interface: TestNetwork.clientInterface)?.serverIdentifier == FakeDHCPServer.serverAddress)
+        let reasons = logs.all.filter { $0.message == "ignoring unusable DHCP reply" }.compactMap { $0.metadata["dhcp.reason"]?.description }
+        #expect(reasons.contains("ack-other-server"))
     }
 
     @Test("RENEWING: when only a rogue NAKs, the attempt fails with unusable-reply naming it, and the lease is kept")
