@@ -78,7 +78,8 @@ public struct BuiltinDHCPClient: DHCPTrigger {
             guard let lease else { throw session.noServerError() }
             if config.applyToInterface { try Self.apply(lease, replacing: recorded, store: store) }
             try store.save(lease)
-            return DHCPResult(lease: lease, exchange: exchange, elapsed: session.elapsed)
+            return DHCPResult(lease: lease, exchange: exchange, elapsed: session.elapsed,
+                              refusedRoutes: session.refusedRoutes)
         }
     }
 
@@ -99,7 +100,7 @@ public struct BuiltinDHCPClient: DHCPTrigger {
                 if config.applyToInterface { try Self.apply(new, replacing: lease, store: store) }
                 try store.save(new)
                 return DHCPResult(lease: new, exchange: rebinding ? .rebind : .renew, elapsed: session.elapsed,
-                                  renewedAutomatically: true)
+                                  renewedAutomatically: true, refusedRoutes: session.refusedRoutes)
             case .nak(let server, let message):
                 store.remove(interface: lease.interface)
                 if config.applyToInterface { try? InterfaceConfigurator.remove(lease) }

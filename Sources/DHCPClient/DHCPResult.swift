@@ -30,6 +30,11 @@ public struct DHCPResult: Sendable, Equatable, Codable {
     public var renewedAutomatically: Bool
     /// A sentence for people: when the lease ends and what (if anything) renews it.
     public var notice: String
+    /// The classless static routes (option 121) installed instead of a default route via `router`; nil when the
+    /// server sent none (builtin client only).
+    public var classlessRoutes: [Route]? = nil
+    /// Routes of option 121 that were refused, each with its reason (builtin client only; empty when none).
+    public var refusedRoutes: [Route] = []
 
     /// Creates a result.
     public init(
@@ -56,7 +61,8 @@ public struct DHCPResult: Sendable, Equatable, Codable {
     }
 
     /// Builds the result of the builtin client from a lease.
-    init(lease: DHCPLease, exchange: DHCPExchange, elapsed: Duration, renewedAutomatically: Bool = false) {
+    init(lease: DHCPLease, exchange: DHCPExchange, elapsed: Duration, renewedAutomatically: Bool = false,
+         refusedRoutes: [DHCPClasslessRoute.Refused] = []) {
         self.init(
             backend: .builtin, interface: lease.interface, exchange: exchange, address: lease.address,
             prefixLength: lease.prefixLength, router: lease.router, serverIdentifier: lease.serverIdentifier,
@@ -64,6 +70,8 @@ public struct DHCPResult: Sendable, Equatable, Codable {
             renewalTime: lease.isInfinite ? nil : .seconds(lease.renewalSeconds),
             rebindingTime: lease.isInfinite ? nil : .seconds(lease.rebindingSeconds),
             leaseEndsAt: lease.expiresAt, elapsed: elapsed, renewedAutomatically: renewedAutomatically)
+        classlessRoutes = lease.staticRoutes.map { $0.map { Route($0) } }
+        self.refusedRoutes = refusedRoutes.map { Route($0.route, reason: $0.reason.code) }
     }
 
     static func defaultNotice(
@@ -83,6 +91,7 @@ public struct DHCPResult: Sendable, Equatable, Codable {
     private enum CodingKeys: String, CodingKey {
         case backend, interface, exchange, address, prefixLength, router, serverIdentifier
         case leaseSeconds, renewalSeconds, rebindingSeconds, leaseEndsAt, elapsedSeconds, renewedAutomatically, notice
+        case classlessRoutes, refusedRoutes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -104,6 +113,8 @@ public struct DHCPResult: Sendable, Equatable, Codable {
         elapsed = try duration(.elapsedSeconds) ?? .zero
         renewedAutomatically = try c.decode(Bool.self, forKey: .renewedAutomatically)
         notice = try c.decode(String.self, forKey: .notice)
+        classlessRoutes = try c.decodeIfPresent([Route].self, forKey: .classlessRoutes)
+        refusedRoutes = try c.decodeIfPresent([Route].self, forKey: .refusedRoutes) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -122,6 +133,8 @@ public struct DHCPResult: Sendable, Equatable, Codable {
         try c.encode(elapsed.seconds, forKey: .elapsedSeconds)
         try c.encode(renewedAutomatically, forKey: .renewedAutomatically)
         try c.encode(notice, forKey: .notice)
+        try c.encodeIfPresent(classlessRoutes, forKey: .classlessRoutes)
+        if !refusedRoutes.isEmpty { try c.encode(refusedRoutes, forKey: .refusedRoutes) }
     }
 }
 

@@ -25,6 +25,8 @@ final class DHCPSession {
     private(set) var transmissions = 0
     /// Replies ignored by `DHCPReplyFilter`, in order (reported in `unusable-reply`).
     private(set) var rejections: [(server: IPv4Address?, type: DHCPMessageType, reason: DHCPReplyRejection)] = []
+    /// The option-121 routes the last ACK turned into a lease carried and the checks refused.
+    private(set) var refusedRoutes: [DHCPClasslessRoute.Refused] = []
 
     init(interface: String, timeout: Duration, flag: CancellationFlag, logger: Logger = Logger(label: "eapolctl.dhcp")) throws {
         socket = try DHCPSocket(interface: interface)
@@ -128,8 +130,10 @@ final class DHCPSession {
         }
     }
 
-    /// Turns a screened ACK into a lease; `sentAt` is when the REQUEST went out (lease times count from there).
+    /// Turns a screened ACK into a lease; `sentAt` is when the REQUEST went out (lease times count from there). Its
+    /// refused option-121 routes are kept in ``refusedRoutes`` for the result.
     func lease(from ack: DHCPMessage, _ accepted: DHCPReplyFilter.Accepted, sentAt: Date) -> DHCPLease {
+        refusedRoutes = accepted.refusedRoutes
         if accepted.malformedStaticRoutes {
             logger.warning("ignoring malformed classless static routes (option 121); using the router option",
                            metadata: ["dhcp.interface": "\(interface)", "dhcp.reason": "malformed-option"])

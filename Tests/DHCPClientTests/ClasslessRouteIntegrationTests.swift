@@ -68,12 +68,19 @@ struct ClasslessRouteIntegrationTests {
         let refused = logs.all.filter { $0.message == "refusing classless static route" }.compactMap { $0.metadata["dhcp.reason"]?.description }
         #expect(Set(refused) == ["destination-loopback", "destination-inside-leased-subnet", "gateway-off-link", "destination-multicast",
                                  "destination-host-bits", "gateway-is-leased-address"])
+        // The result (what `--json` prints) names the installed routes and every refused one with its reason.
+        #expect(result.classlessRoutes?.map { "\($0.destination) \($0.gateway?.description ?? "on-link")" }
+                == ["198.18.0.0/28 on-link", "198.18.0.64/27 198.18.0.129", "0.0.0.0/0 198.18.0.1"])
+        #expect(Set(result.refusedRoutes.compactMap(\.reason)) == Set(refused) && result.refusedRoutes.count == refused.count)
+        let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        #expect(json.contains("\"classlessRoutes\"") && json.contains("\"refusedRoutes\"") && json.contains("gateway-off-link"))
         let lease = try #require(try client.recordedLease(interface: TestNetwork.clientInterface))
         #expect(lease.staticRoutes == [Self.r("198.18.0.0", 28), Self.r("198.18.0.64", 27, "198.18.0.129"), Self.r("0.0.0.0", 0, "198.18.0.1")])
 
         // RENEW (unicast to 198.18.0.1 through the on-link /28): the ACK no longer carries the /27.
         let renewed = try await client.extend(lease, rebinding: false, timeout: .seconds(5))
         #expect(renewed.exchange == .renew)
+        #expect(renewed.classlessRoutes?.count == 2)
         #expect(Set(try routes(net).filter { $0.protocol == "dhcp" }.map(\.dst)) == ["198.18.0.0/28", "default"])
 
         try await client.release(interface: TestNetwork.clientInterface)
