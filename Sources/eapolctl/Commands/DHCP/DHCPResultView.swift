@@ -22,7 +22,19 @@ struct DHCPResultView: Encodable {
         line += String(format: " (%@, %.1f ms", result.exchange.rawValue, result.elapsed.milliseconds)
         if let a = authenticatedToBoundMs { line += String(format: ", %.1f ms after authentication", a) }
         line += ")"
-        return [line, result.notice]
+        var lines = [line]
+        if let routes = result.classlessRoutes {
+            lines.append("classless static routes (option 121): "
+                         + (routes.isEmpty ? "none" : routes.map(Self.text).joined(separator: ", ")))
+        }
+        for refused in result.refusedRoutes {
+            lines.append("refused route \(Self.text(refused)) (\(refused.reason ?? "?"))")
+        }
+        return lines + [result.notice]
+    }
+
+    private static func text(_ route: DHCPResult.Route) -> String {
+        route.destination + (route.gateway.map { " via \($0)" } ?? " on-link")
     }
 }
 
