@@ -76,7 +76,7 @@ struct Attempt: Sendable {
                     fellBack = reason
                     emit(.scanHintFallback(reason: reason, after: clock.now - start - startedAt, network: path))
                 } else {
-                    hintMonitor = ScanHintMonitor(hint: hint, startedAt: startedAt)
+                    hintMonitor = ScanHintMonitor(startedAt: startedAt)
                 }
             }
             let events = supplicant.events(of: interface)   // subscribed before SelectNetwork

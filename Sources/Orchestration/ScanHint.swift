@@ -61,14 +61,12 @@ public struct ScanHintMonitor: Sendable, Equatable {
         case scanFailed = "scan-failed"
     }
 
-    public let hint: ScanHint
     /// When the hinted scan was asked for, from the attempt's start (fall-back events say how long after it).
     public let startedAt: Duration
     /// The decision once made (`matched` or `fallBack`); later inputs change nothing.
     public private(set) var decided: Decision = .wait
 
-    public init(hint: ScanHint, startedAt: Duration) {
-        self.hint = hint
+    public init(startedAt: Duration) {
         self.startedAt = startedAt
     }
 

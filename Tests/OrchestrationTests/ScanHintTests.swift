@@ -17,14 +17,10 @@ private func wifiProfile(ssid: String = "corp") throws -> Profile {
             eap: EAPSettings(outer: .peap, inner: .mschapv2), trust: TrustSettings(serverCertificatePins: [pin]))
 }
 
-private func hint(limit: Duration = .seconds(3)) -> ScanHint {
-    ScanHint(frequencies: [2412], source: .remembered, limit: limit)
-}
-
 // MARK: - ScanHintMonitor (after SelectNetwork)
 
 @Test func hintMatchesWhenAssociationStarts() {
-    var m = ScanHintMonitor(hint: hint(), startedAt: .zero)
+    var m = ScanHintMonitor(startedAt: .zero)
     // SelectNetwork passes through disconnected first: no verdict.
     #expect(m.observe(.stateChanged(.disconnected)) == .wait)
     #expect(m.observe(.stateChanged(.authenticating)) == .matched)
@@ -36,7 +32,7 @@ private func hint(limit: Duration = .seconds(3)) -> ScanHint {
 @Test func hintFallsBackWhenTheSupplicantStartsItsOwnScan() {
     // The hinted results held no access point of the network: SelectNetwork's fast associate found nothing and
     // wpa_supplicant scans every channel.
-    var m = ScanHintMonitor(hint: hint(), startedAt: .zero)
+    var m = ScanHintMonitor(startedAt: .zero)
     #expect(m.observe(.scanDone(success: true)) == .wait)
     #expect(m.observe(.stateChanged(.scanning)) == .fallBack(.noMatch))
     #expect(m.observe(.stateChanged(.associating)) == .wait)
