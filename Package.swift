@@ -191,7 +191,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DBusKitTests", dependencies: ["DBusKit", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "DBusKit", "Secrets", "StructuredErrors"], swiftSettings: swiftSettings),
+        .testTarget(name: "SupplicantClientTests", dependencies: ["SupplicantClient", "ProfileModel", "DBusKit", "Secrets", "StructuredErrors"], swiftSettings: swiftSettings),
         .testTarget(name: "NetworkManagerClientTests", dependencies: ["NetworkManagerClient", "DBusKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DHCPClientTests", dependencies: ["DHCPClient", "HostOS", "TestSupport", "StructuredErrors", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "NetworkManagerClient", "ProfileFormats", "DBusKit", "DHCPClient", "HostOS", "SupplicantClient", "ProfileModel", "ProfileStore", "Secrets", "StructuredErrors", "TestSupport"], swiftSettings: swiftSettings),

@@ -66,18 +66,7 @@ extension NetworkSpec {
             allowLegacyTLS: trust.allowLegacyTLS, insecureNoServerValidation: trust.insecureNoServerValidation,
             clientIdentity: outer == .tls ? credentials.clientIdentity : nil,
             fast: outer == .fast ? Self.fastSettings(profile.eap.fast, pac: credentials.pac) : nil)
-        roaming = profile.roaming.map(Self.fastRoaming)
-    }
-
-    /// The profile's roaming mode as the supplicant layer knows it; exhaustive, so a mode added on one side and not
-    /// the other does not compile instead of quietly becoming `none`.
-    static func fastRoaming(_ mode: RoamingMode) -> FastRoaming {
-        switch mode {
-        case .auto: .auto
-        case .ft: .ft
-        case .okc: .okc
-        case .none: FastRoaming.none
-        }
+        roaming = profile.roaming
     }
 
     /// The EAP-FAST part: the profile's provisioning mode and the stored PAC (a profile that uses no PAC sends none).

@@ -1,5 +1,6 @@
 /// What a roaming mode means for wpa_supplicant's network block: the one mapping the live connection
-/// (`SupplicantClient.FastRoaming`) and the `wpa_supplicant` export both use, so the two cannot drift apart.
+/// (`NetworkSpec.roaming` → `NetworkConfiguration`) and the `wpa_supplicant` export both use, so the two cannot drift
+/// apart.
 extension RoamingMode {
     /// The `key_mgmt` value for `base`, the security type's own AKMs (space-separated): `auto` adds `FT-EAP`, `ft`
     /// replaces them with `FT-EAP`, `okc` and `none` keep them. WPA3-Enterprise 192-bit (`WPA-EAP-SUITE-B-192`)

@@ -1,3 +1,4 @@
+public import ProfileModel
 public import Secrets
 
 /// Everything the wpa_supplicant mapping needs to know about one network, independent of how profiles are stored.
@@ -124,7 +125,7 @@ public struct NetworkSpec: Sendable {
     /// PAC provisioning and the stored PAC (EAP-FAST only; nil means no provisioning and no PAC).
     public var fast: FASTSettings?
     /// Fast roaming between access points (Wi-Fi only); nil keeps the security type's AKM alone, without OKC.
-    public var roaming: FastRoaming? = nil
+    public var roaming: RoamingMode? = nil
 
     /// Creates a spec; only the binding, methods and identity are required.
     public init(

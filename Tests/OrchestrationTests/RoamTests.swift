@@ -130,7 +130,3 @@ private final class RoamingSupplicant: SupplicantControlling, @unchecked Sendabl
     #expect(RoamRequest.isBSSID("02:00:00:00:02:00") && !RoamRequest.isBSSID("02:00:00:00:02") && !RoamRequest.isBSSID("02-00-00-00-02-00"))
 }
 
-@Test func everyRoamingModeBecomesTheSameFastRoaming() {
-    for mode in RoamingMode.allCases { #expect(NetworkSpec.fastRoaming(mode).rawValue == mode.rawValue) }
-    #expect(RoamingMode.allCases.count == FastRoaming.allCases.count)
-}

@@ -1,3 +1,4 @@
+import ProfileModel
 import SupplicantClient
 import Testing
 
@@ -32,7 +33,7 @@ import Testing
         return (km, plan.properties.contains { $0.key == "proactive_key_caching" && $0.value == .int32(1) })
     }
     #expect(try keyMgmt() == ("WPA-EAP", false))          // not set: as before the setting existed
-    spec.roaming = FastRoaming.none
+    spec.roaming = RoamingMode.none
     #expect(try keyMgmt() == ("WPA-EAP", false))
     spec.roaming = .okc
     #expect(try keyMgmt() == ("WPA-EAP", true))
